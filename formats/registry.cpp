@@ -1,0 +1,19 @@
+// The one list of built-in formats. Add a format here and nowhere else.
+#include "deckport/format.hpp"
+
+namespace deckport {
+
+void register_builtin_formats(FormatRegistry& registry) {
+    (void)registry;
+}
+
+const FormatRegistry& builtin_formats() {
+    static const FormatRegistry registry = [] {
+        FormatRegistry r;
+        register_builtin_formats(r);
+        return r;
+    }();
+    return registry;
+}
+
+}  // namespace deckport

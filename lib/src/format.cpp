@@ -1,0 +1,124 @@
+#include "deckport/format.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "deckport/error.hpp"
+#include "deckport/normalize.hpp"
+
+namespace deckport {
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string format_names(const std::vector<const Format*>& formats) {
+    std::string names;
+    for (const Format* f : formats) names += (names.empty() ? "" : ", ") + f->info.name;
+    return names;
+}
+
+}  // namespace
+
+void FormatRegistry::add(Format format) { formats_.push_back(std::move(format)); }
+
+const Format* FormatRegistry::find(std::string_view name_or_alias) const {
+    std::string wanted = lower(std::string(name_or_alias));
+    for (const Format& f : formats_) {
+        if (f.info.name == wanted) return &f;
+        for (const auto& alias : f.info.aliases) {
+            if (alias == wanted) return &f;
+        }
+    }
+    return nullptr;
+}
+
+const Format* FormatRegistry::find_by_extension(const std::string& path) const {
+    std::string name = lower(std::filesystem::path(path).filename().string());
+    const Format* best = nullptr;
+    std::size_t best_length = 0;
+    // The longest matching extension wins (".deck.json" over ".json").
+    for (const Format& f : formats_) {
+        for (const auto& ext : f.info.extensions) {
+            if (name.size() > ext.size() && name.ends_with(ext) && ext.size() > best_length) {
+                best = &f;
+                best_length = ext.size();
+            }
+        }
+    }
+    return best;
+}
+
+std::vector<const Format*> FormatRegistry::all() const {
+    std::vector<const Format*> out;
+    for (const Format& f : formats_) out.push_back(&f);
+    return out;
+}
+
+const Format& FormatRegistry::detect_input(const Input& input,
+                                           const std::optional<std::string>& from) const {
+    if (from) {
+        const Format* f = find(*from);
+        if (!f) throw UsageError("unknown format '" + *from + "'", "formats: " + format_names(all()));
+        if (!f->reader) throw UsageError("format '" + f->info.name + "' cannot be read");
+        return *f;
+    }
+    std::vector<const Format*> readable;
+    for (const Format& f : formats_) {
+        if (f.reader) readable.push_back(&f);
+    }
+    if (const Format* by_ext = find_by_extension(input.display_name); by_ext && by_ext->reader) {
+        if (by_ext->reader->probe(input) > 0) return *by_ext;
+    }
+    const Format* best = nullptr;
+    int best_score = 0;
+    for (const Format* f : readable) {
+        int score = f->reader->probe(input);
+        if (score > best_score) {
+            best = f;
+            best_score = score;
+        }
+    }
+    if (best) return *best;
+    throw InputError("FMT001", SourceLocation{input.display_name}, "cannot tell the input's format",
+                     "name it with --from; formats: " + format_names(readable));
+}
+
+const Format& FormatRegistry::detect_output(const std::string& output_path,
+                                            const std::optional<std::string>& to) const {
+    const Format* f = nullptr;
+    if (to) {
+        f = find(*to);
+        if (!f) throw UsageError("unknown format '" + *to + "'", "formats: " + format_names(all()));
+    } else {
+        f = find_by_extension(output_path);
+        if (!f) {
+            throw UsageError("cannot tell the output format of '" + output_path + "'",
+                             "name it with --to; formats: " + format_names(all()));
+        }
+    }
+    if (!f->writer) throw UsageError("format '" + f->info.name + "' cannot be written");
+    return *f;
+}
+
+Collection read_collection(const Format& format, const Input& input, ReadContext& context) {
+    Collection collection = format.reader->read(input, context);
+    normalize_collection(collection, context.diagnostics);
+    collection.meta.source_format = format.info.name;
+    collection.meta.source_name = input.display_name;
+    if (collection.meta.created == 0) collection.meta.created = context.timestamp;
+    if (collection.meta.modified == 0) collection.meta.modified = context.timestamp;
+    return collection;
+}
+
+std::string option_value(const FormatOptions& options, const std::string& name,
+                         const std::string& fallback) {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+}
+
+}  // namespace deckport

@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+
+#include "deckport/clock.hpp"
+#include "deckport/diagnostics.hpp"
+#include "deckport/model.hpp"
+#include "deckport/normalize.hpp"
+#include "deckport/notetypes.hpp"
+
+using namespace deckport;
+
+TEST(Model, DeckAncestryListsEveryLevel) {
+    EXPECT_EQ(deck_ancestry("A::B::C"), (std::vector<std::string>{"A", "A::B", "A::B::C"}));
+    EXPECT_EQ(split_deck_path("A::::B"), (std::vector<std::string>{"A", "", "B"}));
+}
+
+TEST(Model, EnsureDeckAddsMissingAncestorsOnce) {
+    Collection c;
+    c.ensure_deck("Lang::Rust::Sync");
+    c.ensure_deck("Lang::Go");
+    ASSERT_EQ(c.decks.size(), 4u);
+    EXPECT_EQ(c.decks[0].name, "Lang");
+    EXPECT_EQ(c.decks[2].name, "Lang::Rust::Sync");
+    EXPECT_EQ(c.decks[3].name, "Lang::Go");
+}
+
+TEST(Model, TagsAreSortedAndUnique) {
+    Note note;
+    note.set_tags({"b", "a", "b", ""});
+    EXPECT_EQ(note.tags, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(Diagnostics, RendersLikeACompiler) {
+    Diagnostic d{Severity::error, "MD002", "unterminated fence", {"deck.md", 12, 1, {}}, {}};
+    EXPECT_EQ(format_diagnostic(d), "deck.md:12:1: error: unterminated fence [MD002]");
+    d.origin = {"deck.apkg", 0, 0, "notes[guid=abc].Back"};
+    d.severity = Severity::warning;
+    EXPECT_EQ(format_diagnostic(d), "deck.apkg: warning: notes[guid=abc].Back: unterminated fence [MD002]");
+}
+
+TEST(Normalize, DerivesGuidsAndReportsDuplicates) {
+    Collection c;
+    NoteType basic = c.ensure_note_type(basic_note_type());
+    Note note;
+    note.note_type_id = basic.id;
+    note.deck = "A::B";
+    note.fields = {{Markup::markdown, "Q"}, {Markup::markdown, "A"}};
+    note.origin = {"d.md", 3, 1, {}};
+    c.notes = {note, note};
+    c.notes[1].origin.line = 9;
+    Diagnostics diagnostics;
+    normalize_collection(c, diagnostics);
+    EXPECT_EQ(c.notes[0].guid, c.notes[1].guid);
+    EXPECT_EQ(c.decks.size(), 2u);
+    auto all = diagnostics.all();
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(format_diagnostic(all[0]),
+              "d.md:9:1: error: duplicate note id '" + c.notes[0].guid +
+                  "' (also used at d.md:3) [DUP001]");
+}
+
+TEST(Clock, ParsesSecondsAndUtcDates) {
+    EXPECT_EQ(parse_timestamp("0"), 0);
+    EXPECT_EQ(parse_timestamp("1700000000"), 1700000000);
+    EXPECT_EQ(parse_timestamp("2020-01-01T00:00:00Z"), kFixedEpoch);
+    EXPECT_EQ(parse_timestamp("2020-01-01T00:00:00+01:00"), std::nullopt);
+    EXPECT_EQ(parse_timestamp("-5"), std::nullopt);
+    EXPECT_EQ(parse_timestamp("2020-02-30T00:00:00Z"), std::nullopt);
+    EXPECT_EQ(parse_timestamp(""), std::nullopt);
+}
+
+TEST(Clock, ExplicitBeatsEnvironmentBeatsFiles) {
+    ::setenv("SOURCE_DATE_EPOCH", "1234", 1);
+    EXPECT_EQ(resolve_timestamp(99, {}), 99);
+    EXPECT_EQ(resolve_timestamp(std::nullopt, {}), 1234);
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    EXPECT_EQ(resolve_timestamp(std::nullopt, {"-"}), kFixedEpoch);
+}

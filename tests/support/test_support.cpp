@@ -1,0 +1,88 @@
+#include "test_support.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace deckport::test {
+namespace fs = std::filesystem;
+
+fs::path source_dir() { return DECKPORT_SOURCE_DIR; }
+
+fs::path fixtures_dir() {
+    if (const char* env = std::getenv("DECKPORT_FIXTURES"); env && *env) return env;
+    return DECKPORT_FIXTURES_DIR;
+}
+
+bool have_fixtures() { return fs::is_directory(fixtures_dir()); }
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+TempDir::TempDir() {
+    static std::atomic<unsigned> counter{0};
+    std::random_device rd;
+    path_ = fs::temp_directory_path() /
+            ("deckport-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+             "-" + std::to_string(rd()));
+    fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
+                  const fs::path& working_dir) {
+    TempDir io;
+    fs::path in = io / "stdin", out = io / "stdout", err = io / "stderr";
+    write_text(in, stdin_text);
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::chdir(working_dir.c_str()) != 0) ::_exit(127);
+        std::freopen(in.c_str(), "rb", stdin);
+        std::freopen(out.c_str(), "wb", stdout);
+        std::freopen(err.c_str(), "wb", stderr);
+        std::vector<char*> argv;
+        std::string binary = DECKPORT_CLI_PATH;
+        argv.push_back(binary.data());
+        std::vector<std::string> copies = args;
+        for (auto& a : copies) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ::execv(binary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CliResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_text(out);
+    result.err = read_text(err);
+    return result;
+}
+
+std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));
+    return lines;
+}
+
+}  // namespace deckport::test

@@ -1,0 +1,55 @@
+// Helpers shared by the test executables: paths, fixtures, temporary folders, running the CLI.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "deckport/diagnostics.hpp"
+
+namespace deckport::test {
+
+std::filesystem::path source_dir();  // the repository root
+// ../shared/fixtures, or $DECKPORT_FIXTURES when set.
+std::filesystem::path fixtures_dir();
+bool have_fixtures();
+std::string read_text(const std::filesystem::path& path);
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// A fresh folder under the system temp dir, removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+// Runs the built deckport binary with `args`, feeding `stdin_text`, in `working_dir`.
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = {},
+                  const std::filesystem::path& working_dir = source_dir());
+
+// Diagnostics rendered one per line, for exact comparisons.
+std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace deckport::test
+
+// Skips the current test, visibly, when ../shared/fixtures is not there.
+#define DECKPORT_REQUIRE_FIXTURES()                                                           \
+    do {                                                                                      \
+        if (!::deckport::test::have_fixtures())                                               \
+            GTEST_SKIP() << "fixtures folder " << ::deckport::test::fixtures_dir()            \
+                         << " is absent: set DECKPORT_FIXTURES to run this test";              \
+    } while (0)
