@@ -1,10 +1,11 @@
 // The one list of built-in formats. Add a format here and nowhere else.
 #include "deckport/format.hpp"
+#include "markdown/markdown_format.hpp"
 
 namespace deckport {
 
 void register_builtin_formats(FormatRegistry& registry) {
-    (void)registry;
+    registry.add(make_markdown_format());
 }
 
 const FormatRegistry& builtin_formats() {
