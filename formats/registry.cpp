@@ -1,10 +1,12 @@
 // The one list of built-in formats. Add a format here and nowhere else.
 #include "deckport/format.hpp"
 
+#include "csv/csv_format.hpp"
+
 namespace deckport {
 
 void register_builtin_formats(FormatRegistry& registry) {
-    (void)registry;
+    registry.add(make_csv_format());
 }
 
 const FormatRegistry& builtin_formats() {
