@@ -2,11 +2,13 @@
 #include "deckport/format.hpp"
 
 #include "csv/csv_format.hpp"
+#include "quizlet/quizlet_format.hpp"
 
 namespace deckport {
 
 void register_builtin_formats(FormatRegistry& registry) {
     registry.add(make_csv_format());
+    registry.add(make_quizlet_format());
 }
 
 const FormatRegistry& builtin_formats() {
