@@ -12,6 +12,10 @@ namespace deckport {
 // for inputs without lines (apkg, zip members), a logical locator such as
 // `notes[guid=abc].Back`.
 struct SourceLocation {
+    SourceLocation() = default;
+    SourceLocation(std::string file_, int line_ = 0, int column_ = 0, std::string locator_ = {})
+        : file(std::move(file_)), line(line_), column(column_), locator(std::move(locator_)) {}
+
     std::string file;
     int line = 0;
     int column = 0;

@@ -70,6 +70,12 @@ public:
     virtual int probe(const Input& input) const = 0;
     // Reports recoverable problems to the context; throws InputError when it cannot go on.
     virtual Collection read(const Input& input, ReadContext& context) const = 0;
+    // Format-specific invariants that `deckport check` verifies beyond what read() needs (for
+    // apkg: what Anki's importer relies on). Reports to the context. Most formats have none.
+    virtual void check(const Input& input, ReadContext& context) const {
+        (void)input;
+        (void)context;
+    }
 };
 
 class Writer {

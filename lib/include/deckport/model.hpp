@@ -70,6 +70,9 @@ struct Note {
     std::vector<Card> cards;
     nlohmann::json extras = nlohmann::json::object();
     SourceLocation origin;  // not part of equality: where the note was read from
+    // Not part of equality: where each field's text starts, when the reader knows (one per
+    // field, or empty).
+    std::vector<SourceLocation> field_origins;
 
     void set_tags(std::vector<std::string> tags);  // sorts and removes duplicates
     friend bool operator==(const Note& a, const Note& b);

@@ -1,0 +1,83 @@
+// SQLite databases in memory, for the collections inside Anki packages. The sqlite3 handles
+// live only in these two classes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace deckport {
+
+// Every SQLite failure. Readers turn it into an InputError with their own code and position.
+class SqliteError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class SqliteStatement {
+public:
+    SqliteStatement(sqlite3* db, std::string_view sql);
+    ~SqliteStatement();
+    SqliteStatement(SqliteStatement&& other) noexcept;
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    // Parameters are 1-based, as in SQLite.
+    SqliteStatement& bind(int index, std::int64_t value);
+    SqliteStatement& bind(int index, double value);
+    SqliteStatement& bind_text(int index, std::string_view value);
+    SqliteStatement& bind_blob(int index, std::string_view value);
+    SqliteStatement& bind_null(int index);
+
+    // Advances to the next row; false when done.
+    bool step();
+    // Runs a statement that returns no rows, then resets it for the next bindings.
+    void run();
+    void reset();
+
+    int column_count() const;
+    bool is_null(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string text(int column) const;  // NULL reads as ""
+    std::string blob(int column) const;
+    std::string column_name(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+class SqliteDb {
+public:
+    // An empty database in memory.
+    SqliteDb();
+    // A copy of the database file `bytes`, opened in memory (WAL-mode files included).
+    static SqliteDb from_bytes(std::string_view bytes);
+    ~SqliteDb();
+    SqliteDb(SqliteDb&& other) noexcept;
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+
+    void exec(std::string_view sql);
+    SqliteStatement prepare(std::string_view sql);
+    bool has_table(std::string_view name);
+    // The database file's bytes, as SQLite would write them to disk.
+    std::string serialize();
+
+    sqlite3* handle() { return db_; }
+
+private:
+    explicit SqliteDb(sqlite3* db) : db_(db) {}
+    sqlite3* db_ = nullptr;
+};
+
+// True when `bytes` start with the SQLite file header.
+bool looks_like_sqlite(std::string_view bytes);
+
+}  // namespace deckport

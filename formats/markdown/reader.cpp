@@ -1,0 +1,147 @@
+#include "markdown/reader.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "deckport/error.hpp"
+#include "markdown/card_reader.hpp"
+#include "markdown/card_splitter.hpp"
+#include "markdown/front_matter.hpp"
+#include "markdown/media_collector.hpp"
+#include "markdown/source_text.hpp"
+#include "markdown/syntax.hpp"
+
+namespace deckport::markdown {
+namespace {
+
+constexpr std::size_t kProbeBytes = 1 << 20;
+
+bool is_valid_utf8_prefix(std::string_view bytes, bool truncated) {
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        std::size_t length = utf8_sequence_length(bytes, pos);
+        if (length == 0) return truncated && bytes.size() - pos < 4;  // cut mid-character
+        pos += length;
+    }
+    return true;
+}
+
+bool has_markdown_extension(const std::string& name) {
+    std::string lower = ascii_lower(name);
+    return lower.ends_with(".md") || lower.ends_with(".markdown");
+}
+
+std::vector<std::string_view> probe_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
+bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
+    if (lines.empty() || !is_side_separator(lines.front())) return false;
+    for (std::size_t i = 1; i < lines.size() && !is_side_separator(lines[i]); ++i) {
+        std::size_t colon = lines[i].find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string key;
+        for (std::string_view word : split_whitespace(lines[i].substr(0, colon))) {
+            key += (key.empty() ? "" : " ") + ascii_lower(word);
+        }
+        if (key == "flashcard deck") return true;
+    }
+    return false;
+}
+
+// Files in other tools' syntaxes (one note per heading, `---` between cards) have no `. . .`
+// line: say so where the first sign of a second card shows.
+void warn_if_one_card_looks_like_many(const SplitBody& body, const SourceText& source,
+                                      Diagnostics& diagnostics) {
+    if (body.has_card_separator || body.cards.size() != 1) return;
+    const RawCard& card = body.cards.front();
+    std::optional<std::size_t> sign;
+    if (!card.later_rules.empty()) sign = card.later_rules.front();
+    if (card.headings.size() >= 2)
+        sign = std::min(sign.value_or(card.headings[1]), card.headings[1]);
+    if (!sign) return;
+    diagnostics.warning("MD020", source.location(*sign),
+                        "the file has no card separator `. . .`, so it was read as one card",
+                        "separate cards with a line `. . .` (see docs/deck-format.md); files "
+                        "in other tools' markdown syntaxes are not read");
+}
+
+}  // namespace
+
+int MarkdownReader::probe(const Input& input) const {
+    if (input.is_directory) return 0;
+    std::string_view bytes = input.bytes;
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    bool truncated = bytes.size() > kProbeBytes;
+    bytes = bytes.substr(0, kProbeBytes);
+    if (bytes.find('\0') != std::string_view::npos || !is_valid_utf8_prefix(bytes, truncated)) {
+        return 0;
+    }
+    std::vector<std::string_view> lines = probe_lines(bytes);
+    if (names_flashcard_deck(lines)) return 95;
+    if (std::any_of(lines.begin(), lines.end(), is_card_separator)) return 80;
+    return has_markdown_extension(input.display_name) ? 10 : 0;
+}
+
+Collection MarkdownReader::read(const Input& input, ReadContext& context) const {
+    if (input.is_directory) {
+        throw InputError("MD023", SourceLocation{input.display_name, 0, 0, {}},
+                         "is a folder, not a markdown deck");
+    }
+    Diagnostics& diagnostics = context.diagnostics;
+    SourceText source(input.bytes, input.display_name, diagnostics);
+    FrontMatter front = read_front_matter(source, diagnostics);
+    SplitBody body = split_cards(source, front.body_start, diagnostics);
+    DeckSource deck{source, body, front};
+
+    Collection collection;
+    if (front.deck) collection.ensure_deck(*front.deck);
+    MediaCollector media(input.base_dir(), input.display_name, diagnostics);
+    std::map<std::string, SourceLocation> ids;
+    for (const RawCard& raw : body.cards) {
+        std::optional<ReadCard> card = read_card(raw, deck, diagnostics);
+        if (!card) {
+            if (raw.closing_separator) {
+                diagnostics.warning("MD010", source.location(*raw.closing_separator),
+                                    "empty card before this separator is skipped",
+                                    "remove the extra `. . .` line");
+            }
+            continue;
+        }
+        if (card->explicit_id) {
+            auto [first, inserted] = ids.emplace(*card->explicit_id, card->id_at);
+            if (inserted) {
+                card->note.guid = *card->explicit_id;
+            } else {
+                diagnostics.error("MD016", card->id_at,
+                                  "id '" + *card->explicit_id +
+                                      "' is already used by the card at " +
+                                      std::to_string(first->second.line) + ":" +
+                                      std::to_string(first->second.column),
+                                  "give each card its own id");
+            }
+        }
+        collection.ensure_note_type(card->note_type);
+        collection.ensure_deck(card->note.deck);
+        media.collect(card->note, collection);
+        collection.notes.push_back(std::move(card->note));
+    }
+    if (collection.notes.empty()) {
+        diagnostics.warning("MD021", source.location(front.body_start), "the deck has no cards",
+                            "write a question, a line `---` and an answer");
+    }
+    warn_if_one_card_looks_like_many(body, source, diagnostics);
+    return collection;
+}
+
+}  // namespace deckport::markdown

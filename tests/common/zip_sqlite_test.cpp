@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include "common/sqlite_db.hpp"
+#include "common/zip_archive.hpp"
+#include "deckport/error.hpp"
+
+using namespace deckport;
+
+TEST(SafePath, RefusesPathsThatEscape) {
+    EXPECT_TRUE(is_safe_relative_path("media/a.png"));
+    EXPECT_TRUE(is_safe_relative_path("a..b.png"));
+    for (const char* bad : {"", "/etc/passwd", "../x", "a/../../x", "a\\b", "C:x", "a//b", "a\nb"}) {
+        EXPECT_FALSE(is_safe_relative_path(bad)) << bad;
+    }
+}
+
+TEST(Zip, WritesDeterministicArchivesThatReadBack) {
+    auto build = [] {
+        ZipWriter writer;
+        writer.add("collection.anki2", std::string(1000, 'x'));
+        writer.add("media", "{}", false);
+        return writer.finish();
+    };
+    std::string bytes = build();
+    EXPECT_EQ(bytes, build());
+    ZipReader reader(bytes, "t.zip", "ZIP");
+    EXPECT_EQ(reader.names(), (std::vector<std::string>{"collection.anki2", "media"}));
+    EXPECT_EQ(reader.read("media"), "{}");
+    EXPECT_EQ(reader.read("collection.anki2"), std::string(1000, 'x'));
+    EXPECT_EQ(reader.read("missing"), std::nullopt);
+}
+
+TEST(Zip, BoundsDecompressedSize) {
+    ZipWriter writer;
+    writer.add("bomb", std::string(1 << 20, '\0'));
+    std::string bytes = writer.finish();
+    Limits limits;
+    limits.max_member_bytes = 1000;
+    ZipReader reader(bytes, "bomb.zip", "ZIP", limits);
+    try {
+        reader.read("bomb");
+        FAIL() << "expected InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.diagnostic().code, "ZIP003");
+    }
+}
+
+TEST(Zip, RefusesNonZipInput) {
+    EXPECT_THROW(ZipReader("this is not a zip", "x.apkg", "APKG"), InputError);
+}
+
+TEST(Sqlite, SerializesAndReopens) {
+    SqliteDb db;
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    db.prepare("INSERT INTO t VALUES (?, ?)").bind(1, std::int64_t{7}).bind_text(2, "seven").run();
+    std::string bytes = db.serialize();
+    EXPECT_TRUE(looks_like_sqlite(bytes));
+    SqliteDb copy = SqliteDb::from_bytes(bytes);
+    auto query = copy.prepare("SELECT id, name FROM t");
+    ASSERT_TRUE(query.step());
+    EXPECT_EQ(query.int64(0), 7);
+    EXPECT_EQ(query.text(1), "seven");
+    EXPECT_TRUE(copy.has_table("t"));
+    EXPECT_FALSE(copy.has_table("u"));
+}
+
+TEST(Sqlite, RefusesDamagedFiles) {
+    EXPECT_THROW(SqliteDb::from_bytes("not a database"), SqliteError);
+    std::string garbage = std::string("SQLite format 3\0", 16) + std::string(4000, '\xff');
+    EXPECT_THROW(SqliteDb::from_bytes(garbage), SqliteError);
+}
