@@ -1,5 +1,6 @@
 // The apkg reader: package -> collection database -> note types, decks, notes, cards, media.
 #include "apkg/apkg_format.hpp"
+#include "apkg/check.hpp"
 #include "apkg/collection.hpp"
 #include "apkg/mapping.hpp"
 #include "apkg/media.hpp"
@@ -66,6 +67,10 @@ class ApkgReader final : public Reader {
             {"revlog", read_revlog(db)},
         };
         return out;
+    }
+
+    void check(const Input& input, ReadContext& context) const override {
+        check_package(input, context);
     }
 };
 

@@ -12,6 +12,7 @@
 
 #include "common/sqlite_db.hpp"
 #include "common/zip_archive.hpp"
+#include "deckport/identity.hpp"
 
 namespace deckport::test {
 
@@ -55,8 +56,15 @@ struct TestNote {
     std::string flds;  // fields joined by \x1f
     std::string tags = "";
     std::string sfld = "";   // empty: the first field
-    std::int64_t csum = -1;  // -1: computed by the caller's expectations (left 0 here)
+    std::int64_t csum = -1;  // -1: Anki's checksum of the first field (taken as plain text)
 };
+
+// notes.csum of a plain-text first field: the first four bytes of its SHA-1, big-endian.
+inline std::int64_t plain_csum(const std::string& first_field) {
+    auto digest = sha1(first_field);
+    return std::int64_t{digest[0]} << 24 | std::int64_t{digest[1]} << 16 |
+           std::int64_t{digest[2]} << 8 | std::int64_t{digest[3]};
+}
 
 struct TestCard {
     std::int64_t id;
@@ -79,6 +87,7 @@ struct TestCollection {
     bool with_revlog = true;
     bool with_graves = true;
     int col_rows = 1;
+    std::vector<std::string> extra_sql;  // run last, to break things on purpose
 
     std::string sqlite() const {
         SqliteDb db;
@@ -123,14 +132,15 @@ struct TestCollection {
         SqliteStatement insert_note =
             db.prepare("INSERT INTO notes VALUES (?, ?, ?, 1650000000, -1, ?, ?, ?, ?, 0, '')");
         for (const TestNote& n : notes) {
-            std::string sort = n.sfld.empty() ? n.flds.substr(0, n.flds.find('\x1f')) : n.sfld;
+            std::string first = n.flds.substr(0, n.flds.find('\x1f'));
+            std::string sort = n.sfld.empty() ? first : n.sfld;
             insert_note.bind(1, n.id)
                 .bind_text(2, n.guid)
                 .bind(3, n.mid)
                 .bind_text(4, n.tags)
                 .bind_text(5, n.flds)
                 .bind_text(6, sort)
-                .bind(7, n.csum < 0 ? std::int64_t{0} : n.csum)
+                .bind(7, n.csum < 0 ? plain_csum(first) : n.csum)
                 .run();
         }
         SqliteStatement insert_card = db.prepare(
@@ -146,6 +156,7 @@ struct TestCollection {
                 .bind(7, c.due)
                 .run();
         }
+        for (const std::string& sql : extra_sql) db.exec(sql);
         return db.serialize();
     }
 };
