@@ -189,7 +189,8 @@ int JsonReader::probe(const Input& input) const {
 Collection JsonReader::read(const Input& input, ReadContext& context) const {
     const std::string& file = input.display_name;
     if (input.is_directory) {
-        throw InputError("JSON002", location(file, TextPosition{}), "a folder is no deckport JSON file");
+        throw InputError("JSON002", location(file, TextPosition{}),
+                         "a folder is no deckport JSON file");
     }
     if (input.bytes.size() > context.limits.max_input_bytes) {
         throw InputError("JSON006", location(file, TextPosition{}),
@@ -219,6 +220,8 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     }
     std::unordered_set<std::string> wanted(model.note_pointers.begin(), model.note_pointers.end());
     wanted.insert(model.media_pointers.begin(), model.media_pointers.end());
+    for (const auto& pointers : model.field_pointers)
+        wanted.insert(pointers.begin(), pointers.end());
     for (const PendingDiagnostic& item : problems.items()) wanted.insert(item.pointer);
     auto positions = locate(input.bytes, wanted);
     report(problems.items(), positions, std::move(known), file, context.diagnostics);
@@ -226,7 +229,12 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     Collection& collection = model.collection;
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
         const std::string& pointer = model.note_pointers[i];
-        collection.notes[i].origin = location(file, positions[pointer], pointer);
+        Note& note = collection.notes[i];
+        note.origin = location(file, positions[pointer], pointer);
+        note.field_origins.clear();
+        for (const std::string& field_pointer : model.field_pointers[i]) {
+            note.field_origins.push_back(location(file, positions[field_pointer], field_pointer));
+        }
     }
     for (std::size_t i = 0; i < collection.media.size(); ++i) {
         const std::string& pointer = model.media_pointers[i];
