@@ -1,5 +1,7 @@
 #include "json/json_scan.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,13 @@ class PrescanVisitor {
         if (depth <= max_depth_) return true;
         result_.too_deep = cursor.position();
         return false;
+    }
+    void scalar(std::string_view token, Cursor& cursor) {
+        bool number = token[0] == '-' || (token[0] >= '0' && token[0] <= '9');
+        if (!number || result_.number_overflow) return;
+        if (!std::isfinite(std::strtod(std::string(token).c_str(), nullptr))) {
+            result_.number_overflow.emplace(std::string(token), cursor.position());
+        }
     }
     bool done() const { return stopped_; }
 
@@ -128,6 +137,7 @@ class LocateVisitor {
         return it == object->children.end() ? nullptr : visit(&it->second, at);
     }
     bool open(std::size_t, Cursor&) { return true; }
+    void scalar(std::string_view, Cursor&) {}
     bool done() const { return found_.size() >= wanted_; }
 
   private:

@@ -91,18 +91,21 @@ class Cursor {
         }
     }
 
-    // Skips a number or literal; false when no such character is there.
-    bool skip_scalar() {
-        std::size_t start = index_;
-        while (!at_end()) {
-            char c = peek();
+    // The number or literal (true, false, null) that starts here; empty when there is none.
+    std::string_view scalar() const {
+        std::size_t end = index_;
+        while (end < text_.size()) {
+            char c = text_[end];
             bool scalar_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
                                (c >= 'A' && c <= 'Z') || c == '+' || c == '-' || c == '.';
             if (!scalar_char) break;
-            ++index_;
+            ++end;
         }
-        return index_ > start;
+        return text_.substr(index_, end - index_);
     }
+
+    // Skips `size` bytes that hold no line break.
+    void skip(std::size_t size) { index_ = std::min(index_ + size, text_.size()); }
 
   private:
     std::string_view text_;
@@ -155,6 +158,7 @@ struct Frame {
 //                                                        a member of open.back() starts (at its
 //                                                        key); open[0] is the root container
 //   bool open(size_t depth, Cursor&)                     a container opens; false stops
+//   void scalar(std::string_view token, Cursor&)         a number or literal starts here
 //   bool done() const                                    true stops the walk
 template <class Visitor>
 void walk(std::string_view text, Visitor& visitor) {
@@ -206,8 +210,14 @@ void walk(std::string_view text, Visitor& visitor) {
                     expect = c == '{' ? Expect::key_or_close : Expect::value_or_close;
                     break;
                 }
-                bool ok = c == '"' ? cursor.skip_string() : cursor.skip_scalar();
-                if (!ok) return;
+                if (c == '"') {
+                    if (!cursor.skip_string()) return;
+                } else {
+                    std::string_view token = cursor.scalar();
+                    if (token.empty()) return;
+                    visitor.scalar(token, cursor);
+                    cursor.skip(token.size());
+                }
                 expect = Expect::after_value;
                 break;
             }
