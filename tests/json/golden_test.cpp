@@ -110,8 +110,13 @@ TEST(Golden, TheCliGivesTheSameBytesFromAFileAndFromStdin) {
 
 TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
     std::vector<DeckFile> all = decks();
+    std::string unwritable;
     for (const DeckFile& deck : all) {
-        if (!deck.format || !deck.format->writer) continue;
+        if (!deck.format) continue;
+        if (!deck.format->writer) {
+            unwritable += " " + deck.format->info.name;
+            continue;
+        }
         SCOPED_TRACE(deck.path.string());
         std::string first = write_json(read_deck(*deck.format, read_input(deck.path.string())));
         Collection from_json = read_deck(json_format(), input_from_memory("first.json", first));
@@ -126,4 +131,7 @@ TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
         EXPECT_EQ(write_json(read_deck(*deck.format, reread)), first);
     }
     skip_unreadable(all);
+    if (!unwritable.empty()) {
+        GTEST_SKIP() << "no writer registered for" << unwritable << " (not in this build)";
+    }
 }

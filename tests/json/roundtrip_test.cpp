@@ -179,7 +179,8 @@ TEST(JsonProbe, RecognisesItsOwnDocuments) {
     EXPECT_EQ(probe(R"({"version": "1.0", "notes": [{"a": [1]}], "format": "deckport"})"), 90);
     EXPECT_EQ(probe(R"({"decks": []})"), 1);
     EXPECT_EQ(probe(R"({"format": "deckport")"), 100);  // broken, but meant to be ours: the
-                                                         // reader then says what is wrong
+                                                        // reader then says what is wrong
+    EXPECT_EQ(probe("{\"format\": 1, \"x\": tru"), 1);
     EXPECT_EQ(probe("[1, 2]"), 0);
     EXPECT_EQ(probe("Flashcard Deck: x"), 0);
     EXPECT_EQ(probe(""), 0);
