@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "csv/reporter.hpp"
+#include "common/text_reporter.hpp"
 
 namespace deckport::csv {
 

@@ -13,7 +13,7 @@
 #include "csv/options.hpp"
 #include "csv/records.hpp"
 #include "csv/separator_choice.hpp"
-#include "csv/text_decoding.hpp"
+#include "common/text_decoding.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::csv {

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "csv/header.hpp"
-#include "csv/reporter.hpp"
+#include "common/text_reporter.hpp"
 
 namespace deckport::csv {
 

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <map>
 
-#include "csv/reporter.hpp"
-#include "csv/text_decoding.hpp"
+#include "common/text_reporter.hpp"
+#include "common/text_decoding.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"

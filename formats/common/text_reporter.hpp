@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "csv/text_decoding.hpp"
+#include "common/text_decoding.hpp"
 #include "deckport/diagnostics.hpp"
 
 namespace deckport::textfile {

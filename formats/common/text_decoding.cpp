@@ -1,4 +1,4 @@
-#include "csv/text_decoding.hpp"
+#include "common/text_decoding.hpp"
 
 #include <algorithm>
 
