@@ -1,11 +1,13 @@
 // The one list of built-in formats. Add a format here and nowhere else.
 #include "deckport/format.hpp"
+#include "json/json_format.hpp"
 #include "markdown/markdown_format.hpp"
 
 namespace deckport {
 
 void register_builtin_formats(FormatRegistry& registry) {
     registry.add(make_markdown_format());
+    registry.add(make_json_format());
 }
 
 const FormatRegistry& builtin_formats() {

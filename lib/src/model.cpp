@@ -90,7 +90,11 @@ const NoteType& Collection::ensure_note_type(const NoteType& note_type) {
 
 const Deck& Collection::ensure_deck(std::string_view name) {
     for (const std::string& path : deck_ancestry(name)) {
-        if (!find_deck(path)) decks.push_back(Deck{derive_id("deck", path), path, {}, {}});
+        if (find_deck(path)) continue;
+        Deck deck;  // keeps the default (empty object) extras; `{}` would make them null
+        deck.id = derive_id("deck", path);
+        deck.name = path;
+        decks.push_back(std::move(deck));
     }
     return *find_deck(name);
 }

@@ -66,6 +66,10 @@ NoteType make(std::string name, NoteTypeKind kind, std::vector<std::string> fiel
     nt.kind = kind;
     nt.fields = std::move(fields);
     nt.templates = std::move(templates);
+    // `{}` in the lists below makes a null json; the model's "no extras" is an empty object.
+    for (CardTemplate& card_template : nt.templates) {
+        if (card_template.extras.is_null()) card_template.extras = nlohmann::json::object();
+    }
     nt.css = kDefaultCss;
     nt.id = note_type_id(nt);
     return nt;

@@ -1,0 +1,52 @@
+// Positions in JSON text: nlohmann's parser gives byte offsets and no positions for values, so
+// this small structural scanner walks the text itself. It finds, for JSON pointers such as
+// `/notes/3/fields/1`, the line and column where that value (or object member) starts; it bounds
+// nesting before the real parser runs; and it finds duplicate object keys, which the parser
+// silently merges.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace deckport::json_format {
+
+// 1-based line and column; columns count characters (UTF-8 code points), a BOM takes none.
+struct TextPosition {
+    int line = 0;
+    int column = 0;
+};
+
+// The position of byte `offset` (an offset at or past the end gives the position after the
+// last character).
+TextPosition position_of_offset(std::string_view text, std::size_t offset);
+
+// `key` escaped as one JSON pointer reference token (RFC 6901: `~` -> `~0`, `/` -> `~1`).
+std::string pointer_token(std::string_view key);
+
+struct DuplicateKey {
+    std::string pointer;    // the member that appears twice
+    TextPosition position;  // of its second occurrence
+};
+
+struct PrescanResult {
+    // Where nesting first went deeper than the limit.
+    std::optional<TextPosition> too_deep;
+    std::vector<DuplicateKey> duplicate_keys;
+};
+
+// Checks nesting depth and duplicate keys. Stops quietly at malformed text: the parser that
+// runs next reports syntax errors.
+PrescanResult prescan(std::string_view text, std::uint32_t max_depth);
+
+// The start of each wanted pointer that exists in `text`: an object member starts at its key,
+// an array element or the root at its value.
+std::unordered_map<std::string, TextPosition> locate(
+    std::string_view text, const std::unordered_set<std::string>& pointers);
+
+}  // namespace deckport::json_format

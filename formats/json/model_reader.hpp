@@ -1,0 +1,25 @@
+// Builds the Collection from a parsed deckport JSON document, reporting every problem it finds
+// (missing keys, wrong types, broken references, duplicates) and skipping what it cannot use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "deckport/io.hpp"
+#include "deckport/model.hpp"
+#include "json/problems.hpp"
+
+namespace deckport::json_format {
+
+struct ModelFromJson {
+    Collection collection;
+    std::vector<std::string> note_pointers;   // `/notes/N` of each collection.notes entry
+    std::vector<std::string> media_pointers;  // `/media/N` of each collection.media entry
+};
+
+// `root` is the top-level object whose "format" and "version" the caller has read. Media listed
+// without "data" are read from the input's folder.
+ModelFromJson model_from_json(Members& root, const Input& input, const Limits& limits,
+                              Problems& problems);
+
+}  // namespace deckport::json_format

@@ -1,0 +1,133 @@
+#include "json/model_writer.hpp"
+
+#include "deckport/identity.hpp"
+#include "json/base64.hpp"
+#include "json/json_document.hpp"
+
+namespace deckport::json_format {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void put_extras(ojson& object, const nlohmann::json& extras) {
+    if (!extras.is_null() && !extras.empty()) object["extras"] = ojson(extras);
+}
+
+ojson note_type_json(const NoteType& note_type) {
+    ojson out;
+    out["id"] = note_type.id;
+    out["name"] = note_type.name;
+    out["kind"] = note_type.kind == NoteTypeKind::cloze ? "cloze" : "standard";
+    out["fields"] = note_type.fields;
+    out["sort_field"] = note_type.sort_field;
+    out["templates"] = ojson::array();
+    for (const CardTemplate& card_template : note_type.templates) {
+        ojson entry;
+        entry["name"] = card_template.name;
+        entry["front"] = card_template.front;
+        entry["back"] = card_template.back;
+        put_extras(entry, card_template.extras);
+        out["templates"].push_back(std::move(entry));
+    }
+    out["css"] = note_type.css;
+    put_extras(out, note_type.extras);
+    return out;
+}
+
+ojson deck_json(const Deck& deck) {
+    ojson out;
+    out["id"] = deck.id;
+    out["name"] = deck.name;
+    if (!deck.description.empty()) out["description"] = deck.description;
+    put_extras(out, deck.extras);
+    return out;
+}
+
+SourceLocation note_locator(const std::string& output_name, const Note& note) {
+    SourceLocation at;
+    at.file = output_name;
+    at.locator = "notes[guid=" + note.guid + "]";
+    return at;
+}
+
+ojson note_json(const Note& note, const Collection& collection, const std::string& output_name,
+                Diagnostics& diagnostics) {
+    const NoteType* note_type = collection.find_note_type(note.note_type_id);
+    if (!note_type) {
+        diagnostics.error(
+            "JSON042", note_locator(output_name, note),
+            "note type id " + std::to_string(note.note_type_id) + " is not in the collection");
+    } else if (note_type->fields.size() != note.fields.size()) {
+        diagnostics.error("JSON043", note_locator(output_name, note),
+                          std::to_string(note.fields.size()) + " fields, but note type \"" +
+                              note_type->name + "\" has " +
+                              std::to_string(note_type->fields.size()));
+    }
+    ojson out;
+    out["guid"] = note.guid;
+    ojson reference;
+    reference["id"] = note.note_type_id;
+    if (note_type) reference["name"] = note_type->name;
+    out["note_type"] = std::move(reference);
+    out["deck"] = note.deck;
+    out["tags"] = note.tags;
+    if (note.modified != 0) out["modified"] = note.modified;
+    out["fields"] = ojson::array();
+    for (std::size_t i = 0; i < note.fields.size(); ++i) {
+        ojson field;
+        if (note_type && i < note_type->fields.size()) field["name"] = note_type->fields[i];
+        field["kind"] = markup_name(note.fields[i].kind);
+        field["source"] = note.fields[i].source;
+        out["fields"].push_back(std::move(field));
+    }
+    if (!note.cards.empty()) {
+        out["cards"] = ojson::array();
+        for (const Card& card : note.cards) {
+            ojson entry;
+            entry["ord"] = card.ord;
+            entry["deck"] = card.deck;
+            if (!card.scheduling.is_null() && !card.scheduling.empty()) {
+                entry["scheduling"] = ojson(card.scheduling);
+            }
+            out["cards"].push_back(std::move(entry));
+        }
+    }
+    put_extras(out, note.extras);
+    return out;
+}
+
+ojson media_json(const MediaFile& file, MediaMode mode) {
+    const std::string& bytes = file.bytes();
+    ojson out;
+    out["name"] = file.name;
+    out["size"] = bytes.size();
+    out["sha1"] = sha1_hex(bytes);
+    if (mode == MediaMode::inline_bytes) out["data"] = base64_encode(bytes);
+    return out;
+}
+
+}  // namespace
+
+ojson collection_to_json(const Collection& collection, MediaMode media,
+                         const std::string& output_name, Diagnostics& diagnostics) {
+    ojson doc;
+    doc["format"] = kFormatName;
+    doc["version"] = current_version();
+    doc["meta"] = {{"created", collection.meta.created}, {"modified", collection.meta.modified}};
+    doc["note_types"] = ojson::array();
+    for (const NoteType& note_type : collection.note_types) {
+        doc["note_types"].push_back(note_type_json(note_type));
+    }
+    doc["decks"] = ojson::array();
+    for (const Deck& deck : collection.decks) doc["decks"].push_back(deck_json(deck));
+    doc["notes"] = ojson::array();
+    for (const Note& note : collection.notes) {
+        doc["notes"].push_back(note_json(note, collection, output_name, diagnostics));
+    }
+    doc["media"] = ojson::array();
+    for (const MediaFile& file : collection.media) doc["media"].push_back(media_json(file, media));
+    put_extras(doc, collection.extras);
+    return doc;
+}
+
+}  // namespace deckport::json_format

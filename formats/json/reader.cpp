@@ -1,0 +1,238 @@
+#include "json/reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "deckport/error.hpp"
+#include "json/json_document.hpp"
+#include "json/json_scan.hpp"
+#include "json/model_reader.hpp"
+
+namespace deckport::json_format {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr const char* kEnvelopeHint =
+    "a deckport JSON document starts with "
+    "{\"format\": \"deckport\", \"version\": \"1.0\", ...}";
+
+std::string_view skip_whitespace(std::string_view text) {
+    std::size_t start = text.find_first_not_of(" \t\r\n");
+    return start == std::string_view::npos ? std::string_view{} : text.substr(start);
+}
+
+// True when `text` starts with `{"format": "deckport"` (any whitespace between tokens).
+bool has_canonical_opening(std::string_view text) {
+    for (std::string_view token : {"{", "\"format\"", ":", "\"deckport\""}) {
+        text = skip_whitespace(text);
+        if (!text.starts_with(token)) return false;
+        text.remove_prefix(token.size());
+    }
+    return true;
+}
+
+SourceLocation location(const std::string& file, TextPosition at, std::string locator = {}) {
+    SourceLocation origin;
+    origin.file = file;
+    origin.line = at.line;
+    origin.column = at.column;
+    origin.locator = std::move(locator);
+    return origin;
+}
+
+// Where `pointer` starts in `text` (0:0 when it is not there).
+TextPosition position_of(std::string_view text, const std::string& pointer) {
+    auto found = locate(text, {pointer});
+    auto it = found.find(pointer);
+    return it == found.end() ? TextPosition{} : it->second;
+}
+
+// nlohmann's message without its prefix (which has its own position) and without the echo of
+// the last bytes read (which may be invalid UTF-8): "syntax error while parsing value: ...".
+std::string syntax_message(const json::parse_error& error) {
+    std::string text = error.what();
+    std::size_t column = text.find(", column ");
+    if (column != std::string::npos) {
+        std::size_t start = text.find(": ", column);
+        if (start != std::string::npos) text = text.substr(start + 2);
+    }
+    std::size_t echo = text.find("; last read: '");
+    if (echo != std::string::npos) {
+        std::size_t end = text.rfind("'; expected");
+        text = end != std::string::npos && end > echo ? text.erase(echo, end + 1 - echo)
+                                                      : text.substr(0, echo);
+    }
+    std::size_t dash = text.find(" - ");
+    if (dash != std::string::npos) text.replace(dash, 3, ": ");
+    return text;
+}
+
+json parse_document(const Input& input) {
+    try {
+        return json::parse(input.bytes);
+    } catch (const json::parse_error& error) {
+        std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        throw InputError("JSON001",
+                         location(input.display_name, position_of_offset(input.bytes, offset)),
+                         syntax_message(error));
+    }
+}
+
+struct Version {
+    int major = 0;
+    int minor = 0;
+};
+
+std::optional<Version> parse_version(const std::string& text) {
+    Version version;
+    const char* end = text.data() + text.size();
+    auto [dot, major_error] = std::from_chars(text.data(), end, version.major);
+    if (major_error != std::errc{} || dot == text.data() || dot == end || *dot != '.') {
+        return std::nullopt;
+    }
+    auto [rest, minor_error] = std::from_chars(dot + 1, end, version.minor);
+    if (minor_error != std::errc{} || rest == dot + 1 || rest != end) return std::nullopt;
+    if (version.major < 0 || version.minor < 0) return std::nullopt;
+    return version;
+}
+
+// Checks "format" and "version"; returns true when the document is a newer minor version.
+bool check_envelope(const json& root, const Input& input, Diagnostics& diagnostics) {
+    const std::string& file = input.display_name;
+    if (!root.is_object()) {
+        throw InputError("JSON002", location(file, position_of(input.bytes, "")),
+                         "not a deckport JSON document: the top level is no object", kEnvelopeHint);
+    }
+    auto format = root.find("format");
+    if (format == root.end()) {
+        throw InputError("JSON002", location(file, position_of(input.bytes, "")),
+                         "not a deckport JSON document: \"format\" is missing", kEnvelopeHint);
+    }
+    if (!format->is_string() || format->get<std::string>() != kFormatName) {
+        throw InputError("JSON002", location(file, position_of(input.bytes, "/format"), "/format"),
+                         "not a deckport JSON document: \"format\" is " + format->dump() +
+                             ", not \"" + kFormatName + "\"",
+                         kEnvelopeHint);
+    }
+    auto version_value = root.find("version");
+    if (version_value == root.end()) {
+        throw InputError("JSON003", location(file, position_of(input.bytes, "")),
+                         "\"version\" is missing", kEnvelopeHint);
+    }
+    SourceLocation version_at = location(file, position_of(input.bytes, "/version"), "/version");
+    std::optional<Version> version;
+    if (version_value->is_string()) version = parse_version(version_value->get<std::string>());
+    if (!version) {
+        throw InputError("JSON003", version_at,
+                         "\"version\" is " + version_value->dump() +
+                             ", not a string \"MAJOR.MINOR\" such as \"" + current_version() +
+                             "\"");
+    }
+    std::string found = version_value->get<std::string>();
+    if (version->major != kVersionMajor) {
+        throw InputError("JSON004", version_at,
+                         "unsupported version \"" + found + "\": this deckport reads version " +
+                             std::to_string(kVersionMajor) + ".x (up to " + current_version() + ")",
+                         version->major > kVersionMajor ? "read it with a newer deckport" : "");
+    }
+    if (version->minor > kVersionMinor) {
+        diagnostics.warning("JSON005", version_at,
+                            "version \"" + found + "\" is newer than " + current_version() +
+                                ", the newest this deckport knows: unknown keys are ignored",
+                            "read it with a newer deckport to keep everything");
+        return true;
+    }
+    return false;
+}
+
+// Turns the pending diagnostics into reported ones with line:col, in the order of the text.
+void report(const std::vector<PendingDiagnostic>& pending,
+            const std::unordered_map<std::string, TextPosition>& positions,
+            std::vector<Diagnostic> known, const std::string& file, Diagnostics& diagnostics) {
+    for (const PendingDiagnostic& item : pending) {
+        auto it = positions.find(item.pointer);
+        TextPosition at = it == positions.end() ? TextPosition{} : it->second;
+        known.push_back(
+            {item.severity, item.code, item.message, location(file, at, item.pointer), item.hint});
+    }
+    std::stable_sort(known.begin(), known.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.origin.line, a.origin.column) <
+               std::pair(b.origin.line, b.origin.column);
+    });
+    for (Diagnostic& diagnostic : known) diagnostics.report(std::move(diagnostic));
+}
+
+}  // namespace
+
+int JsonReader::probe(const Input& input) const {
+    if (input.is_directory) return 0;
+    std::string_view text = input.bytes;
+    if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+    if (has_canonical_opening(text)) return 100;
+    if (!skip_whitespace(text).starts_with("{")) return 0;
+    // Keep only the top-level members' scalars: enough to read "format", cheap on big files.
+    auto top_level_only = [](int depth, json::parse_event_t, json&) { return depth <= 1; };
+    json root = json::parse(text, top_level_only, false);
+    if (!root.is_object()) return 0;
+    auto format = root.find("format");
+    if (format != root.end() && format->is_string() && format->get<std::string>() == kFormatName) {
+        return 90;
+    }
+    return 1;
+}
+
+Collection JsonReader::read(const Input& input, ReadContext& context) const {
+    const std::string& file = input.display_name;
+    if (input.is_directory) {
+        throw InputError("JSON002", location(file, TextPosition{}), "a folder is no deckport JSON file");
+    }
+    if (input.bytes.size() > context.limits.max_input_bytes) {
+        throw InputError("JSON006", location(file, TextPosition{}),
+                         "input is larger than the limit of " +
+                             std::to_string(context.limits.max_input_bytes) + " bytes");
+    }
+    PrescanResult scan = prescan(input.bytes, context.limits.max_nesting);
+    if (scan.too_deep) {
+        throw InputError(
+            "JSON007", location(file, *scan.too_deep),
+            "nesting is deeper than " + std::to_string(context.limits.max_nesting) + " levels");
+    }
+    json root = parse_document(input);
+    bool newer_minor = check_envelope(root, input, context.diagnostics);
+
+    Problems problems(newer_minor);
+    Members root_members(root, "", problems);
+    root_members.get("format", true);
+    root_members.get("version", true);
+    ModelFromJson model = model_from_json(root_members, input, context.limits, problems);
+
+    std::vector<Diagnostic> known;
+    for (const DuplicateKey& duplicate : scan.duplicate_keys) {
+        known.push_back(
+            {Severity::error, "JSON008", "duplicate key: the parser keeps only the last value",
+             location(file, duplicate.position, duplicate.pointer), "remove one of the two"});
+    }
+    std::unordered_set<std::string> wanted(model.note_pointers.begin(), model.note_pointers.end());
+    wanted.insert(model.media_pointers.begin(), model.media_pointers.end());
+    for (const PendingDiagnostic& item : problems.items()) wanted.insert(item.pointer);
+    auto positions = locate(input.bytes, wanted);
+    report(problems.items(), positions, std::move(known), file, context.diagnostics);
+
+    Collection& collection = model.collection;
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        const std::string& pointer = model.note_pointers[i];
+        collection.notes[i].origin = location(file, positions[pointer], pointer);
+    }
+    for (std::size_t i = 0; i < collection.media.size(); ++i) {
+        const std::string& pointer = model.media_pointers[i];
+        collection.media[i].origin = location(file, positions[pointer], pointer);
+    }
+    return std::move(collection);
+}
+
+}  // namespace deckport::json_format
