@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "apkg_write_helpers.hpp"
+#include "deckport/identity.hpp"
 
 using namespace deckport;
 using namespace deckport::test;
@@ -54,7 +55,7 @@ TEST(ApkgMedia, PackagesReferencedFilesOnceUnderAnkiNames) {
     SqliteDb db = open_collection(result.bytes);
     EXPECT_EQ(column_texts(db, "select flds from notes"),
               std::vector<std::string>{"<img src=\"cat.png\"> and <img src=\"cat.png\">\x1f"
-                                       "[sound:what.mp3] <img src=\"\xC3\xA9t\xC3\xA9.png\"> "
+                                       "[sound:what.mp3] <img src='\xC3\xA9t\xC3\xA9.png'> "
                                        "<img src=\"https://example.com/x.png\">"});
     EXPECT_EQ(column_texts(db, "select sfld from notes"),
               std::vector<std::string>{" cat.png  and  cat.png "});

@@ -335,7 +335,9 @@ TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
     EXPECT_EQ(dconf["7"]["new"]["initialFactor"], 2500);
     auto decks = nlohmann::json::parse(column_texts(db, "select decks from col").at(0));
     for (const auto& [id, d] : decks.items()) {
-        if (d["name"] == "Reviewed") EXPECT_EQ(d["conf"], 7);
+        if (d["name"] == "Reviewed") {
+            EXPECT_EQ(d["conf"], 7);
+        }
     }
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1 --revlog 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
