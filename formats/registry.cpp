@@ -1,4 +1,5 @@
 // The one list of built-in formats. Add a format here and nowhere else.
+#include "apkg/apkg_format.hpp"
 #include "csv/csv_format.hpp"
 #include "deckport/format.hpp"
 #include "json/json_format.hpp"
@@ -10,6 +11,7 @@ namespace deckport {
 void register_builtin_formats(FormatRegistry& registry) {
     registry.add(make_markdown_format());
     registry.add(make_json_format());
+    registry.add(make_apkg_format());
     registry.add(make_csv_format());
     registry.add(make_quizlet_format());
 }
