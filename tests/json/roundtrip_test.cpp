@@ -204,8 +204,11 @@ TEST(JsonCli, AnUnknownMajorVersionFailsWithoutOutput) {
     CliResult result =
         run_cli({"convert", (dir / "new.json").string(), "-o", (dir / "out.json").string()});
     EXPECT_EQ(result.exit_code, 1);
+    // The diagnostic, then the source line with a caret under the column.
     EXPECT_EQ(result.err, (dir / "new.json").string() +
                               ":2:2: error: /version: unsupported version \"2.0\": this deckport "
-                              "reads version 1.x (up to 1.0) [JSON004]\n");
+                              "reads version 1.x (up to 1.0) [JSON004]\n"
+                              " 2 |  \"version\": \"2.0\"}\n"
+                              "   |  ^\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.json"));
 }
