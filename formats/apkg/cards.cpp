@@ -64,7 +64,7 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
     for (const Card& source : note.cards) {
         if (source.ord < 0 || source.ord > max_ord || !written_ords.insert(source.ord).second) {
             context.diagnostics.warning(
-                "APKG111", origin,
+                "APKG211", origin,
                 "card " + std::to_string(source.ord + 1) + " of the note is left out: " +
                     (source.ord < 0 || source.ord > max_ord
                          ? "note type '" + note_type.name + "' has no such card"
@@ -105,7 +105,7 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
         }
         if (!valid_type_and_queue(card.type, card.queue)) {
             context.diagnostics.warning(
-                "APKG112", origin,
+                "APKG212", origin,
                 "card " + std::to_string(source.ord + 1) +
                     " has scheduling Anki does not know (type " + std::to_string(card.type) +
                     ", queue " + std::to_string(card.queue) + "); it is written as a new card");

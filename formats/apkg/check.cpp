@@ -349,22 +349,25 @@ class Checker {
     // other readers and the duplicate check use them).
     void derived_columns(const SqliteStatement& row, const std::string& where,
                          const json& note_type, const std::vector<std::string>& fields) {
-        std::int64_t expected = field_checksum(strip_html_preserving_media_filenames(fields[0]));
-        if (row.int64(4) != expected) {
-            warning("APKG112", where,
-                    "csum is " + row.text(4) + ", the first field's checksum is " +
-                        std::to_string(expected));
+        if (auto first = strip_html_preserving_media_filenames(fields[0])) {
+            std::int64_t expected = field_checksum(*first);
+            if (row.int64(4) != expected) {
+                warning("APKG112", where,
+                        "csum is " + row.text(4) + ", the first field's checksum is " +
+                            std::to_string(expected));
+            }
         }
         std::size_t sort_index = 0;
         if (note_type.contains("sortf") && note_type["sortf"].is_number_unsigned()) {
             sort_index = note_type["sortf"].get<std::size_t>();
         }
         if (sort_index >= fields.size()) return;
-        std::string sort = strip_html_preserving_media_filenames(fields[sort_index]);
-        if (!same_sort_value(row, 3, sort)) {
-            warning("APKG113", where,
-                    "sfld is not the sort field without HTML (expected '" + sort.substr(0, 60) +
-                        "')");
+        if (auto sort = strip_html_preserving_media_filenames(fields[sort_index])) {
+            if (!same_sort_value(row, 3, *sort)) {
+                warning("APKG113", where,
+                        "sfld is not the sort field without HTML (expected '" +
+                            sort->substr(0, 60) + "')");
+            }
         }
     }
 

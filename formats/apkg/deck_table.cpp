@@ -65,7 +65,7 @@ std::string DeckTable::decks_json(std::int64_t modified, WriteContext& context) 
         }
         if (is_filtered(deck)) {
             context.diagnostics.warning(
-                "APKG114",
+                "APKG214",
                 SourceLocation{collection_.meta.source_name, 0, 0, "decks[name=" + deck.name + "]"},
                 "filtered deck '" + deck.name + "' is written as a normal deck holding its cards");
         }

@@ -20,7 +20,7 @@ class DeckTable {
     // The id of deck `name` (empty: Default), adding it and its ancestors when new.
     std::int64_t id_for(std::string_view name);
 
-    // The `decks` JSON; reports filtered decks that are written as normal ones (APKG114).
+    // The `decks` JSON; reports filtered decks that are written as normal ones (APKG214).
     std::string decks_json(std::int64_t modified, WriteContext& context) const;
 
   private:

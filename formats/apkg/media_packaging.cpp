@@ -54,7 +54,7 @@ std::optional<std::string> MediaPackager::package_reference(const std::string& r
             // Anki itself keeps such references (its "Check Media" lists them).
             if (!reported_missing_[reference]) {
                 reported_missing_[reference] = true;
-                context.diagnostics.warning("APKG104", origin,
+                context.diagnostics.warning("APKG204", origin,
                                             "media file '" + reference +
                                                 "' is referenced but not in the package; the "
                                                 "reference is kept as it is");
@@ -62,7 +62,7 @@ std::optional<std::string> MediaPackager::package_reference(const std::string& r
             return std::nullopt;
         }
         context.diagnostics.error(
-            "APKG102", origin,
+            "APKG202", origin,
             "the note refers to media file '" + reference + "', which the collection does not have",
             "put the file next to the deck, or fix the file name");
         return std::nullopt;
@@ -93,7 +93,7 @@ std::optional<std::string> MediaPackager::package(std::size_t index, const Sourc
         unreadable_[index] = true;
         std::string where =
             file.source_path.empty() ? std::string{} : " (" + file.source_path.string() + ")";
-        context.diagnostics.error("APKG103", origin,
+        context.diagnostics.error("APKG203", origin,
                                   "media file '" + file.name + "'" + where +
                                       " cannot be read: " + e.diagnostic().message);
         return std::nullopt;
@@ -116,7 +116,7 @@ std::optional<std::string> MediaPackager::package(std::size_t index, const Sourc
         name = media_name_with_hash(name, content);
     }
     if (name != file.name) {
-        context.diagnostics.note("APKG105", origin,
+        context.diagnostics.note("APKG205", origin,
                                  "media file '" + file.name + "' is packaged as '" + name +
                                      "' (Anki's file name rules); references are rewritten");
     }

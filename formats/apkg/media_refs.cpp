@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 
-#include "apkg/anki_text.hpp"
+#include "apkg/field_text.hpp"
 
 namespace deckport::apkg {
+using namespace writing;
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;

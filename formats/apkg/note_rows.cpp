@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
-#include "apkg/anki_text.hpp"
+#include "apkg/field_text.hpp"
 #include "apkg/media_refs.hpp"
 #include "apkg/utf8_text.hpp"
 #include "deckport/content.hpp"
 
 namespace deckport::apkg {
+using namespace writing;
 namespace {
 
 constexpr char kFieldSeparator = '\x1f';
@@ -38,7 +39,7 @@ std::vector<std::string> note_field_html(const Note& note, const NoteType& note_
     std::size_t count = note_type.fields.size();
     for (std::size_t i = count; i < note.fields.size(); ++i) {
         if (note.fields[i].source.empty()) continue;
-        context.diagnostics.error("APKG106", origin,
+        context.diagnostics.error("APKG206", origin,
                                   "the note has " + std::to_string(note.fields.size()) +
                                       " field values, but note type '" + note_type.name + "' has " +
                                       std::to_string(count) + " fields");
@@ -89,7 +90,7 @@ std::string tags_column(const std::vector<std::string>& tags, const SourceLocati
         }
         if (replaced) {
             context.diagnostics.warning(
-                "APKG110", origin,
+                "APKG210", origin,
                 "tag '" + tag + "' is written as '" + out + "': Anki tags cannot contain spaces");
         }
         if (!out.empty()) written.push_back(std::move(out));

@@ -13,7 +13,7 @@
 namespace deckport::apkg {
 
 // The field values (HTML, normalised as Anki stores them, media references rewritten), exactly
-// one per field of `note_type`. Reports APKG106 when the note has more values than fields.
+// one per field of `note_type`. Reports APKG206 when the note has more values than fields.
 std::vector<std::string> note_field_html(const Note& note, const NoteType& note_type,
                                          const SourceLocation& origin, MediaPackager& media,
                                          WriteContext& context);
@@ -22,7 +22,7 @@ std::vector<std::string> note_field_html(const Note& note, const NoteType& note_
 void set_field_columns(NoteRow& row, const std::vector<std::string>& fields, int sort_field);
 
 // " a b " for tags a and b ("" for none). Anki splits tags on white space, so white space
-// inside a tag becomes '_' (reported as APKG110).
+// inside a tag becomes '_' (reported as APKG210).
 std::string tags_column(const std::vector<std::string>& tags, const SourceLocation& origin,
                         WriteContext& context);
 

@@ -47,7 +47,7 @@ NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context
         for (std::size_t i = 0; i < note_type.templates.size(); ++i) {
             if (!is_blank(note_type.templates[i].name)) continue;
             note_type.templates[i].name = "Card " + std::to_string(i + 1);
-            context.diagnostics.warning("APKG116", note_type_origin(source_name_, source),
+            context.diagnostics.warning("APKG216", note_type_origin(source_name_, source),
                                         "card template " + std::to_string(i + 1) +
                                             " has no name; it is written as '" +
                                             note_type.templates[i].name + "'");
@@ -58,7 +58,7 @@ NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context
                 renamed = note_type.name + " (custom " + std::to_string(n) + ")";
             }
             names.insert(renamed);
-            context.diagnostics.warning("APKG109", note_type_origin(source_name_, source),
+            context.diagnostics.warning("APKG209", note_type_origin(source_name_, source),
                                         "custom note type '" + note_type.name +
                                             "' is written as '" + renamed + "': Anki's own '" +
                                             note_type.name + "' has other fields or templates",
@@ -74,7 +74,7 @@ ExportedNoteType* NoteTypeTable::for_note(const Note& note, const SourceLocation
                                           WriteContext& context) {
     auto it = index_by_id_.find(note.note_type_id);
     if (it == index_by_id_.end()) {
-        context.diagnostics.error("APKG101", origin,
+        context.diagnostics.error("APKG201", origin,
                                   "the note's note type (id " + std::to_string(note.note_type_id) +
                                       ") is not in the collection");
         return nullptr;
@@ -82,7 +82,7 @@ ExportedNoteType* NoteTypeTable::for_note(const Note& note, const SourceLocation
     ExportedNoteType& exported = types_[it->second];
     if (!exported.usable) {
         if (!exported.used) {
-            context.diagnostics.error("APKG107", origin,
+            context.diagnostics.error("APKG207", origin,
                                       "note type '" + exported.note_type.name +
                                           "' cannot be imported by Anki: " + exported.problem);
         }
@@ -100,7 +100,7 @@ std::string NoteTypeTable::models_json(std::int64_t modified, WriteContext& cont
         if (!exported.usable) {
             if (!exported.used) {
                 context.diagnostics.warning(
-                    "APKG108", note_type_origin(source_name_, note_type),
+                    "APKG208", note_type_origin(source_name_, note_type),
                     "note type '" + note_type.name + "' is left out: " + exported.problem);
             }
             continue;

@@ -25,13 +25,13 @@ class NoteTypeTable {
     // a built-in (Anki matches note types by id, but users tell them apart by name).
     NoteTypeTable(const Collection& collection, WriteContext& context);
 
-    // The note type a note uses; reports APKG101 or APKG107 and returns null when it cannot
+    // The note type a note uses; reports APKG201 or APKG207 and returns null when it cannot
     // be written.
     ExportedNoteType* for_note(const Note& note, const SourceLocation& origin,
                                WriteContext& context);
 
     // The `models` JSON: every usable note type; `modified` is the default `mod`. Reports the
-    // unusable ones that no note needs, which are left out (APKG108).
+    // unusable ones that no note needs, which are left out (APKG208).
     std::string models_json(std::int64_t modified, WriteContext& context) const;
     // The id of the first note type written (the collection's current one), or 0.
     std::int64_t first_id() const;

@@ -106,7 +106,7 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
                                    note.fields.empty() ? std::string{} : note.fields[0].source);
         }
         if (!guids.insert(row.guid).second) {
-            context.diagnostics.error("APKG115", origin,
+            context.diagnostics.error("APKG215", origin,
                                       "another note has the same GUID '" + row.guid +
                                           "'; Anki would import only one of them");
             continue;

@@ -49,7 +49,7 @@ std::vector<RevlogRow> revlog_rows(const Collection& collection,
     }
     if (left_out > 0) {
         context.diagnostics.warning(
-            "APKG113", SourceLocation{collection.meta.source_name, 0, 0, "revlog"},
+            "APKG213", SourceLocation{collection.meta.source_name, 0, 0, "revlog"},
             std::to_string(left_out) +
                 " review log entries are left out: malformed, repeated, or for cards that are "
                 "not in the package");

@@ -104,7 +104,7 @@ TEST(ApkgMedia, NamesTheNoteAndFileThatIsMissing) {
     EXPECT_EQ(rendered(result.diagnostics),
               std::vector<std::string>{
                   "decks/pets.md:10:1: error: the note refers to media file 'img/dog.png', "
-                  "which the collection does not have [APKG102]"});
+                  "which the collection does not have [APKG202]"});
 }
 
 TEST(ApkgMedia, ReportsAFileThatCannotBeRead) {
@@ -122,7 +122,7 @@ TEST(ApkgMedia, ReportsAFileThatCannotBeRead) {
     WriteResult result = write_apkg(c);
     EXPECT_TRUE(result.bytes.empty());
     ASSERT_EQ(result.diagnostics.size(), 1u);
-    EXPECT_EQ(result.diagnostics[0].code, "APKG103");
+    EXPECT_EQ(result.diagnostics[0].code, "APKG203");
     EXPECT_EQ(result.diagnostics[0].origin, (SourceLocation{"d.md", 3, 1}));
     EXPECT_NE(result.diagnostics[0].message.find("'gone.png'"), std::string::npos);
 }
@@ -136,5 +136,5 @@ TEST(ApkgMedia, KeepsAnAnkiPackagesDanglingReferencesWithAWarning) {
     WriteResult result = write_apkg(c);
     ASSERT_FALSE(result.bytes.empty());
     EXPECT_EQ(result.diagnostics.size(), 2u);
-    for (const Diagnostic& d : result.diagnostics) EXPECT_EQ(d.code, "APKG104");
+    for (const Diagnostic& d : result.diagnostics) EXPECT_EQ(d.code, "APKG204");
 }

@@ -2,7 +2,7 @@
 // (independent_check.py), on collections built by hand.
 #include <gtest/gtest.h>
 
-#include "apkg/anki_text.hpp"
+#include "apkg/field_text.hpp"
 #include "apkg_write_helpers.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
@@ -64,7 +64,7 @@ TEST(ApkgWriter, WritesALegacyPackageEveryAnkiReads) {
     EXPECT_EQ(column_texts(db, "select sfld from notes where guid = 'guid-basic'"),
               std::vector<std::string>{"What is Rust?"});
     EXPECT_EQ(column_integers(db, "select csum from notes where guid = 'guid-basic'"),
-              std::vector<std::int64_t>{apkg::field_checksum("What is Rust?")});
+              std::vector<std::int64_t>{apkg::writing::field_checksum("What is Rust?")});
     EXPECT_EQ(column_integers(db, "select mod from notes where guid = 'guid-basic'"),
               std::vector<std::int64_t>{kTimestamp});
     EXPECT_EQ(column_integers(db, "select id from notes where guid = 'guid-basic'"),
@@ -170,7 +170,7 @@ TEST(ApkgWriter, ReportsANoteWhoseNoteTypeIsMissing) {
     EXPECT_EQ(rendered(result.diagnostics),
               std::vector<std::string>{
                   "deck.md:12:1: error: the note's note type (id 42) is not in the collection "
-                  "[APKG101]"});
+                  "[APKG201]"});
 }
 
 TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
@@ -194,7 +194,7 @@ TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
     c.notes.push_back(make_note(custom, {html("chien"), html("dog"), html("")}, "French"));
     WriteResult result = write_apkg(c);
     ASSERT_FALSE(result.bytes.empty()) << diagnostics_text(result.diagnostics);
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG109"));
+    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG209"));
 
     SqliteDb db = open_collection(result.bytes);
     auto models = nlohmann::json::parse(column_texts(db, "select models from col").at(0));
@@ -259,7 +259,7 @@ TEST(ApkgWriter, ReplacesWhiteSpaceInTags) {
     Collection c = three_kinds();
     c.notes[1].tags = {"two words"};
     WriteResult result = write_apkg(c);
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG110"));
+    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG210"));
     SqliteDb db = open_collection(result.bytes);
     EXPECT_EQ(column_texts(db, "select tags from notes where guid = 'guid-reversed'"),
               std::vector<std::string>{" two_words "});
@@ -270,7 +270,7 @@ TEST(ApkgWriter, RefusesTwoNotesWithOneGuid) {
     c.notes[2].guid = "guid-basic";
     WriteResult result = write_apkg(c);
     EXPECT_TRUE(result.bytes.empty());
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG115"));
+    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG215"));
 }
 
 TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
@@ -309,8 +309,8 @@ TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
     c.decks = {Deck{0, "Reviewed", "", {{"conf", 7}}}};
     WriteResult result = write_apkg(c);
     ASSERT_FALSE(result.bytes.empty()) << diagnostics_text(result.diagnostics);
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG111"));
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG113"));
+    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG211"));
+    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG213"));
     SqliteDb db = open_collection(result.bytes);
     auto card = db.prepare(
         "select id, type, queue, due, ivl, factor, reps, lapses, flags, data from cards");

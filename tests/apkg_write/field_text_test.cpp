@@ -2,12 +2,13 @@
 // media/files.rs) and a checksum read from a real package.
 #include <gtest/gtest.h>
 
-#include "apkg/anki_text.hpp"
+#include "apkg/field_text.hpp"
 #include "apkg/media_names.hpp"
 #include "apkg/media_refs.hpp"
 #include "deckport/identity.hpp"
 
 using namespace deckport::apkg;
+using namespace deckport::apkg::writing;
 
 TEST(AnkiText, StripsTagsAsAnkiDoes) {
     EXPECT_EQ(strip_html_preserving_media_filenames("test"), "test");
