@@ -29,7 +29,9 @@ TEST(MarkdownCli, MalformedDeckFailsWithPositionsAndWritesNothing) {
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_EQ(result.err,
               "broken.md:8:1: error: card has no answer: no `---` line separates question and "
-              "answer [MD011]\n");
+              "answer [MD011]\n"
+              " 8 | no answer\n"
+              "   | ^\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.md"));
 }
 
