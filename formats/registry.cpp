@@ -2,12 +2,14 @@
 #include "deckport/format.hpp"
 #include "json/json_format.hpp"
 #include "markdown/markdown_format.hpp"
+#include "mochi/mochi_format.hpp"
 
 namespace deckport {
 
 void register_builtin_formats(FormatRegistry& registry) {
     registry.add(make_markdown_format());
     registry.add(make_json_format());
+    registry.add(make_mochi_format());
 }
 
 const FormatRegistry& builtin_formats() {
