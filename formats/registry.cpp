@@ -1,4 +1,5 @@
 // The one list of built-in formats. Add a format here and nowhere else.
+#include "crowdanki/crowdanki_format.hpp"
 #include "deckport/format.hpp"
 #include "json/json_format.hpp"
 #include "markdown/markdown_format.hpp"
@@ -10,6 +11,7 @@ void register_builtin_formats(FormatRegistry& registry) {
     registry.add(make_markdown_format());
     registry.add(make_json_format());
     registry.add(make_mochi_format());
+    registry.add(make_crowdanki_format());
 }
 
 const FormatRegistry& builtin_formats() {
