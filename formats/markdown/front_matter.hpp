@@ -14,6 +14,7 @@ namespace deckport::markdown {
 
 struct FrontMatter {
     bool present = false;
+    bool names_flashcard_deck = false;  // has the `Flashcard Deck:` key: surely our syntax
     std::optional<std::string> deck;    // `Flashcard Deck:` or `Deck:`, normalized
     std::vector<std::string> tags;      // `Tags:`, added to every card
     std::optional<NoteType> note_type;  // `Note Type:`, for cards without cloze

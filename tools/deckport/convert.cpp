@@ -1,7 +1,9 @@
 // deckport convert IN... (-o OUT | --out-dir DIR) [--from F] [--to F] [--force]
 #include <filesystem>
+#include <iostream>
 
 #include "cli.hpp"
+#include "quizlet/quizlet_format.hpp"
 
 namespace deckport::cli {
 namespace {
@@ -12,6 +14,7 @@ struct ConvertOptions {
     std::optional<std::string> out_dir;
     std::optional<std::string> to;
     bool force = false;
+    bool quizlet_safe = false;  // sets the quizlet writer's `safe` option
     ReadOptions read;
 };
 
@@ -36,10 +39,23 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
         return ExitCode::invalid_input;
     }
     const Format& format = builtin_formats().detect_output(target, o.to);
-    WriteContext context{diagnostics, parse_format_options(o.read.format_options), Limits{},
-                         timestamp, target == "-" ? "<stdout>" : target};
+    FormatOptions write_options = parse_format_options(o.read.format_options);
+    if (o.quizlet_safe) {
+        if (format.info.name != "quizlet") {
+            throw UsageError("--quizlet-safe applies to quizlet output", "add --to quizlet");
+        }
+        write_options["safe"] = "true";
+    }
+    WriteContext context{diagnostics, write_options, Limits{}, timestamp,
+                         target == "-" ? "<stdout>" : target};
     Output output = format.writer->write(collection, context);
     print_diagnostics(diagnostics.all(), global);
+    if (o.quizlet_safe && global.verbosity == 0 && !global.quiet) {
+        // The user asked for the separators: show them even though notes are hidden by default.
+        for (const Diagnostic& d : diagnostics.all()) {
+            if (d.code == kQuizletSafeSeparatorsCode) std::cerr << format_diagnostic(d) << '\n';
+        }
+    }
     if (diagnostics.has_errors()) return ExitCode::invalid_input;
 
     WritePolicy policy{o.force, {}};
@@ -95,6 +111,9 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
                         "Folder for the outputs of several inputs (needs --to)");
     command->add_option("--to", options->to, "Output format (default: from the output's extension)");
     command->add_flag("-f,--force", options->force, "Replace an existing output");
+    command->add_flag("--quizlet-safe", options->quizlet_safe,
+                      "Quizlet output: pick separators that occur in no card (keeping line breaks "
+                      "and punctuation) and print them");
     add_read_options(*command, options->read);
     command->callback([options, &global, &action] {
         action = [options, &global] { return run(*options, global); };

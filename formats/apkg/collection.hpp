@@ -1,0 +1,38 @@
+// The collection inside a package: its SQLite database, opened in memory, after the version
+// gate that Anki applies (schema 11 and 14 to 18).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "apkg/package.hpp"
+#include "common/sqlite_db.hpp"
+#include "deckport/diagnostics.hpp"
+
+namespace deckport::apkg {
+
+// The `col` row's numbers.
+struct CollectionHeader {
+    std::int64_t crt = 0;   // creation, seconds
+    std::int64_t mod = 0;   // modification, milliseconds
+    std::int64_t scm = 0;   // schema modification, milliseconds
+    std::int64_t ver = 0;   // schema version
+    std::int64_t rows = 0;  // how many `col` rows there are (Anki needs exactly one)
+};
+
+struct OpenCollection {
+    SqliteDb db;
+    std::string display_name;  // the input's name
+    std::string member;        // the collection member; empty for a bare collection
+    CollectionHeader header;
+
+    // A location inside the collection: `collection.anki2!notes[id=1]`.
+    SourceLocation at(std::string_view what) const;
+};
+
+// Opens the package's collection. Throws InputError: APKG005 not SQLite, damaged or without a
+// `col` table, APKG006 too old (ver < 11), APKG007 too new (12, 13 or > 18).
+OpenCollection open_collection(const Package& package, const std::string& display_name);
+
+}  // namespace deckport::apkg

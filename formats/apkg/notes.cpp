@@ -1,0 +1,219 @@
+#include "apkg/notes.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "apkg/text_util.hpp"
+#include "deckport/error.hpp"
+
+namespace deckport::apkg {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kDefaultDeck = "Default";
+
+// `notes[id=1]`: the locator of a row (built only when needed, most rows need none).
+std::string row_locator(const char* table, std::int64_t id) {
+    return std::string(table) + "[id=" + std::to_string(id) + "]";
+}
+
+// The text of a column, repaired (and reported) when it is not UTF-8.
+std::string checked_text(const SqliteStatement& row, int column, const OpenCollection& collection,
+                         const char* table, std::int64_t id, const char* what,
+                         Diagnostics& diagnostics) {
+    std::string value = row.text(column);
+    if (is_valid_utf8(value)) return value;
+    diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
+                        std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
+    return to_valid_utf8(value);
+}
+
+std::vector<Content> split_fields(const std::string& flds) {
+    std::vector<Content> fields;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = flds.find('\x1f', start);
+        if (end == std::string::npos) {
+            fields.push_back(Content{Markup::html, flds.substr(start)});
+            return fields;
+        }
+        fields.push_back(Content{Markup::html, flds.substr(start, end - start)});
+        start = end + 1;
+    }
+}
+
+struct Lookups {
+    std::unordered_map<std::int64_t, const NoteType*> note_types;
+    std::unordered_map<std::int64_t, const std::string*> deck_names;
+};
+
+Lookups make_lookups(const Collection& out) {
+    Lookups lookups;
+    lookups.note_types.reserve(out.note_types.size());
+    for (const NoteType& nt : out.note_types) lookups.note_types.emplace(nt.id, &nt);
+    for (const Deck& deck : out.decks) lookups.deck_names.emplace(deck.id, &deck.name);
+    return lookups;
+}
+
+void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
+                    std::unordered_map<std::int64_t, std::size_t>& index,
+                    std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
+    SqliteStatement notes = collection.db.prepare(
+        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
+    while (notes.step()) {
+        std::int64_t id = notes.int64(0);
+        std::string where = row_locator("notes", id);
+        std::int64_t mid = notes.int64(2);
+        auto nt = lookups.note_types.find(mid);
+        if (nt == lookups.note_types.end()) {
+            diagnostics.error(
+                "APKG020", collection.at(where),
+                "note type " + std::to_string(mid) + " is missing; the note is skipped");
+            skipped.insert(id);
+            continue;
+        }
+        Note note;
+        note.fields =
+            split_fields(checked_text(notes, 6, collection, "notes", id, "flds", diagnostics));
+        if (note.fields.size() != nt->second->fields.size()) {
+            diagnostics.error("APKG021", collection.at(where),
+                              "note has " + std::to_string(note.fields.size()) +
+                                  " fields, its note type '" + nt->second->name + "' has " +
+                                  std::to_string(nt->second->fields.size()) +
+                                  "; the note is skipped");
+            skipped.insert(id);
+            continue;
+        }
+        note.guid = checked_text(notes, 1, collection, "notes", id, "guid", diagnostics);
+        note.note_type_id = mid;
+        note.modified = notes.int64(3);
+        note.set_tags(
+            split_tags(checked_text(notes, 5, collection, "notes", id, "tags", diagnostics)));
+        json::object_t extras;
+        extras.emplace("id", id);
+        extras.emplace("usn", notes.int64(4));
+        extras.emplace("flags", notes.int64(7));
+        extras.emplace("data",
+                       checked_text(notes, 8, collection, "notes", id, "data", diagnostics));
+        note.extras = std::move(extras);
+        note.origin = collection.at(where);
+        index.emplace(id, out.notes.size());
+        out.notes.push_back(std::move(note));
+    }
+}
+
+void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
+                    const std::unordered_map<std::int64_t, std::size_t>& index,
+                    const std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
+    SqliteStatement cards = collection.db.prepare(
+        "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
+        "odue, odid, flags, data FROM cards ORDER BY id");
+    while (cards.step()) {
+        std::int64_t id = cards.int64(0);
+        std::int64_t nid = cards.int64(1);
+        auto note = index.find(nid);
+        if (note == index.end()) {
+            if (!skipped.count(nid)) {
+                diagnostics.warning("APKG023", collection.at(row_locator("cards", id)),
+                                    "card belongs to note " + std::to_string(nid) +
+                                        ", which does not exist; the card is skipped");
+            }
+            continue;
+        }
+        std::int64_t did = cards.int64(2);
+        Card card;
+        card.ord = static_cast<int>(cards.int64(3));
+        auto deck = lookups.deck_names.find(did);
+        if (deck != lookups.deck_names.end()) {
+            card.deck = *deck->second;
+        } else {
+            diagnostics.warning("APKG024", collection.at(row_locator("cards", id)),
+                                "card is in deck " + std::to_string(did) +
+                                    ", which does not exist; it goes to Default");
+            card.deck = kDefaultDeck;
+        }
+        // Built in place: an initializer list would make a temporary array per key.
+        static constexpr const char* kIntegerColumns[] = {
+            "mod",  "usn",    "type", "queue", "due",  "ivl",  "factor",
+            "reps", "lapses", "left", "odue",  "odid", "flags"};
+        json::object_t scheduling;
+        scheduling.emplace("id", id);
+        for (int i = 0; i < 13; ++i) scheduling.emplace(kIntegerColumns[i], cards.int64(4 + i));
+        scheduling.emplace("data",
+                           checked_text(cards, 17, collection, "cards", id, "data", diagnostics));
+        card.scheduling = std::move(scheduling);
+        out.notes[note->second].cards.push_back(std::move(card));
+    }
+}
+
+// The deck a note belongs to: its first card's home deck (a card in a filtered deck keeps its
+// home deck in odid).
+std::string note_deck(const Note& note, const Lookups& lookups) {
+    const Card& first = note.cards.front();
+    std::int64_t odid = first.scheduling.value("odid", std::int64_t{0});
+    if (odid != 0) {
+        auto home = lookups.deck_names.find(odid);
+        if (home != lookups.deck_names.end()) return *home->second;
+    }
+    return first.deck;
+}
+
+std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
+    const NoteType* nt = lookups.note_types.at(note.note_type_id);
+    auto did = nt->extras.find("did");
+    if (did != nt->extras.end() && did->is_number_integer()) {
+        auto deck = lookups.deck_names.find(did->get<std::int64_t>());
+        if (deck != lookups.deck_names.end()) return *deck->second;
+    }
+    return kDefaultDeck;
+}
+
+}  // namespace
+
+void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagnostics) {
+    Lookups lookups = make_lookups(out);
+    std::unordered_map<std::int64_t, std::size_t> index;
+    std::unordered_set<std::int64_t> skipped;
+    try {
+        read_note_rows(collection, out, lookups, index, skipped, diagnostics);
+        read_card_rows(collection, out, lookups, index, skipped, diagnostics);
+    } catch (const SqliteError& e) {
+        throw InputError("APKG010", collection.at("notes"),
+                         std::string("cannot read notes and cards: ") + e.what());
+    }
+    for (Note& note : out.notes) {
+        // Cards come in id order (SQLite need not sort); a note's cards go by ord.
+        std::stable_sort(note.cards.begin(), note.cards.end(),
+                         [](const Card& a, const Card& b) { return a.ord < b.ord; });
+        if (!note.cards.empty()) {
+            note.deck = note_deck(note, lookups);
+            continue;
+        }
+        note.deck = cardless_note_deck(note, lookups);
+        diagnostics.note(
+            "APKG025", note.origin,
+            "note has no cards (Anki shows it nowhere); it goes to deck '" + note.deck + "'");
+    }
+}
+
+json read_revlog(OpenCollection& collection) {
+    json rows = json::array();
+    if (!collection.db.has_table("revlog")) return rows;
+    try {
+        SqliteStatement revlog = collection.db.prepare(
+            "SELECT id, cid, usn, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id");
+        while (revlog.step()) {
+            json row = json::array();
+            for (int column = 0; column < 9; ++column) row.push_back(revlog.int64(column));
+            rows.push_back(std::move(row));
+        }
+    } catch (const SqliteError& e) {
+        throw InputError("APKG010", collection.at("revlog"),
+                         std::string("cannot read the review history: ") + e.what());
+    }
+    return rows;
+}
+
+}  // namespace deckport::apkg

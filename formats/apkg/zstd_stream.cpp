@@ -1,0 +1,52 @@
+#include "apkg/zstd_stream.hpp"
+
+#include <zstd.h>
+
+#include <memory>
+
+#include "deckport/error.hpp"
+
+namespace deckport::apkg {
+namespace {
+
+struct DctxDeleter {
+    void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
+};
+
+}  // namespace
+
+bool looks_like_zstd(std::string_view bytes) {
+    return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("\x28\xB5\x2F\xFD", 4);
+}
+
+std::string zstd_decompress(std::string_view compressed, std::uint64_t max_output,
+                            const SourceLocation& at) {
+    if (compressed.empty()) throw InputError("APKG008", at, "empty zstd data");
+    std::unique_ptr<ZSTD_DCtx, DctxDeleter> context(ZSTD_createDCtx());
+    if (!context) throw InputError("APKG008", at, "cannot create a zstd decoder (out of memory)");
+    std::string output;
+    std::string chunk(ZSTD_DStreamOutSize(), '\0');
+    ZSTD_inBuffer in{compressed.data(), compressed.size(), 0};
+    std::size_t hint = 0;
+    while (true) {
+        ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
+        hint = ZSTD_decompressStream(context.get(), &out, &in);
+        if (ZSTD_isError(hint)) {
+            throw InputError("APKG008", at,
+                             std::string("invalid zstd data: ") + ZSTD_getErrorName(hint));
+        }
+        if (output.size() + out.pos > max_output) {
+            throw InputError("APKG003", at,
+                             "decompressed size exceeds the limit of " +
+                                 std::to_string(max_output) + " bytes (a zstd bomb?)");
+        }
+        output.append(chunk.data(), out.pos);
+        // A full output buffer may mean the decoder holds more bytes back: go round again.
+        if (in.pos == in.size && out.pos < out.size) break;
+    }
+    // A non-zero hint once the input is used up means a frame was cut short.
+    if (hint != 0) throw InputError("APKG008", at, "truncated zstd data");
+    return output;
+}
+
+}  // namespace deckport::apkg

@@ -1,0 +1,162 @@
+#include "common/text_decoding.hpp"
+
+#include <algorithm>
+
+namespace deckport::textfile {
+namespace {
+
+// Length of the valid UTF-8 sequence at `pos`, or 0 when it is not valid (overlong forms,
+// surrogates and values above U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char lead = byte(pos);
+    if (lead < 0x80) return 1;
+    std::size_t length = 0;
+    unsigned char min_second = 0x80, max_second = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) min_second = 0xA0;  // overlong
+        if (lead == 0xED) max_second = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) min_second = 0x90;  // overlong
+        if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (pos + length > s.size()) return 0;
+    if (byte(pos + 1) < min_second || byte(pos + 1) > max_second) return 0;
+    for (std::size_t i = 2; i < length; ++i) {
+        if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
+    }
+    return length;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+void decode_utf16(std::string_view bytes, bool big_endian, DecodedText& out) {
+    auto unit = [&](std::size_t i) -> char32_t {
+        auto a = static_cast<unsigned char>(bytes[i]);
+        auto b = static_cast<unsigned char>(bytes[i + 1]);
+        return big_endian ? static_cast<char32_t>((a << 8) | b)
+                          : static_cast<char32_t>((b << 8) | a);
+    };
+    out.text.reserve(bytes.size());
+    std::size_t i = 0;
+    while (i + 1 < bytes.size()) {
+        char32_t cp = unit(i);
+        if (cp >= 0xDC00 && cp <= 0xDFFF) break;  // a low surrogate without its high half
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (i + 3 >= bytes.size()) break;
+            char32_t low = unit(i + 2);
+            if (low < 0xDC00 || low > 0xDFFF) break;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 2;
+        }
+        i += 2;
+        append_utf8(out.text, cp);
+    }
+    if (i != bytes.size()) out.invalid_at = out.text.size();
+}
+
+}  // namespace
+
+const char* encoding_name(Encoding encoding) {
+    switch (encoding) {
+        case Encoding::utf8:
+            return "UTF-8";
+        case Encoding::utf8_bom:
+            return "UTF-8 with a byte order mark";
+        case Encoding::utf16le:
+            return "UTF-16 little-endian";
+        case Encoding::utf16be:
+            return "UTF-16 big-endian";
+    }
+    return "UTF-8";
+}
+
+DecodedText decode_text(std::string_view bytes) {
+    DecodedText out;
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        out.encoding = Encoding::utf8_bom;
+        bytes.remove_prefix(3);
+    } else if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) {
+        bool big_endian = bytes[0] == '\xFE';
+        out.encoding = big_endian ? Encoding::utf16be : Encoding::utf16le;
+        decode_utf16(bytes.substr(2), big_endian, out);
+    }
+    if (out.encoding == Encoding::utf8 || out.encoding == Encoding::utf8_bom) {
+        std::size_t pos = 0;
+        while (pos < bytes.size()) {
+            std::size_t length = utf8_sequence_length(bytes, pos);
+            if (length == 0) {
+                out.invalid_at = pos;
+                break;
+            }
+            pos += length;
+        }
+        out.text.assign(bytes.substr(0, pos));
+    }
+    std::size_t nul = out.text.find('\0');
+    if (nul != std::string::npos) {
+        out.first_nul_at = nul;
+        out.nul_count = static_cast<std::size_t>(
+            std::count(out.text.begin() + static_cast<std::ptrdiff_t>(nul), out.text.end(), '\0'));
+    }
+    return out;
+}
+
+bool looks_like_utf16(std::string_view bytes) {
+    if (bytes.starts_with("\xFE\xFF") || bytes.starts_with("\xFF\xFE")) return true;
+    std::size_t sample = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 64);
+    if (sample < 4) return false;
+    std::size_t even_nuls = 0, odd_nuls = 0;
+    for (std::size_t i = 0; i < sample; ++i) {
+        if (bytes[i] == '\0') ++(i % 2 == 0 ? even_nuls : odd_nuls);
+    }
+    // Mostly-ASCII UTF-16 has a NUL in one byte of nearly every code unit, never in the other.
+    std::size_t half = sample / 2;
+    return (even_nuls * 4 >= half * 3 && odd_nuls == 0) ||
+           (odd_nuls * 4 >= half * 3 && even_nuls == 0);
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+            line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+std::pair<int, int> LineIndex::position(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // >= 1
+    std::size_t start = line_starts_[line - 1];
+    int column = 1;
+    for (std::size_t i = start; i < offset; ++i) {
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {static_cast<int>(line), column};
+}
+
+}  // namespace deckport::textfile

@@ -1,0 +1,57 @@
+// Which note type each row becomes, and which column feeds each of its fields.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "csv/header.hpp"
+#include "csv/layout.hpp"
+#include "deckport/model.hpp"
+
+namespace deckport::csv {
+
+struct NoteTypePlan {
+    NoteType note_type;
+    std::vector<std::optional<std::size_t>> sources;  // per field: its column, if any
+};
+
+// The built-in note type with this name (Basic, Basic (and reversed card), Cloze), if any.
+std::optional<NoteType> builtin_note_type(const std::string& name);
+
+// A standard note type for fields the file names but no built-in has: one card showing the
+// first field, with the others on the back. Field names are made valid and unique.
+NoteType imported_note_type(const std::string& name, const std::vector<std::string>& fields);
+
+// True for a value Anki would take as a numeric id (which only resolves inside a collection).
+bool is_numeric_id(const std::string& value);
+
+// One note type for every row (no note type column), chosen and mapped as Anki does: by label
+// when the columns are named, else by position; the column after the last mapped field becomes
+// the tags column when none is given. Updates layout.tags accordingly.
+NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
+                         const std::string& fallback_name, textfile::Reporter& reporter);
+
+// Note types named row by row in the note type column; fields by position over the non-meta
+// columns. A name that is not built in becomes a note type whose fields are as many as its rows
+// use.
+class RowNoteTypes {
+  public:
+    RowNoteTypes(const FileHeader& header, const ColumnLayout& layout);
+    // The note type name of a row (the header's or Basic when its cell is empty).
+    std::string name_of(const Record& record, textfile::Reporter& reporter) const;
+    // Call once per data row before plan_for, so that created note types see every row.
+    void observe(const std::string& name, const Record& record);
+    const NoteTypePlan& plan_for(const std::string& name);
+
+  private:
+    const ColumnLayout& layout_;
+    std::string default_name_;
+    std::vector<std::size_t> field_columns_;
+    std::map<std::string, std::size_t> used_fields_;  // created note types: fields in use
+    std::map<std::string, NoteTypePlan> plans_;
+};
+
+}  // namespace deckport::csv

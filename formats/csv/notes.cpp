@@ -1,0 +1,183 @@
+#include "csv/notes.hpp"
+
+#include "csv/tags.hpp"
+#include "deckport/identity.hpp"
+
+namespace deckport::csv {
+namespace {
+
+std::string cell(const Record& record, std::optional<std::size_t> column) {
+    if (!column || *column >= record.cells.size()) return {};
+    return record.cells[*column].value;
+}
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+NoteBuilder::NoteBuilder(const FileHeader& header, ColumnLayout layout, bool html,
+                         std::string fallback_note_type_name, textfile::Reporter& reporter)
+    : header_(header),
+      layout_(std::move(layout)),
+      markup_(html ? Markup::html : Markup::text),
+      fallback_name_(std::move(fallback_note_type_name)),
+      reporter_(reporter) {}
+
+Collection NoteBuilder::build(const std::vector<Record>& records) {
+    std::size_t first = layout_.header_row ? 1 : 0;
+    if (layout_.notetype) {
+        RowNoteTypes note_types(header_, layout_);
+        std::vector<std::string> names;
+        for (std::size_t r = first; r < records.size(); ++r) {
+            names.push_back(note_types.name_of(records[r], reporter_));
+            note_types.observe(names.back(), records[r]);
+        }
+        for (std::size_t r = first; r < records.size(); ++r) {
+            const NoteTypePlan& plan = note_types.plan_for(names[r - first]);
+            check_width(records[r], plan);
+            if (auto note = note_from(records[r], plan)) add(std::move(*note), records[r]);
+        }
+    } else {
+        NoteTypePlan plan = global_plan(header_, layout_, fallback_name_, reporter_);
+        for (std::size_t r = first; r < records.size(); ++r) {
+            check_width(records[r], plan);
+            if (auto note = note_from(records[r], plan)) add(std::move(*note), records[r]);
+        }
+    }
+    return std::move(collection_);
+}
+
+void NoteBuilder::check_width(const Record& record, const NoteTypePlan& plan) {
+    std::size_t width = record.cells.size();
+    if (width < layout_.count) {
+        reporter_.warning("CSV007", record.offset,
+                          "this row has " + plural(width, "column") + " but the file has " +
+                              std::to_string(layout_.count) + " (from " + layout_.count_source +
+                              "): the missing fields are left empty");
+        return;
+    }
+    for (std::size_t c = layout_.count; c < width; ++c) {
+        if (!record.cells[c].value.empty() && !layout_.is_meta(c)) {
+            reporter_.warning("CSV008", record.cells[c].offset,
+                              "this row has " + plural(width, "column") + " but the file has " +
+                                  std::to_string(layout_.count) + " (from " + layout_.count_source +
+                                  "): the cells after column " + std::to_string(layout_.count) +
+                                  " are ignored, as in Anki",
+                              "add the missing columns to the first row, or a #columns: line");
+            return;
+        }
+    }
+    if (!layout_.notetype) return;
+    std::vector<std::size_t> field_columns = layout_.field_columns();
+    for (std::size_t k = plan.sources.size(); k < field_columns.size(); ++k) {
+        std::size_t c = field_columns[k];
+        if (c < width && !record.cells[c].value.empty()) {
+            reporter_.warning("CSV021", record.cells[c].offset,
+                              "column " + std::to_string(c + 1) + " holds text but note type '" +
+                                  plan.note_type.name + "' has " +
+                                  plural(plan.note_type.fields.size(), "field") +
+                                  ": the text is ignored");
+            return;
+        }
+    }
+}
+
+std::optional<Note> NoteBuilder::note_from(const Record& record, const NoteTypePlan& plan) {
+    Note note;
+    for (const auto& source : plan.sources) {
+        note.fields.push_back(Content{markup_, cell(record, source)});
+    }
+    if (note.fields.empty() || note.fields.front().source.empty()) {
+        reporter_.warning("CSV009", record.offset,
+                          "the first field is empty: Anki skips such a row, and so does deckport");
+        return std::nullopt;
+    }
+    note.note_type_id = collection_.ensure_note_type(plan.note_type).id;
+    note.guid = cell(record, layout_.guid);
+    note.deck = deck_of(record);
+    std::vector<std::string> tags = split_tags(cell(record, layout_.tags));
+    tags.insert(tags.end(), header_.global_tags.begin(), header_.global_tags.end());
+    note.set_tags(std::move(tags));
+    note.origin = reporter_.at(record.offset);
+    return note;
+}
+
+std::string NoteBuilder::deck_of(const Record& record) {
+    std::string deck = cell(record, layout_.deck);
+    if (!deck.empty()) {
+        if (!is_numeric_id(deck)) return deck;
+        reporter_.warning("CSV016", record.cells[*layout_.deck].offset,
+                          "deck id " + deck +
+                              " can only be resolved inside an Anki collection; the note gets "
+                              "no deck",
+                          "write deck names in the deck column");
+    }
+    if (!header_.deck) return {};
+    if (!is_numeric_id(header_.deck->value)) return header_.deck->value;
+    if (!warned_header_deck_) {
+        warned_header_deck_ = true;
+        reporter_.warning("CSV016", header_.deck->offset,
+                          "deck id " + header_.deck->value +
+                              " can only be resolved inside an Anki collection; the notes get no "
+                              "deck",
+                          "name the deck: #deck:Name");
+    }
+    return {};
+}
+
+void NoteBuilder::add(Note note, const Record& record) {
+    auto at_line = [&](const Note& other) { return std::to_string(other.origin.line); };
+    std::optional<std::size_t> match;
+    std::string why;
+    bool by_guid = !note.guid.empty();
+    auto key = std::make_tuple(
+        note.note_type_id,
+        header_.match_scope == MatchScope::notetype_and_deck ? note.deck : std::string{},
+        note.fields.front().source);
+    if (by_guid) {
+        if (auto it = by_guid_.find(note.guid); it != by_guid_.end()) {
+            match = it->second;
+            why = "has the same GUID '" + note.guid + "' as the note";
+        }
+    } else if (auto it = by_first_field_.find(key); it != by_first_field_.end()) {
+        match = it->second;
+        why = "has the same first field and note type as the note";
+    }
+
+    if (match) {
+        Note& earlier = collection_.notes[*match];
+        std::string where = " at line " + at_line(earlier);
+        if (header_.if_matches == DupePolicy::keep_both && !by_guid) {
+            int copy = ++copies_[key];
+            note.guid = derive_guid(note.deck, collection_.find_note_type(note.note_type_id)->name,
+                                    note.fields.front().source + "\x1f" + std::to_string(copy));
+            reporter_.warning(
+                "CSV022", record.offset,
+                "this row " + why + where + ": both are kept (#if matches:keep both)");
+        } else if (header_.if_matches == DupePolicy::update_current &&
+                   earlier.note_type_id == note.note_type_id) {
+            reporter_.warning(
+                "CSV022", record.offset,
+                "this row " + why + where + ": it updates that note, as Anki's import does",
+                "give each row its own GUID, or set #if matches:keep both");
+            earlier.fields = std::move(note.fields);
+            if (layout_.tags) earlier.tags = std::move(note.tags);
+            return;
+        } else {
+            reporter_.warning("CSV022", record.offset,
+                              "this row " + why + where + ": it is skipped" +
+                                  (earlier.note_type_id != note.note_type_id
+                                       ? std::string(" (its note type differs)")
+                                       : std::string(" (#if matches)")));
+            return;
+        }
+    }
+    std::size_t index = collection_.notes.size();
+    if (!note.guid.empty() && !match) by_guid_.emplace(note.guid, index);
+    by_first_field_.emplace(key, index);  // the first note with this key stays the match
+    collection_.notes.push_back(std::move(note));
+}
+
+}  // namespace deckport::csv

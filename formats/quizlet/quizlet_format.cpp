@@ -1,0 +1,20 @@
+#include "quizlet/quizlet_format.hpp"
+
+#include "quizlet/reader.hpp"
+#include "quizlet/separators.hpp"
+
+namespace deckport {
+
+Format make_quizlet_format() {
+    Format format;
+    format.info.name = "quizlet";
+    format.info.extensions = {".quizlet.txt"};
+    format.info.description =
+        "Quizlet import/export text: a term and a definition per row, plain text, separators "
+        "chosen in Quizlet's import box (no tags, decks, media or formatting)";
+    format.info.options = quizlet::option_infos();
+    format.reader = std::make_unique<quizlet::QuizletReader>();
+    return format;
+}
+
+}  // namespace deckport

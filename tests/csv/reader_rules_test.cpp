@@ -1,0 +1,188 @@
+// Anki's text-import rules, one at a time.
+#include "csv_helpers.hpp"
+#include "deckport/error.hpp"
+
+using namespace deckport;
+using namespace deckport::test;
+
+TEST(CsvRules, SpreadsheetRowOfColumnNames) {
+    ReadResult r = read_csv("sheet.csv", "Front,Back,Tags\nq1,a1,x y\n\"q,2\",a2,\n");
+    expect_notes(r.collection,
+                 {{"Basic", {"q1", "a1"}, "", {"x", "y"}}, {"Basic", {"q,2", "a2"}, "", {}}},
+                 Markup::text);
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{"sheet.csv:1:1: note: the first row is read as column "
+                                        "names, not as a note [CSV020]"}));
+}
+
+TEST(CsvRules, ColumnNamesMapFieldsByName) {
+    ReadResult r = read_csv("sheet.csv", "tags,Back,Front,deck\nt,answer,question,D::E\n");
+    expect_notes(r.collection, {{"Basic", {"question", "answer"}, "D::E", {"t"}}}, Markup::text);
+}
+
+TEST(CsvRules, HeaderRowCanBeForcedOrRefused) {
+    ReadResult yes = read_csv("s.csv", "Q,A\nq,a\n", {{"header", "yes"}});
+    ASSERT_EQ(yes.collection.notes.size(), 1u);
+    EXPECT_EQ(yes.collection.note_types[0].name, "s");
+    EXPECT_EQ(yes.collection.note_types[0].fields, (std::vector<std::string>{"Q", "A"}));
+    ReadResult no = read_csv("s.csv", "Front,Back\nq,a\n", {{"header", "no"}});
+    EXPECT_EQ(no.collection.notes.size(), 2u);
+}
+
+TEST(CsvRules, ColumnsLineMapsByNameAsAnkiDoes) {
+    ReadResult r = read_csv("c.txt", "#separator:tab\n#html:false\n#columns:Back\tFront\nb\tf\n");
+    expect_notes(r.collection, {{"Basic", {"f", "b"}, "", {}}}, Markup::text);
+}
+
+TEST(CsvRules, NoteTypeColumnWithBuiltInAndCreatedNoteTypes) {
+    ReadResult r = read_csv("n.txt",
+                            "#separator:tab\n#html:true\n#notetype column:1\n"
+                            "Basic\tq\ta\t\n"
+                            "Vocab\tword\tmeaning\texample\n"
+                            "Cloze\t{{c1::x}}\textra\t\n"
+                            "Vocab\tw2\t\t\n");
+    expect_notes(r.collection,
+                 {{"Basic", {"q", "a"}, "", {}},
+                  {"Vocab", {"word", "meaning", "example"}, "", {}},
+                  {"Cloze", {"{{c1::x}}", "extra"}, "", {}},
+                  {"Vocab", {"w2", "", ""}, "", {}}},
+                 Markup::html);
+    const NoteType* vocab = r.collection.find_note_type("Vocab");
+    ASSERT_NE(vocab, nullptr);
+    EXPECT_EQ(vocab->fields, (std::vector<std::string>{"Field 1", "Field 2", "Field 3"}));
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front();
+}
+
+TEST(CsvRules, TextBeyondABuiltInsFieldsIsReported) {
+    ReadResult r = read_csv("n.txt", "#separator:tab\n#notetype column:1\nBasic\tq\ta\tlost\n");
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{"n.txt:3:11: warning: column 4 holds text but note type "
+                                        "'Basic' has 2 fields: the text is ignored [CSV021]"}));
+}
+
+TEST(CsvRules, NumericIdsCannotBeResolvedOutsideAnki) {
+    ReadResult r = read_csv("i.txt",
+                            "#separator:tab\n#html:false\n#notetype:1678901234567\n"
+                            "#deck column:3\nq\ta\t1\n");
+    expect_notes(r.collection, {{"Basic", {"q", "a"}, "", {}}}, Markup::text);
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{
+                  "i.txt:3:1: warning: note type id 1678901234567 can only be resolved inside an "
+                  "Anki collection; the note type is chosen from the columns instead [CSV016]",
+                  "i.txt:5:5: warning: deck id 1 can only be resolved inside an Anki collection; "
+                  "the note gets no deck [CSV016]",
+              }));
+}
+
+TEST(CsvRules, UnknownGlobalNoteTypeIsCreated) {
+    ReadResult r =
+        read_csv("u.txt", "#separator:tab\n#html:false\n#notetype:Vocab\n#deck:Words\na\tb\tc\n");
+    expect_notes(r.collection, {{"Vocab", {"a", "b", "c"}, "Words", {}}}, Markup::text);
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{"u.txt:3:1: note: note type 'Vocab' is not built in: it "
+                                        "is created with the 3 fields of the file [CSV015]"}));
+}
+
+TEST(CsvRules, WideUnlabeledFilesGetAGenericNoteType) {
+    ReadResult r = read_csv("wide.txt", "#separator:tab\n#html:false\na\tb\tc\td\n");
+    expect_notes(r.collection, {{"wide", {"a", "b", "c", "d"}, "", {}}}, Markup::text);
+    // Three columns are Front, Back and tags, as in Anki.
+    ReadResult three = read_csv("three.txt", "#separator:tab\n#html:false\na\tb\tc d\n");
+    expect_notes(three.collection, {{"Basic", {"a", "b"}, "", {"c", "d"}}}, Markup::text);
+}
+
+TEST(CsvRules, UnmappedColumnsAreReported) {
+    ReadResult r =
+        read_csv("x.txt", "#separator:tab\n#html:false\n#notetype:Basic\na\tb\tt\td\te\n");
+    expect_notes(r.collection, {{"Basic", {"a", "b"}, "", {"t"}}}, Markup::text);
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{"x.txt:4:1: warning: columns 4, 5 feed no field of note "
+                                        "type 'Basic' and are ignored [CSV018]"}));
+}
+
+TEST(CsvRules, DuplicatePolicies) {
+    std::string rows = "a\t1\nb\t2\na\t3\n";
+    ReadResult update = read_csv("d.txt", "#separator:tab\n#html:false\n" + rows);
+    expect_notes(update.collection, {{"Basic", {"a", "3"}, "", {}}, {"Basic", {"b", "2"}, "", {}}},
+                 Markup::text);
+    ReadResult keep =
+        read_csv("d.txt", "#separator:tab\n#html:false\n#if matches:keep current\n" + rows);
+    expect_notes(keep.collection, {{"Basic", {"a", "1"}, "", {}}, {"Basic", {"b", "2"}, "", {}}},
+                 Markup::text);
+    EXPECT_EQ(keep.diagnostics,
+              (std::vector<std::string>{"d.txt:6:1: warning: this row has the same first field "
+                                        "and note type as the note at line 4: it is skipped (#if "
+                                        "matches) [CSV022]"}));
+    ReadResult both =
+        read_csv("d.txt", "#separator:tab\n#html:false\n#if matches:keep both\n" + rows);
+    ASSERT_EQ(both.collection.notes.size(), 3u);
+    EXPECT_NE(both.collection.notes[0].guid, both.collection.notes[2].guid);
+}
+
+TEST(CsvRules, DuplicateGuidsUpdateTheFirstNote) {
+    ReadResult r = read_csv("g.txt",
+                            "#separator:tab\n#html:false\n#guid column:1\n"
+                            "G1\ta\t1\nG1\tb\t2\n");
+    expect_notes(r.collection, {{"Basic", {"b", "2"}, "", {}}}, Markup::text);
+    EXPECT_EQ(r.collection.notes[0].guid, "G1");
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_EQ(r.diagnostics[0],
+              "g.txt:5:1: warning: this row has the same GUID 'G1' as the note at line 4: it "
+              "updates that note, as Anki's import does [CSV022]");
+}
+
+TEST(CsvRules, SeparatorGuessFollowsAnkiOnStdin) {
+    // A `::` tag makes Anki's guess colon when there is no tab, pipe or semicolon.
+    ReadResult r = read_csv("<stdin>", "q,a,Rust::Sync\n");
+    ASSERT_EQ(r.collection.notes.size(), 1u);
+    EXPECT_EQ(sources(r.collection.notes[0]), (std::vector<std::string>{"q,a,Rust", ""}));
+    // An explicit option wins over the guess; a #separator line wins over the option.
+    ReadResult o = read_csv("<stdin>", "q,a,Rust::Sync\n", {{"separator", "comma"}});
+    expect_notes(o.collection, {{"Basic", {"q", "a"}, "", {"Rust::Sync"}}}, Markup::text);
+    ReadResult h = read_csv("<stdin>", "#separator:tab\nq,a\tb\n", {{"separator", "comma"}});
+    expect_notes(h.collection, {{"Basic", {"q,a", "b"}, "", {}}}, Markup::text);
+}
+
+TEST(CsvRules, HtmlIsDetectedAsAnkiDoes) {
+    ReadResult r = read_csv("h.txt", "#separator:tab\nVec<T>\tx\n");
+    ASSERT_EQ(r.collection.notes.size(), 1u);
+    EXPECT_EQ(r.collection.notes[0].fields[0].kind, Markup::html);
+    EXPECT_EQ(r.diagnostics.back(),
+              "h.txt:2:1: note: no #html: line, and this cell looks like HTML: every field is read "
+              "as HTML, as Anki would [CSV017]");
+    ReadResult text = read_csv("h.txt", "#separator:tab\na < b\tx\n");
+    EXPECT_EQ(text.collection.notes[0].fields[0].kind, Markup::text);
+}
+
+TEST(CsvRules, CrlfCommentsAndQuotedLineBreaks) {
+    ReadResult r = read_csv("w.txt",
+                            "#separator:comma\r\n#html:false\r\n# comment, with: colon\r\n"
+                            "a,\"multi\r\nline\"\r\n#skipped,row\r\n\r\n\"#quoted\",b\r\n");
+    expect_notes(r.collection,
+                 {{"Basic", {"a", "multi\r\nline"}, "", {}}, {"Basic", {"#quoted", "b"}, "", {}}},
+                 Markup::text);
+    EXPECT_EQ(r.collection.notes[1].origin.line, 8);
+}
+
+TEST(CsvRules, TagsSplitOnUnicodeWhitespaceOnly) {
+    ReadResult r = read_csv("t.txt",
+                            "#separator:tab\n#html:false\n#tags:global\n"
+                            "q\ta\tone\xC2\xA0two\xE2\x80\x83three,four\n");
+    expect_notes(r.collection, {{"Basic", {"q", "a"}, "", {"global", "one", "three,four", "two"}}},
+                 Markup::text);
+}
+
+TEST(CsvRules, BadOptionValuesAreUsageErrors) {
+    EXPECT_THROW(read_csv("x.txt", "a\tb\n", {{"separator", "dash"}}), UsageError);
+    EXPECT_THROW(read_csv("x.txt", "a\tb\n", {{"html", "perhaps"}}), UsageError);
+    EXPECT_THROW(read_csv("x.txt", "a\tb\n", {{"header", "maybe"}}), UsageError);
+}
+
+TEST(CsvRules, ProbeRecognisesAnkiHeaders) {
+    const Format* csv = builtin_formats().find("csv");
+    EXPECT_EQ(csv->reader->probe(input_from_memory("x", "#separator:tab\na\tb\n")), 90);
+    EXPECT_EQ(csv->reader->probe(input_from_memory("x", "\xEF\xBB\xBFtags:a b\nx\ty\n")), 90);
+    EXPECT_EQ(csv->reader->probe(input_from_memory("x", "a,b\n")), 20);
+    EXPECT_EQ(csv->reader->probe(input_from_memory("x", std::string("a\0b", 3))), 0);
+    EXPECT_EQ(builtin_formats().find("tsv"), csv);
+}
