@@ -124,7 +124,7 @@ void compare_field(const Collection& original, const Note& o, const Note& r, std
         return;
     }
     std::size_t from = first_difference(expected, actual);
-    c.unexpected("RT004", c.at(o, lint_detail::first_line(before.source)),
+    c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(before.source)),
                  note_label(o) + ": field " + lint_detail::field_name(original, o, i) +
                      " changed: expected " + quoted_excerpt(expected, from) + ", got " +
                      quoted_excerpt(actual, from));
@@ -231,6 +231,19 @@ SourceLocation Comparison::at(const Note& note, std::string_view needle) const {
     SourceLocation where = note.origin;
     if (where.file.empty()) where.file = subject.file;
     return index.find(where, needle, false).value_or(where);
+}
+
+SourceLocation Comparison::at_field(const Note& note, std::size_t field,
+                                    std::string_view needle) const {
+    SourceLocation where = note.origin;
+    if (where.file.empty()) where.file = subject.file;
+    if (auto found = index.find(where, needle, false)) return *found;
+    if (field < note.field_origins.size() && note.field_origins[field].has_position()) {
+        SourceLocation start = note.field_origins[field];
+        if (start.file.empty()) start.file = subject.file;
+        return start;
+    }
+    return where;
 }
 
 std::string quoted_excerpt(std::string_view text, std::size_t from) {

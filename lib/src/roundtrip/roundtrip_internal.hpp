@@ -32,6 +32,8 @@ struct Comparison {
     void unexpected(const std::string& code, SourceLocation where, std::string message);
     // The original note's position, or better the position of `needle` inside it.
     SourceLocation at(const Note& note, std::string_view needle = {}) const;
+    // Field `field` of the original note: the needle's position, else where the field starts.
+    SourceLocation at_field(const Note& note, std::size_t field, std::string_view needle) const;
 };
 
 void compare_collections(const Collection& original, const Collection& readback,
