@@ -132,7 +132,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
                                   "give each card its own id");
             }
         }
-        collection.ensure_note_type(card->note_type);
+        collection.ensure_note_type(*card->note_type);
         collection.ensure_deck(card->note.deck);
         media.collect(card->note, collection);
         collection.notes.push_back(std::move(card->note));
