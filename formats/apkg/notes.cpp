@@ -60,8 +60,12 @@ Lookups make_lookups(const Collection& out) {
 void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     std::unordered_map<std::int64_t, std::size_t>& index,
                     std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
+    // Notes come in the order Anki shows new cards: by the position (`due`) of their first new
+    // card, then notes without new cards by id (creation time in Anki's own collections).
     SqliteStatement notes = collection.db.prepare(
-        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
+        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY "
+        "(SELECT min(due) FROM cards WHERE cards.nid = notes.id AND cards.type = 0) IS NULL, "
+        "(SELECT min(due) FROM cards WHERE cards.nid = notes.id AND cards.type = 0), id");
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
         std::string where = row_locator("notes", id);

@@ -65,6 +65,8 @@ class CardReader {
         Side question = side_text(source_, content_begin, question_end);
         Side answer = raw_.side_separator ? side_text(source_, *raw_.side_separator + 1, raw_.end)
                                           : Side{{}, question_end};
+        // An empty answer is placed at the `---` line that opens it, not at the next card.
+        if (answer.text.empty() && raw_.side_separator) answer.first_line = *raw_.side_separator;
         if (question.text.empty()) {
             diagnostics_.error("MD012", source_.location(raw_.side_separator.value_or(first)),
                                "card has an empty question",

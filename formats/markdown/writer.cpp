@@ -109,6 +109,32 @@ std::string card_text(const PlannedCard& card, const Layout& layout) {
     return out;
 }
 
+// A value of a JSON object that is set to something other than zero or "".
+bool is_set(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return false;
+    if (it->is_number()) return it->get<double>() != 0;
+    if (it->is_string()) return !it->get<std::string>().empty();
+    return true;
+}
+
+// New cards lose nothing: markdown cards are new when imported again. Only review state,
+// flags or card data are worth a warning.
+bool has_review_state(const Card& card) {
+    for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
+        if (is_set(card.scheduling, key)) return true;
+    }
+    auto data = card.scheduling.find("data");
+    return data != card.scheduling.end() && data->is_string() &&
+           !data->get<std::string>().empty() && *data != "{}";
+}
+
+// Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
+bool has_note_data(const Note& note) {
+    return is_set(note.extras, "flags") ||
+           (is_set(note.extras, "data") && note.extras["data"] != "{}");
+}
+
 void report_collection_losses(const Collection& collection, LossReport& losses) {
     std::set<std::string> used_decks;
     for (const Note& note : collection.notes) {
@@ -117,11 +143,11 @@ void report_collection_losses(const Collection& collection, LossReport& losses) 
             used_decks.insert(path);
         }
         if (std::any_of(note.cards.begin(), note.cards.end(),
-                        [](const Card& card) { return !card.scheduling.empty(); })) {
+                        [](const Card& card) { return has_review_state(card); })) {
             losses.once("scheduling", "MD102", "notes[guid=" + note.guid + "].cards",
                         "review scheduling is dropped: markdown decks hold no cards' state");
         }
-        if (!note.extras.empty()) {
+        if (has_note_data(note)) {
             losses.once("note-extras", "MD110", "notes[guid=" + note.guid + "]",
                         "note data that markdown cannot carry (such as flags) is dropped");
         }

@@ -41,6 +41,10 @@ std::string comparable_markup(const Content& content, Markup other_side) {
     return normalize_html_for_compare(to_html(content));
 }
 
+std::string comparable_rendering(const Content& content) {
+    return normalize_html_for_compare(to_html(content));
+}
+
 std::string comparable_text(const Content& content) {
     return lint_detail::plain_text(content);
 }
