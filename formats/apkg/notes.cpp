@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "apkg/text_util.hpp"
+#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::apkg {
@@ -24,10 +25,10 @@ std::string checked_text(const SqliteStatement& row, int column, const OpenColle
                          const char* table, std::int64_t id, const char* what,
                          Diagnostics& diagnostics) {
     std::string value = row.text(column);
-    if (is_valid_utf8(value)) return value;
+    if (utf8::is_valid(value)) return value;
     diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
                         std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
-    return to_valid_utf8(value);
+    return utf8::repaired(value);
 }
 
 std::vector<Content> split_fields(const std::string& flds) {

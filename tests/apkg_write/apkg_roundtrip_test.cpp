@@ -70,6 +70,13 @@ TEST(ApkgRoundTrip, RealPackagesKeepNotesSchedulingAndMedia) {
             (fixture.missing_media ? " --allow-missing-media" : "") + " --carried-cards";
         CheckResult check = independent_check(result.bytes, args);
         EXPECT_EQ(check.exit_code, 0) << check.output;
+        // Our check finds nothing but what the original already holds: templates.apkg has
+        // cloze cards without their deletion (APKG115), which are carried as they are.
+        for (const std::string& finding : deckport_check(result.bytes)) {
+            bool carried_empty_cloze = fixture.path == "ankidroid/templates.apkg" &&
+                                       finding.find("[APKG115]") != std::string::npos;
+            EXPECT_TRUE(carried_empty_cloze) << finding;
+        }
 
         // The same notes (by GUID) with the same note types and card scheduling.
         std::string original_bytes = read_file(path, 1 << 26);
