@@ -1,6 +1,7 @@
 #include "apkg/notes.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -61,12 +62,8 @@ Lookups make_lookups(const Collection& out) {
 void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     std::unordered_map<std::int64_t, std::size_t>& index,
                     std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
-    // Notes come in the order Anki shows new cards: by the position (`due`) of their first new
-    // card, then notes without new cards by id (creation time in Anki's own collections).
     SqliteStatement notes = collection.db.prepare(
-        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY "
-        "(SELECT min(due) FROM cards WHERE cards.nid = notes.id AND cards.type = 0) IS NULL, "
-        "(SELECT min(due) FROM cards WHERE cards.nid = notes.id AND cards.type = 0), id");
+        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
         std::string where = row_locator("notes", id);
@@ -175,6 +172,35 @@ std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
     return kDefaultDeck;
 }
 
+// The position of a note's first new card (`due` of a card of type 0), if it has one.
+std::optional<std::int64_t> new_card_position(const Note& note) {
+    std::optional<std::int64_t> position;
+    for (const Card& card : note.cards) {
+        const json& scheduling = card.scheduling;
+        if (scheduling.value("type", std::int64_t{-1}) != 0) continue;
+        std::int64_t due = scheduling.value("due", std::int64_t{0});
+        if (!position || due < *position) position = due;
+    }
+    return position;
+}
+
+// Notes in the order Anki shows new cards: by the position of their first new card, then
+// notes without new cards in id order (creation time in Anki's own collections).
+void order_like_anki(std::vector<Note>& notes) {
+    std::vector<std::pair<std::optional<std::int64_t>, std::size_t>> keys;
+    keys.reserve(notes.size());
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        keys.emplace_back(new_card_position(notes[i]), i);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+        return a.first < b.first;
+    });
+    std::vector<Note> ordered;
+    ordered.reserve(notes.size());
+    for (const auto& key : keys) ordered.push_back(std::move(notes[key.second]));
+    notes = std::move(ordered);
+}
+
 }  // namespace
 
 void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagnostics) {
@@ -201,6 +227,7 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
             "APKG025", note.origin,
             "note has no cards (Anki shows it nowhere); it goes to deck '" + note.deck + "'");
     }
+    order_like_anki(out.notes);
 }
 
 json read_revlog(OpenCollection& collection) {

@@ -94,3 +94,25 @@ TEST(ApkgRoundTrip, RealPackagesKeepNotesSchedulingAndMedia) {
         EXPECT_EQ(write_apkg(collection).bytes, result.bytes);
     }
 }
+
+TEST(ApkgRoundTrip, NotesComeBackInTheDecksOrder) {
+    // Note ids are hashes, so id order is not the deck's order: the reader orders notes by
+    // their new cards' positions, as Anki shows them.
+    Collection deck;
+    deck.ensure_note_type(basic_note_type());
+    for (const char* question : {"zeta", "alpha", "mu", "beta", "omega"}) {
+        Note note = make_note(basic_note_type(), {markdown(question), markdown("answer")});
+        note.guid = std::string("guid-") + question;
+        deck.notes.push_back(note);
+    }
+    WriteResult written = write_apkg(deck);
+    static const Format format = make_apkg_format();
+    Diagnostics diagnostics;
+    ReadContext context{diagnostics, {}, {}, kTimestamp};
+    Collection back =
+        read_collection(format, input_from_memory("deck.apkg", written.bytes), context);
+    std::vector<std::string> guids;
+    for (const Note& note : back.notes) guids.push_back(note.guid);
+    EXPECT_EQ(guids, (std::vector<std::string>{"guid-zeta", "guid-alpha", "guid-mu", "guid-beta",
+                                               "guid-omega"}));
+}
