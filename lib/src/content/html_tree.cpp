@@ -191,6 +191,7 @@ bool is_void_tag(GumboTag tag) {
         case GUMBO_TAG_BASEFONT:
         case GUMBO_TAG_BGSOUND:
         case GUMBO_TAG_KEYGEN:
+        case GUMBO_TAG_FRAME:
             return true;
         default:
             return false;

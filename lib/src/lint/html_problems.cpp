@@ -8,36 +8,11 @@
 #include <set>
 #include <utility>
 
+#include "content/html_tree.hpp"
 #include "lint/lint_support.hpp"
 
 namespace deckport::lint_detail {
 namespace {
-
-bool is_void(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_AREA:
-        case GUMBO_TAG_BASE:
-        case GUMBO_TAG_BR:
-        case GUMBO_TAG_COL:
-        case GUMBO_TAG_EMBED:
-        case GUMBO_TAG_HR:
-        case GUMBO_TAG_IMG:
-        case GUMBO_TAG_INPUT:
-        case GUMBO_TAG_LINK:
-        case GUMBO_TAG_META:
-        case GUMBO_TAG_PARAM:
-        case GUMBO_TAG_SOURCE:
-        case GUMBO_TAG_TRACK:
-        case GUMBO_TAG_WBR:
-        case GUMBO_TAG_KEYGEN:
-        case GUMBO_TAG_BASEFONT:
-        case GUMBO_TAG_BGSOUND:
-        case GUMBO_TAG_FRAME:
-            return true;
-        default:
-            return false;
-    }
-}
 
 // HTML lets these end tags be left out; a browser closes the element where it should.
 bool end_tag_optional(GumboTag tag) {
@@ -181,7 +156,7 @@ void walk_node(const GumboNode* node, Walk& walk, bool in_raw_text) {
         element.tag_namespace != GUMBO_NAMESPACE_HTML &&
         std::string_view(element.original_tag.data, element.original_tag.length).ends_with("/>");
     if (!written || (flags & (GUMBO_INSERTION_BY_PARSER | GUMBO_INSERTION_IMPLIED)) ||
-        is_void(element.tag) || self_closed_foreign) {
+        content::is_void_tag(element.tag) || self_closed_foreign) {
         // Made by the parser, or needs no end tag.
     } else if (flags & GUMBO_INSERTION_CONVERTED_FROM_END_TAG) {
         report(walk, element.original_tag, "</" + name + "> closes no open element");
