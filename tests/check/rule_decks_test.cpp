@@ -26,6 +26,7 @@ const RuleDeck kRuleDecks[] = {
     {"lint003-cloze-without-deletion.md", "LINT003", "error", 6, 1, {}},
     {"lint004-cloze-gap.md", "LINT004", "warning", 5, 20, {}},
     {"lint005-missing-media.md", "LINT005", "error", 9, 23, {}},
+    {"lint006-unused-media.json", "LINT006", "warning", 64, 5, {}},
     {"lint007-media-outside.md", "LINT007", "error", 9, 23, {}},
     {"lint008-deck-name.csv", "LINT008", "error", 4, 26, {}},
     {"lint009-tag.md", "LINT009", "warning", 3, 12, {}},
