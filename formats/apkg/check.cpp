@@ -8,9 +8,9 @@
 #include <set>
 #include <unordered_map>
 
-#include "apkg/anki_text.hpp"
 #include "apkg/check_keys.hpp"
 #include "apkg/collection.hpp"
+#include "apkg/field_text.hpp"
 #include "apkg/media.hpp"
 #include "apkg/package.hpp"
 #include "apkg/schema.hpp"
@@ -349,25 +349,23 @@ class Checker {
     // other readers and the duplicate check use them).
     void derived_columns(const SqliteStatement& row, const std::string& where,
                          const json& note_type, const std::vector<std::string>& fields) {
-        if (auto first = strip_html_preserving_media_filenames(fields[0])) {
-            std::int64_t expected = field_checksum(*first);
-            if (row.int64(4) != expected) {
-                warning("APKG112", where,
-                        "csum is " + row.text(4) + ", the first field's checksum is " +
-                            std::to_string(expected));
-            }
+        std::int64_t expected =
+            writing::field_checksum(writing::strip_html_preserving_media_filenames(fields[0]));
+        if (row.int64(4) != expected) {
+            warning("APKG112", where,
+                    "csum is " + row.text(4) + ", the first field's checksum is " +
+                        std::to_string(expected));
         }
         std::size_t sort_index = 0;
         if (note_type.contains("sortf") && note_type["sortf"].is_number_unsigned()) {
             sort_index = note_type["sortf"].get<std::size_t>();
         }
         if (sort_index >= fields.size()) return;
-        if (auto sort = strip_html_preserving_media_filenames(fields[sort_index])) {
-            if (!same_sort_value(row, 3, *sort)) {
-                warning("APKG113", where,
-                        "sfld is not the sort field without HTML (expected '" +
-                            sort->substr(0, 60) + "')");
-            }
+        std::string sort = writing::strip_html_preserving_media_filenames(fields[sort_index]);
+        if (!same_sort_value(row, 3, sort)) {
+            warning(
+                "APKG113", where,
+                "sfld is not the sort field without HTML (expected '" + sort.substr(0, 60) + "')");
         }
     }
 

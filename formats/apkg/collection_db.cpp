@@ -1,6 +1,8 @@
 // Writes the rows into an in-memory SQLite database and returns its file image. Deterministic:
 // fixed page size, rows in a fixed order, no clock, no randomness.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "apkg/package_content.hpp"
 #include "apkg/schema11_sql.hpp"
@@ -8,6 +10,19 @@
 
 namespace deckport::apkg {
 namespace {
+
+// Rows go in by id: the file's page layout then depends on the rows alone, not on the order of
+// the collection they came from (so writing a package read back from our own output gives the
+// same bytes), and ascending keys append to the B-tree instead of splitting pages.
+template <typename Row>
+std::vector<const Row*> by_id(const std::vector<Row>& rows) {
+    std::vector<const Row*> sorted;
+    sorted.reserve(rows.size());
+    for (const Row& row : rows) sorted.push_back(&row);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Row* a, const Row* b) { return a->id < b->id; });
+    return sorted;
+}
 
 void insert_collection(SqliteDb& db, const CollectionRow& col) {
     SqliteStatement insert =
@@ -21,7 +36,8 @@ void insert_collection(SqliteDb& db, const CollectionRow& col) {
 void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
     SqliteStatement insert =
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const NoteRow& note : notes) {
+    for (const NoteRow* row : by_id(notes)) {
+        const NoteRow& note = *row;
         insert.bind(1, note.id).bind_text(2, note.guid).bind(3, note.note_type_id);
         insert.bind(4, note.modified).bind(5, note.usn).bind_text(6, note.tags);
         insert.bind_text(7, note.fields).bind_text(8, note.sort_field);
@@ -33,7 +49,8 @@ void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
 void insert_cards(SqliteDb& db, const std::vector<CardRow>& cards) {
     SqliteStatement insert = db.prepare(
         "insert into cards values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const CardRow& card : cards) {
+    for (const CardRow* row : by_id(cards)) {
+        const CardRow& card = *row;
         insert.bind(1, card.id).bind(2, card.note_id).bind(3, card.deck_id).bind(4, card.ord);
         insert.bind(5, card.modified).bind(6, card.usn).bind(7, card.type).bind(8, card.queue);
         insert.bind(9, card.due).bind(10, card.interval).bind(11, card.factor);
@@ -46,7 +63,8 @@ void insert_cards(SqliteDb& db, const std::vector<CardRow>& cards) {
 
 void insert_revlog(SqliteDb& db, const std::vector<RevlogRow>& revlog) {
     SqliteStatement insert = db.prepare("insert into revlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const RevlogRow& entry : revlog) {
+    for (const RevlogRow* row : by_id(revlog)) {
+        const RevlogRow& entry = *row;
         insert.bind(1, entry.id).bind(2, entry.card_id).bind(3, entry.usn).bind(4, entry.ease);
         insert.bind(5, entry.interval).bind(6, entry.last_interval).bind(7, entry.factor);
         insert.bind(8, entry.time).bind(9, entry.type);

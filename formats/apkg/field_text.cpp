@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "apkg/html4_entities.hpp"
-#include "apkg/utf8_text.hpp"
+#include "common/utf8.hpp"
 #include "deckport/identity.hpp"
 
 namespace deckport::apkg::writing {
@@ -238,7 +238,7 @@ std::optional<std::string> decode_html_entities(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t start = pos;
-        char32_t c = next_code_point(text, pos);
+        char32_t c = utf8::next_code_point(text, pos);
         switch (state) {
             case State::normal:
                 if (c == '&') {
@@ -262,10 +262,10 @@ std::optional<std::string> decode_html_entities(std::string_view text) {
                 }
                 {
                     std::string name;
-                    for (char32_t n : buffer) append_utf8(name, n);
+                    for (char32_t n : buffer) utf8::append(name, n);
                     auto code_point = html4_entity(name);
                     if (!code_point) return std::nullopt;
-                    append_utf8(out, *code_point);
+                    utf8::append(out, *code_point);
                     buffer.clear();
                     state = State::normal;
                 }
@@ -285,7 +285,7 @@ std::optional<std::string> decode_html_entities(std::string_view text) {
                 if (c == ';') {
                     auto code_point = numeric_code_point(buffer, state == State::hex ? 16 : 10);
                     if (!code_point) return std::nullopt;
-                    append_utf8(out, *code_point);
+                    utf8::append(out, *code_point);
                     buffer.clear();
                     state = State::normal;
                 } else if (state == State::hex ? is_hex_digit(c) : is_digit(c)) {
@@ -333,7 +333,7 @@ std::string normalize_field(std::string_view field) {
         bool control = u < 0x20 || u == 0x7F;
         if (!control || c == '\t' || c == '\n') cleaned += c;
     }
-    return to_nfc(repair_utf8(cleaned));
+    return utf8::to_nfc(utf8::repaired(cleaned));
 }
 
 }  // namespace deckport::apkg::writing

@@ -6,6 +6,7 @@
 #include "apkg/anki.pb.h"
 #include "apkg/schema.hpp"
 #include "apkg/text_util.hpp"
+#include "common/utf8.hpp"
 #include "common/zip_archive.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
@@ -96,7 +97,7 @@ std::vector<MediaEntry> read_media_map(Package& package, const std::string& disp
 
 std::optional<std::string> unsafe_media_name(const std::string& name) {
     if (name.empty()) return "the name is empty";
-    if (!is_valid_utf8(name)) return "the name is not valid UTF-8";
+    if (!utf8::is_valid(name)) return "the name is not valid UTF-8";
     if (name == "." || name == "..") return "the name is a folder reference";
     if (name.find('/') != std::string::npos || name.find('\\') != std::string::npos) {
         return "the name is a path, not a file name";
@@ -114,7 +115,7 @@ void load_media(Package& package, const std::vector<MediaEntry>& entries,
         SourceLocation at = media_at(display_name, "media[" + entry.member + "]");
         if (auto why = unsafe_media_name(entry.name)) {
             diagnostics.warning("APKG032", at,
-                                "unsafe media name '" + to_valid_utf8(entry.name) + "': " + *why +
+                                "unsafe media name '" + utf8::repaired(entry.name) + "': " + *why +
                                     "; the file is skipped");
             continue;
         }

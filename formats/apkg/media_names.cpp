@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "apkg/utf8_text.hpp"
+#include "common/utf8.hpp"
 
 namespace deckport::apkg {
 namespace {
@@ -81,12 +81,12 @@ std::pair<std::string_view, std::string_view> split_and_cut(std::string_view nam
 }  // namespace
 
 std::string anki_media_name(std::string_view raw) {
-    std::string nfc = to_nfc(repair_utf8(raw));
+    std::string nfc = utf8::to_nfc(utf8::repaired(raw));
     std::string name;
     name.reserve(nfc.size());
     for (std::size_t pos = 0; pos < nfc.size();) {
         std::size_t start = pos;
-        char32_t c = next_code_point(nfc, pos);
+        char32_t c = utf8::next_code_point(nfc, pos);
         if (is_disallowed(c)) continue;
         if (c == 0xA0) {
             name += ' ';

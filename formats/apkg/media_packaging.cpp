@@ -2,7 +2,7 @@
 
 #include "apkg/media_names.hpp"
 #include "apkg/media_refs.hpp"
-#include "apkg/utf8_text.hpp"
+#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
 
@@ -31,14 +31,14 @@ MediaPackager::MediaPackager(const Collection& collection)
         const std::string& name = collection.media[i].name;
         index_by_name_.emplace(name, i);
         // Fields are NFC by the time references are looked up.
-        index_by_name_.emplace(to_nfc(repair_utf8(name)), i);
+        index_by_name_.emplace(utf8::to_nfc(utf8::repaired(name)), i);
     }
 }
 
 std::optional<std::size_t> MediaPackager::find(const std::string& reference) const {
     if (auto it = index_by_name_.find(reference); it != index_by_name_.end()) return it->second;
     if (reference.find('%') != std::string::npos) {
-        std::string decoded = to_nfc(repair_utf8(percent_decode(reference)));
+        std::string decoded = utf8::to_nfc(utf8::repaired(percent_decode(reference)));
         if (auto it = index_by_name_.find(decoded); it != index_by_name_.end()) return it->second;
     }
     return std::nullopt;

@@ -4,7 +4,7 @@
 
 #include "apkg/field_text.hpp"
 #include "apkg/media_refs.hpp"
-#include "apkg/utf8_text.hpp"
+#include "common/utf8.hpp"
 #include "deckport/content.hpp"
 
 namespace deckport::apkg {
@@ -80,7 +80,7 @@ std::string tags_column(const std::vector<std::string>& tags, const SourceLocati
         bool replaced = false;
         for (std::size_t pos = 0; pos < clean.size();) {
             std::size_t start = pos;
-            char32_t c = next_code_point(clean, pos);
+            char32_t c = utf8::next_code_point(clean, pos);
             if (is_white_space(c)) {
                 out += '_';
                 replaced = true;

@@ -1,10 +1,12 @@
 #include "apkg/notes.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "apkg/text_util.hpp"
+#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::apkg {
@@ -24,10 +26,10 @@ std::string checked_text(const SqliteStatement& row, int column, const OpenColle
                          const char* table, std::int64_t id, const char* what,
                          Diagnostics& diagnostics) {
     std::string value = row.text(column);
-    if (is_valid_utf8(value)) return value;
+    if (utf8::is_valid(value)) return value;
     diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
                         std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
-    return to_valid_utf8(value);
+    return utf8::repaired(value);
 }
 
 std::vector<Content> split_fields(const std::string& flds) {
@@ -170,6 +172,35 @@ std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
     return kDefaultDeck;
 }
 
+// The position of a note's first new card (`due` of a card of type 0), if it has one.
+std::optional<std::int64_t> new_card_position(const Note& note) {
+    std::optional<std::int64_t> position;
+    for (const Card& card : note.cards) {
+        const json& scheduling = card.scheduling;
+        if (scheduling.value("type", std::int64_t{-1}) != 0) continue;
+        std::int64_t due = scheduling.value("due", std::int64_t{0});
+        if (!position || due < *position) position = due;
+    }
+    return position;
+}
+
+// Notes in the order Anki shows new cards: by the position of their first new card, then
+// notes without new cards in id order (creation time in Anki's own collections).
+void order_like_anki(std::vector<Note>& notes) {
+    std::vector<std::pair<std::optional<std::int64_t>, std::size_t>> keys;
+    keys.reserve(notes.size());
+    for (std::size_t i = 0; i < notes.size(); ++i)
+        keys.emplace_back(new_card_position(notes[i]), i);
+    std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+        return a.first < b.first;
+    });
+    std::vector<Note> ordered;
+    ordered.reserve(notes.size());
+    for (const auto& key : keys) ordered.push_back(std::move(notes[key.second]));
+    notes = std::move(ordered);
+}
+
 }  // namespace
 
 void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagnostics) {
@@ -196,6 +227,7 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
             "APKG025", note.origin,
             "note has no cards (Anki shows it nowhere); it goes to deck '" + note.deck + "'");
     }
+    order_like_anki(out.notes);
 }
 
 json read_revlog(OpenCollection& collection) {

@@ -35,6 +35,13 @@ std::int64_t positive_integer(const json& value, std::int64_t fallback) {
                                                                       : fallback;
 }
 
+// What the apkg reader keeps of an Anki input: Collection::extras["apkg"] (conf, dconf, tags,
+// revlog, col {crt, ...}); a collection built otherwise may hold the same keys at the top.
+const json& anki_extras(const Collection& collection) {
+    const json& nested = extra(collection.extras, "apkg");
+    return nested.is_object() ? nested : collection.extras;
+}
+
 SourceLocation note_origin(const Note& note) {
     if (!note.origin.file.empty() || !note.origin.locator.empty()) return note.origin;
     return SourceLocation{{}, 0, 0, "notes[guid=" + note.guid + "]"};
@@ -43,7 +50,7 @@ SourceLocation note_origin(const Note& note) {
 // Deck options groups: those of an Anki input (Collection::extras["dconf"]) and always id 1.
 json deck_configs(const Collection& collection, std::set<std::int64_t>& ids) {
     json configs = json::object();
-    const json& source = extra(collection.extras, "dconf");
+    const json& source = extra(anki_extras(collection), "dconf");
     if (source.is_object()) {
         for (const auto& [key, value] : source.items()) {
             std::int64_t id = 0;
@@ -131,14 +138,18 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     }
     media.add_unreferenced(context);
     content.media = media.members();
-    content.revlog = revlog_rows(collection, written_card_id, context);
+    content.revlog = revlog_rows(extra(anki_extras(collection), "revlog"),
+                                 collection.meta.source_name, written_card_id, context);
 
     CollectionRow& col = content.collection;
-    col.created = positive_integer(extra(collection.extras, "crt"),
-                                   collection.meta.created > 0 ? collection.meta.created : now);
+    const json& anki = anki_extras(collection);
+    json crt = extra(anki, "crt");
+    if (crt.is_null()) crt = extra(extra(anki, "col"), "crt");
+    col.created =
+        positive_integer(crt, collection.meta.created > 0 ? collection.meta.created : now);
     col.modified_ms = now * 1000;
-    json conf = collection_conf_json(extra(collection.extras, "conf"), note_types.first_id(),
-                                     cards.next_position);
+    json conf =
+        collection_conf_json(extra(anki, "conf"), note_types.first_id(), cards.next_position);
     if (note_types.first_id() == 0) conf.erase("curModel");
     col.conf = dump(conf);
     col.models = note_types.models_json(now, context);

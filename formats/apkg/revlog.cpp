@@ -28,16 +28,14 @@ std::optional<std::array<std::int64_t, 9>> columns_of(const nlohmann::json& entr
 
 }  // namespace
 
-std::vector<RevlogRow> revlog_rows(const Collection& collection,
+std::vector<RevlogRow> revlog_rows(const nlohmann::json& log, const std::string& source_name,
                                    const std::unordered_map<std::int64_t, std::int64_t>& card_ids,
                                    WriteContext& context) {
     std::vector<RevlogRow> rows;
-    auto log =
-        collection.extras.is_object() ? collection.extras.find("revlog") : collection.extras.end();
-    if (log == collection.extras.end() || !log->is_array()) return rows;
+    if (!log.is_array()) return rows;
     std::unordered_set<std::int64_t> ids;
     std::size_t left_out = 0;
-    for (const nlohmann::json& entry : *log) {
+    for (const nlohmann::json& entry : log) {
         auto values = columns_of(entry);
         auto card = values ? card_ids.find((*values)[1]) : card_ids.end();
         if (!values || card == card_ids.end() || !ids.insert((*values)[0]).second) {
@@ -49,7 +47,7 @@ std::vector<RevlogRow> revlog_rows(const Collection& collection,
     }
     if (left_out > 0) {
         context.diagnostics.warning(
-            "APKG213", SourceLocation{collection.meta.source_name, 0, 0, "revlog"},
+            "APKG213", SourceLocation{source_name, 0, 0, "revlog"},
             std::to_string(left_out) +
                 " review log entries are left out: malformed, repeated, or for cards that are "
                 "not in the package");

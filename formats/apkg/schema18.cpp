@@ -6,6 +6,7 @@
 #include "apkg/anki.pb.h"
 #include "apkg/schema.hpp"
 #include "apkg/text_util.hpp"
+#include "common/utf8.hpp"
 
 namespace deckport::apkg {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 std::string text(const std::string& bytes) {
-    return is_valid_utf8(bytes) ? bytes : to_valid_utf8(bytes);
+    return utf8::is_valid(bytes) ? bytes : utf8::repaired(bytes);
 }
 
 // A float as JSON the way Anki writes an f32: its shortest decimal form (1.3, not 1.2999999).

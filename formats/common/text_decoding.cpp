@@ -1,56 +1,11 @@
 #include "common/text_decoding.hpp"
 
+#include "common/utf8.hpp"
+
 #include <algorithm>
 
 namespace deckport::textfile {
 namespace {
-
-// Length of the valid UTF-8 sequence at `pos`, or 0 when it is not valid (overlong forms,
-// surrogates and values above U+10FFFF are invalid).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t pos) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char lead = byte(pos);
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    unsigned char min_second = 0x80, max_second = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) min_second = 0xA0;  // overlong
-        if (lead == 0xED) max_second = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) min_second = 0x90;  // overlong
-        if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (pos + length > s.size()) return 0;
-    if (byte(pos + 1) < min_second || byte(pos + 1) > max_second) return 0;
-    for (std::size_t i = 2; i < length; ++i) {
-        if (byte(pos + i) < 0x80 || byte(pos + i) > 0xBF) return 0;
-    }
-    return length;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 void decode_utf16(std::string_view bytes, bool big_endian, DecodedText& out) {
     auto unit = [&](std::size_t i) -> char32_t {
@@ -72,7 +27,7 @@ void decode_utf16(std::string_view bytes, bool big_endian, DecodedText& out) {
             i += 2;
         }
         i += 2;
-        append_utf8(out.text, cp);
+        utf8::append(out.text, cp);
     }
     if (i != bytes.size()) out.invalid_at = out.text.size();
 }
@@ -106,7 +61,7 @@ DecodedText decode_text(std::string_view bytes) {
     if (out.encoding == Encoding::utf8 || out.encoding == Encoding::utf8_bom) {
         std::size_t pos = 0;
         while (pos < bytes.size()) {
-            std::size_t length = utf8_sequence_length(bytes, pos);
+            std::size_t length = utf8::sequence_length(bytes, pos);
             if (length == 0) {
                 out.invalid_at = pos;
                 break;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "json/json_scan.hpp"
 #include "json/model_writer.hpp"
@@ -21,15 +22,6 @@ MediaMode media_mode(const FormatOptions& options) {
                      "use media=inline or media=list");
 }
 
-bool is_valid_utf8(const std::string& text) {
-    try {
-        (void)ojson(text).dump();
-        return true;
-    } catch (const ojson::type_error&) {
-        return false;
-    }
-}
-
 // Reports what JSON cannot hold as it is: strings that are not UTF-8 (written with U+FFFD, when
 // `check_utf8`) and NaN or infinite numbers (written as null).
 class ValueChecker {
@@ -41,7 +33,7 @@ class ValueChecker {
         if (value.is_object()) {
             for (const auto& [key, member] : value.items()) {
                 std::string member_pointer = pointer + "/" + pointer_token(key);
-                if (check_utf8_ && !is_valid_utf8(key)) {
+                if (check_utf8_ && !utf8::is_valid(key)) {
                     warn(member_pointer, "key is not UTF-8: invalid bytes written as U+FFFD");
                 }
                 check(member, member_pointer);
@@ -51,7 +43,7 @@ class ValueChecker {
                 check(value[i], pointer + "/" + std::to_string(i));
             }
         } else if (value.is_string()) {
-            if (check_utf8_ && !is_valid_utf8(value.get_ref<const std::string&>())) {
+            if (check_utf8_ && !utf8::is_valid(value.get_ref<const std::string&>())) {
                 warn(pointer, "text is not UTF-8: invalid bytes written as U+FFFD");
             }
         } else if (value.is_number_float() && !std::isfinite(value.get<double>())) {

@@ -21,15 +21,15 @@ std::string field_markdown(const Note& note, std::size_t index) {
 }
 
 // The built-in that stands for `note_type` in markdown; reports the loss for other types.
-NoteType markdown_note_type(const NoteType* note_type, LossReport& losses) {
+const NoteType* markdown_note_type(const NoteType* note_type, LossReport& losses) {
     if (note_type && is_builtin_note_type(*note_type)) {
-        if (auto builtin = builtin_note_type_named(note_type->name)) return *builtin;
+        if (const NoteType* builtin = builtin_note_type_named(note_type->name)) return builtin;
     }
     if (!note_type) {
         losses.once("unknown-note-type", "MD101", "notes",
                     "a note refers to a note type the collection does not hold; it is written as "
                     "Basic");
-        return basic_note_type();
+        return &builtin_note_type(Builtin::basic);
     }
     bool cloze = note_type->kind == NoteTypeKind::cloze;
     std::string written = cloze ? "Cloze" : "Basic";
@@ -41,13 +41,13 @@ NoteType markdown_note_type(const NoteType* note_type, LossReport& losses) {
                 "note type '" + note_type->name + "' is not built in: its notes are written as " +
                     written + "; " + rest + "its card templates and styling are dropped",
                 "markdown decks hold Basic, Basic (and reversed card) and Cloze notes");
-    return cloze ? cloze_note_type() : basic_note_type();
+    return &builtin_note_type(cloze ? Builtin::cloze : Builtin::basic);
 }
 
 // The second side: the second field, or every further non-empty field of a custom note type.
-std::string answer_markdown(const Note& note, const NoteType* note_type) {
+std::string answer_markdown(const Note& note, const NoteType* note_type, bool builtin) {
     std::size_t field_count = note_type ? note_type->fields.size() : note.fields.size();
-    if (note_type && is_builtin_note_type(*note_type)) field_count = 2;
+    if (builtin) field_count = 2;
     std::string answer;
     for (std::size_t i = 1; i < field_count; ++i) {
         std::string field = field_markdown(note, i);
@@ -118,12 +118,23 @@ std::vector<std::string> writable_tags(const Note& note, LossReport& losses) {
 
 }  // namespace
 
-PlannedCard plan_card(const Note& note, const Collection& collection, LossReport& losses) {
-    const NoteType* source_type = collection.find_note_type(note.note_type_id);
+const CardPlanner::TypeMapping& CardPlanner::mapping(std::int64_t note_type_id) {
+    auto found = mappings_.find(note_type_id);
+    if (found != mappings_.end()) return found->second;
+    TypeMapping mapping;
+    mapping.source = collection_.find_note_type(note_type_id);
+    mapping.written = markdown_note_type(mapping.source, losses_);
+    mapping.builtin = mapping.source && is_builtin_note_type(*mapping.source);
+    return mappings_.emplace(note_type_id, mapping).first->second;
+}
+
+PlannedCard CardPlanner::plan(const Note& note) {
+    LossReport& losses = losses_;
+    const TypeMapping& type = mapping(note.note_type_id);
     PlannedCard card;
-    card.note_type = markdown_note_type(source_type, losses);
+    card.note_type = type.written;
     card.question = escape_side(field_markdown(note, 0), true);
-    card.answer = escape_side(answer_markdown(note, source_type), false);
+    card.answer = escape_side(answer_markdown(note, type.source, type.builtin), false);
     card.deck = writable_deck(note, losses);
     card.tags = writable_tags(note, losses);
     if (!note.guid.empty()) {

@@ -2,6 +2,8 @@
 // of markdown, a deck, tags and an id, reporting what does not fit.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +14,8 @@
 namespace deckport::markdown {
 
 struct PlannedCard {
-    NoteType note_type;    // Basic, Basic (and reversed card) or Cloze
-    std::string question;  // as written: converted to markdown, normalized, escaped
+    const NoteType* note_type = nullptr;  // Basic, Basic (and reversed card) or Cloze
+    std::string question;                 // as written: converted to markdown, normalized, escaped
     std::string answer;
     std::string deck;
     std::vector<std::string> tags;
@@ -21,6 +23,24 @@ struct PlannedCard {
     bool id_changes = false;        // the GUID could not be written (MD107)
 };
 
-PlannedCard plan_card(const Note& note, const Collection& collection, LossReport& losses);
+class CardPlanner {
+  public:
+    CardPlanner(const Collection& collection, LossReport& losses)
+        : collection_(collection), losses_(losses) {}
+
+    PlannedCard plan(const Note& note);
+
+  private:
+    struct TypeMapping {
+        const NoteType* source = nullptr;   // the note's own type, or null when unknown
+        const NoteType* written = nullptr;  // the built-in it is written as
+        bool builtin = false;               // the note's type is that built-in
+    };
+    const TypeMapping& mapping(std::int64_t note_type_id);
+
+    const Collection& collection_;
+    LossReport& losses_;
+    std::map<std::int64_t, TypeMapping> mappings_;
+};
 
 }  // namespace deckport::markdown

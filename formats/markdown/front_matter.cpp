@@ -113,7 +113,7 @@ class FrontMatterReader {
                                "use Basic, Basic (and reversed card) or Cloze");
             return;
         }
-        out_.note_type = *note_type;
+        out_.note_type = note_type;
     }
 
     const SourceText& source_;

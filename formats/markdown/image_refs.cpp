@@ -1,5 +1,7 @@
 #include "markdown/image_refs.hpp"
 
+#include "common/utf8.hpp"
+
 #include <md4c.h>
 
 #include <charconv>
@@ -12,28 +14,6 @@ struct Scan {
     std::string_view text;
     std::vector<ImageRef> images;
 };
-
-void append_utf8(std::string& out, std::uint32_t code_point) {
-    if (code_point == 0 || code_point > 0x10FFFF ||
-        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-        code_point = 0xFFFD;
-    }
-    if (code_point < 0x80) {
-        out += static_cast<char>(code_point);
-    } else if (code_point < 0x800) {
-        out += static_cast<char>(0xC0 | (code_point >> 6));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else if (code_point < 0x10000) {
-        out += static_cast<char>(0xE0 | (code_point >> 12));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code_point >> 18));
-        out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code_point & 0x3F));
-    }
-}
 
 // Numeric references and the five XML entities; other named entities stay as written, since
 // file names almost never hold them.
@@ -50,7 +30,7 @@ std::string decode_entity(std::string_view entity) {
             std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
         if (error == std::errc() && end == digits.data() + digits.size()) {
             std::string out;
-            append_utf8(out, value);
+            utf8::append(out, value == 0 ? char32_t{0xFFFD} : static_cast<char32_t>(value));
             return out;
         }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "markdown/card_reader.hpp"
 #include "markdown/card_splitter.hpp"
@@ -19,7 +20,7 @@ constexpr std::size_t kProbeBytes = 1 << 20;
 bool is_valid_utf8_prefix(std::string_view bytes, bool truncated) {
     std::size_t pos = 0;
     while (pos < bytes.size()) {
-        std::size_t length = utf8_sequence_length(bytes, pos);
+        std::size_t length = utf8::sequence_length(bytes, pos);
         if (length == 0) return truncated && bytes.size() - pos < 4;  // cut mid-character
         pos += length;
     }
@@ -132,7 +133,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
                                   "give each card its own id");
             }
         }
-        collection.ensure_note_type(card->note_type);
+        collection.ensure_note_type(*card->note_type);
         collection.ensure_deck(card->note.deck);
         media.collect(card->note, collection);
         collection.notes.push_back(std::move(card->note));

@@ -1,5 +1,7 @@
 #include "markdown/source_text.hpp"
 
+#include "common/utf8.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -42,33 +44,6 @@ std::string more_text(std::size_t more) {
 }
 
 }  // namespace
-
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-    auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char lead = at(pos);
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    unsigned char min_second = 0x80, max_second = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) min_second = 0xA0;  // overlong
-        if (lead == 0xED) max_second = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) min_second = 0x90;  // overlong
-        if (lead == 0xF4) max_second = 0x8F;  // past U+10FFFF
-    } else {
-        return 0;
-    }
-    if (pos + length > text.size()) return 0;
-    if (at(pos + 1) < min_second || at(pos + 1) > max_second) return 0;
-    for (std::size_t i = 2; i < length; ++i) {
-        if (!is_continuation(at(pos + i))) return 0;
-    }
-    return length;
-}
 
 int column_at(std::string_view text, std::size_t offset) {
     int column = 1;
@@ -113,7 +88,7 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
             ++column;
             continue;
         }
-        std::size_t length = utf8_sequence_length(bytes, pos);
+        std::size_t length = utf8::sequence_length(bytes, pos);
         if (length == 0) {
             invalid.seen(line, column, static_cast<unsigned char>(c));
             text_ += kReplacement;

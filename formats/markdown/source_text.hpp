@@ -47,8 +47,4 @@ int column_at(std::string_view text, std::size_t offset);
 SourceLocation position_in_text(std::string_view text, std::size_t offset,
                                 const SourceLocation& origin);
 
-// The length of the valid UTF-8 sequence at `text[pos]`, or 0 when the byte there cannot
-// start one (overlong forms, surrogates and values past U+10FFFF are invalid).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
-
 }  // namespace deckport::markdown

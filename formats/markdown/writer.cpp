@@ -18,7 +18,7 @@ namespace {
 struct Layout {
     std::string deck;
     std::vector<std::string> tags;  // on every card
-    NoteType note_type;             // for cards without cloze
+    const NoteType* note_type;      // for cards without cloze
 };
 
 // The most common value, the earliest on a tie.
@@ -34,7 +34,7 @@ Key most_common(const std::vector<Key>& values) {
 }
 
 Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& collection) {
-    Layout layout{std::string(kDefaultDeck), {}, basic_note_type()};
+    Layout layout{std::string(kDefaultDeck), {}, &builtin_note_type(Builtin::basic)};
     if (cards.empty()) {
         if (!collection.decks.empty()) layout.deck = collection.decks.front().name;
         return layout;
@@ -52,11 +52,11 @@ Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& co
     }
 
     std::size_t basic = 0, reversed = 0;
-    NoteType reversed_type = basic_and_reversed_note_type();
+    const NoteType* reversed_type = &builtin_note_type(Builtin::reversed);
     for (const PlannedCard& card : cards) {
-        if (card.note_type.name == reversed_type.name) {
+        if (card.note_type == reversed_type) {
             ++reversed;
-        } else if (card.note_type.kind == NoteTypeKind::standard) {
+        } else if (card.note_type->kind == NoteTypeKind::standard) {
             ++basic;
         }
     }
@@ -67,8 +67,8 @@ Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& co
 std::string front_matter(const Layout& layout) {
     std::string out;
     if (layout.deck != kDefaultDeck) out += "Flashcard Deck: " + layout.deck + "\n";
-    if (layout.note_type.name != basic_note_type().name) {
-        out += "Note Type: " + layout.note_type.name + "\n";
+    if (layout.note_type != &builtin_note_type(Builtin::basic)) {
+        out += "Note Type: " + layout.note_type->name + "\n";
     }
     if (!layout.tags.empty()) {
         out += "Tags:";
@@ -80,12 +80,14 @@ std::string front_matter(const Layout& layout) {
 
 // The metadata comment the card needs, or empty when the front matter says it all.
 std::string metadata_line(const PlannedCard& card, const Layout& layout) {
-    std::string inferred = cloze_numbers(card.question).empty() ? layout.note_type.name : "Cloze";
+    const NoteType* inferred = cloze_numbers(card.question).empty()
+                                   ? layout.note_type
+                                   : &builtin_note_type(Builtin::cloze);
     std::string parts;
-    if (card.id && *card.id != derive_guid(card.deck, card.note_type.name, card.question)) {
+    if (card.id && *card.id != derive_guid(card.deck, card.note_type->name, card.question)) {
         parts += " id: " + *card.id;
     }
-    if (card.note_type.name != inferred) parts += " type: " + card.note_type.name;
+    if (card.note_type != inferred) parts += " type: " + card.note_type->name;
     if (card.deck != layout.deck) parts += " deck: " + card.deck;
     std::string tags;
     for (const std::string& tag : card.tags) {
@@ -101,10 +103,36 @@ std::string metadata_line(const PlannedCard& card, const Layout& layout) {
 
 std::string card_text(const PlannedCard& card, const Layout& layout) {
     std::string out = metadata_line(card, layout) + card.question;
-    if (card.note_type.kind == NoteTypeKind::cloze && card.answer.empty()) return out;
+    if (card.note_type->kind == NoteTypeKind::cloze && card.answer.empty()) return out;
     out += "\n\n---";
     if (!card.answer.empty()) out += "\n\n" + card.answer;
     return out;
+}
+
+// A value of a JSON object that is set to something other than zero or "".
+bool is_set(const nlohmann::json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return false;
+    if (it->is_number()) return it->get<double>() != 0;
+    if (it->is_string()) return !it->get<std::string>().empty();
+    return true;
+}
+
+// New cards lose nothing: markdown cards are new when imported again. Only review state,
+// flags or card data are worth a warning.
+bool has_review_state(const Card& card) {
+    for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
+        if (is_set(card.scheduling, key)) return true;
+    }
+    auto data = card.scheduling.find("data");
+    return data != card.scheduling.end() && data->is_string() &&
+           !data->get<std::string>().empty() && *data != "{}";
+}
+
+// Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
+bool has_note_data(const Note& note) {
+    return is_set(note.extras, "flags") ||
+           (is_set(note.extras, "data") && note.extras["data"] != "{}");
 }
 
 void report_collection_losses(const Collection& collection, LossReport& losses) {
@@ -115,11 +143,11 @@ void report_collection_losses(const Collection& collection, LossReport& losses) 
             used_decks.insert(path);
         }
         if (std::any_of(note.cards.begin(), note.cards.end(),
-                        [](const Card& card) { return !card.scheduling.empty(); })) {
+                        [](const Card& card) { return has_review_state(card); })) {
             losses.once("scheduling", "MD102", "notes[guid=" + note.guid + "].cards",
                         "review scheduling is dropped: markdown decks hold no cards' state");
         }
-        if (!note.extras.empty()) {
+        if (has_note_data(note)) {
             losses.once("note-extras", "MD110", "notes[guid=" + note.guid + "]",
                         "note data that markdown cannot carry (such as flags) is dropped");
         }
@@ -152,7 +180,8 @@ Output MarkdownWriter::write(const Collection& collection, WriteContext& context
     LossReport losses(context.diagnostics, context.output_name);
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
-    for (const Note& note : collection.notes) cards.push_back(plan_card(note, collection, losses));
+    CardPlanner planner(collection, losses);
+    for (const Note& note : collection.notes) cards.push_back(planner.plan(note));
     report_collection_losses(collection, losses);
 
     Layout layout = choose_layout(cards, collection);

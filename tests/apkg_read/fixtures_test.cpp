@@ -168,7 +168,8 @@ TEST(ApkgFixtures, DuplicateNoteTypeNamesAreKeptApartById) {
     const Note& note = only_note(r.collection);
     EXPECT_EQ(note.guid, "MGCsE3z^Er");
     EXPECT_EQ(r.collection.find_note_type(note.note_type_id)->templates.size(), 1u);
-    const Note& changed = only_note(read_fixture("ankitects-anki/diffmodels2-2.apkg").collection);
+    ReadResult second = read_fixture("ankitects-anki/diffmodels2-2.apkg");
+    const Note& changed = only_note(second.collection);
     EXPECT_EQ(changed.note_type_id, note.note_type_id);
     EXPECT_EQ(changed.cards.size(), 2u);
 }

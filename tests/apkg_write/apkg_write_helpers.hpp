@@ -13,6 +13,7 @@
 #include "common/sqlite_db.hpp"
 #include "common/zip_archive.hpp"
 #include "deckport/format.hpp"
+#include "deckport/io.hpp"
 #include "deckport/model.hpp"
 #include "deckport/notetypes.hpp"
 #include "test_support.hpp"
@@ -85,6 +86,16 @@ inline std::vector<std::int64_t> column_integers(SqliteDb& db, const std::string
     auto query = db.prepare(sql);
     while (query.step()) out.push_back(query.int64(0));
     return out;
+}
+
+// The apkg format's own `deckport check` (formats/apkg/check.cpp) on a written package: the
+// diagnostics, rendered (empty when every invariant holds).
+inline std::vector<std::string> deckport_check(const std::string& package_bytes) {
+    static const Format format = make_apkg_format();
+    Diagnostics diagnostics;
+    ReadContext context{diagnostics, {}, {}, kTimestamp};
+    format.reader->check(input_from_memory("out.apkg", package_bytes), context);
+    return rendered(diagnostics.all());
 }
 
 struct CheckResult {

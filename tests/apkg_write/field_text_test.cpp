@@ -35,6 +35,22 @@ TEST(AnkiText, KeepsMediaFileNames) {
     EXPECT_EQ(strip_html_preserving_media_filenames("<img data-src=\"a.png\">"), " a.png ");
 }
 
+TEST(AnkiText, FollowsRslibsExamples) {
+    EXPECT_EQ(strip_html_preserving_media_filenames("<img title=\"a>b\" src=\"x.png\">"),
+              " x.png ");
+    EXPECT_EQ(strip_html_preserving_media_filenames("<imgx src=\"a.png\">"), "");
+    EXPECT_EQ(strip_html_preserving_media_filenames("[sound:foo.wav]"), "[sound:foo.wav]");
+    EXPECT_EQ(strip_html_preserving_media_filenames("a&nbsp;b &amp; c&#65;&#x42;"), "a b & cAB");
+}
+
+TEST(AnkiText, HostileMarkupStaysLinear) {
+    std::string tags;
+    for (int i = 0; i < 20000; ++i) tags += "<img a<style>\"";
+    EXPECT_LT(strip_html_preserving_media_filenames(tags).size(), tags.size());
+    std::string open(500000, '<');
+    EXPECT_EQ(strip_html_preserving_media_filenames(open), open);
+}
+
 TEST(AnkiText, DecodesEntitiesAllOrNothing) {
     EXPECT_EQ(strip_html_preserving_media_filenames("a &amp; b&nbsp;c&#233;&#x41;"), "a & b céA");
     // Anki's decoder gives up on the first bad entity and keeps the text as it is.

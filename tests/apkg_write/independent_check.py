@@ -3,7 +3,7 @@
 json, against the rules Anki's importer relies on (docs: ../shared/docs/formats/anki-apkg.md).
 
 Usage: independent_check.py PACKAGE [--variant legacy|legacy2] [--notes N] [--cards N]
-                            [--media N] [--revlog N]
+                            [--media N] [--revlog N] [--allow-missing-media] [--carried-cards]
 Prints a JSON summary on success; prints every problem and exits 1 otherwise.
 
 The HTML stripping below uses Anki's own patterns (rslib/src/text.rs) so that the checksum
@@ -241,7 +241,7 @@ def check_dconf(dconf):
                     problem("dconf %s %s lacks key %s" % (key, group, name))
 
 
-def check_collection(db, media_names):
+def check_collection(db, media_names, allow_missing_media=False, carried_cards=False):
     rows = db.execute("select ver, conf, models, decks, dconf, tags from col").fetchall()
     if len(rows) != 1:
         problem("col has %d rows" % len(rows))
@@ -283,7 +283,7 @@ def check_collection(db, media_names):
             problem("note %d: sfld %r, Anki computes %r" % (nid, sfld, expected_sort))
         for field in fields:
             for name in media_references(field):
-                if not is_external(name) and name not in media_names:
+                if not is_external(name) and name not in media_names and not allow_missing_media:
                     problem("note %d refers to media %r, which is not in the package" % (nid, name))
 
     cards = set()
@@ -302,7 +302,9 @@ def check_collection(db, media_names):
             continue
         if model["type"] == 0 and not 0 <= ord_ < len(model["tmpls"]):
             problem("card %d: ord %d, model has %d templates" % (cid, ord_, len(model["tmpls"])))
-        if model["type"] == 1:
+        if model["type"] == 1 and not 0 <= ord_ <= 499:
+            problem("cloze card %d: ord %d" % (cid, ord_))
+        if model["type"] == 1 and not carried_cards:
             numbers = {int(n) for n in re.findall(r"\{\{c(\d+)::", notes[nid][1])}
             if numbers and ord_ + 1 not in numbers and not (ord_ == 499 and max(numbers) >= 500):
                 problem("cloze card %d: ord %d has no {{c%d::}}" % (cid, ord_, ord_ + 1))
@@ -335,6 +337,11 @@ def main():
     parser.add_argument("--variant", default="legacy", choices=["legacy", "legacy2"])
     for name in ("notes", "cards", "media", "revlog"):
         parser.add_argument("--" + name, type=int)
+    parser.add_argument("--allow-missing-media", action="store_true",
+                        help="an Anki input may refer to files it lacks; Anki tolerates that")
+    parser.add_argument("--carried-cards", action="store_true",
+                        help="cards come from an Anki input, which may keep cloze cards whose "
+                             "number is gone from the text (Anki's 'Empty Cards' lists them)")
     args = parser.parse_args()
 
     archive = zipfile.ZipFile(args.package)
@@ -380,7 +387,8 @@ def main():
             name = "collection.anki2"
         db = open_collection(archive.read(name), folder, "collection.sqlite")
         check_schema(db)
-        summary = check_collection(db, set(media_map.values()))
+        summary = check_collection(db, set(media_map.values()), args.allow_missing_media,
+                                   args.carried_cards)
         db.close()
 
     if summary:

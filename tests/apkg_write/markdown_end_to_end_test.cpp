@@ -29,6 +29,7 @@ TEST(ApkgFromMarkdown, ReferenceDeckPassesTheIndependentCheck) {
     EXPECT_TRUE(result.diagnostics.empty()) << rendered(result.diagnostics).front();
     CheckResult check = independent_check(result.bytes, "--notes 5 --cards 5 --media 0");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
     EXPECT_NE(check.output.find("\"Rust Concurrency\""), std::string::npos) << check.output;
 
     SqliteDb db = open_collection(result.bytes);
@@ -64,6 +65,7 @@ TEST(ApkgFromMarkdown, ImagesClozeDecksAndTagsEndToEnd) {
     ASSERT_FALSE(result.bytes.empty()) << rendered(result.diagnostics).front();
     CheckResult check = independent_check(result.bytes, "--notes 3 --cards 5 --media 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
     for (const char* deck : {"\"Rust\"", "\"Rust::Ownership\"", "\"Rust::Borrowing\"",
                              "\"Rust::Borrowing::Rules\"", "\"Default\""}) {
         EXPECT_NE(check.output.find(deck), std::string::npos) << deck << check.output;

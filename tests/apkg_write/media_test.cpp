@@ -61,6 +61,7 @@ TEST(ApkgMedia, PackagesReferencedFilesOnceUnderAnkiNames) {
               std::vector<std::string>{" cat.png  and  cat.png "});
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1 --media 4");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }
 
 TEST(ApkgMedia, FindsMarkdownRenderersPercentEncodedNames) {
@@ -88,6 +89,7 @@ TEST(ApkgMedia, GivesDifferentFilesWithOneSafeNameDistinctNames) {
               nlohmann::json({{"0", "x.png"}, {"1", "x-" + sha1_hex("two") + ".png"}}));
     CheckResult check = independent_check(result.bytes, "--media 2");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }
 
 TEST(ApkgMedia, NamesTheNoteAndFileThatIsMissing) {

@@ -79,6 +79,7 @@ TEST(ApkgWriter, WritesALegacyPackageEveryAnkiReads) {
 
     CheckResult check = independent_check(result.bytes, "--notes 3 --cards 5 --media 0");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
     EXPECT_NE(check.output.find("\"Lang::Rust\""), std::string::npos) << check.output;
 }
 
@@ -155,6 +156,7 @@ TEST(ApkgWriter, WritesTheLegacy2VariantWithAPlaceholder) {
     CheckResult check =
         independent_check(result.bytes, "--variant legacy2 --notes 3 --cards 5 --media 0");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }
 
 TEST(ApkgWriter, RefusesAnUnknownVariant) {
@@ -217,6 +219,7 @@ TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
                                                                                    "dog\x1f"});
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }
 
 TEST(ApkgWriter, ReplacesExtrasOfTheWrongTypeSoAnkiCanParseThem) {
@@ -253,6 +256,7 @@ TEST(ApkgWriter, ReplacesExtrasOfTheWrongTypeSoAnkiCanParseThem) {
     }
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }
 
 TEST(ApkgWriter, ReplacesWhiteSpaceInTags) {
@@ -341,4 +345,5 @@ TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
     }
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1 --revlog 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+    EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
 }

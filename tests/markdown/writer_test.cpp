@@ -379,3 +379,14 @@ TEST(MarkdownWriter, DeckNamesEmptyQuestionsAndNoteDataThatDoNotFit) {
               "---\nFlashcard Deck: Rust::Sync\n---\n\n<!-- id: g1 -->\nQ\n\n---\n\nA\n\n. . .\n\n"
               "<!-- id: g2 -->\n\n\n---\n\nA2\n");
 }
+
+TEST(MarkdownWriter, NewCardsAndAnkisBookkeepingAreNoLoss) {
+    Collection c;
+    c.ensure_note_type(basic_note_type());
+    Note note = make_note(basic_note_type(), {md("Q"), md("A")}, "D");
+    note.guid = "g1";
+    note.cards = {Card{0, "D", {{"id", 7}, {"type", 0}, {"queue", 0}, {"due", 3}, {"data", ""}}}};
+    note.extras = {{"id", 5}, {"usn", -1}, {"flags", 0}, {"data", ""}};
+    c.notes = {note};
+    EXPECT_EQ(write_markdown(c).diagnostics, Lines{});
+}

@@ -1,5 +1,6 @@
 // Content conversion, all in one place: markdown -> HTML/text with md4c, HTML -> markdown/text
-// with an HTML parser (gumbo). Writers ask for the form they need.
+// with an HTML parser (gumbo). Writers ask for the form they need. The rules users see are in
+// docs/content.md. Every function accepts any bytes and is safe to call from several threads.
 #pragma once
 
 #include <string>
@@ -12,15 +13,23 @@ namespace deckport {
 // CommonMark plus tables and strikethrough; `$…$` -> `\(…\)` and `$$…$$` -> `\[…\]` (MathJax,
 // as Anki renders it); raw HTML passes through; cloze markers `{{c1::…}}` are left intact.
 std::string markdown_to_html(std::string_view markdown);
-// The text a reader sees: markup dropped, code text kept, one line per block.
+// The text a reader sees: markup dropped, code text kept, one line per block (no blank line
+// between paragraphs), hard breaks as line breaks, list items as "- item" / "1. item", table
+// cells joined by " | ", images as their alt text, links as their text, math as its TeX
+// source; trimmed.
 std::string markdown_to_text(std::string_view markdown);
-// Block structure as lines, `<br>` as a line break, entities decoded, tags dropped.
+// The same text rules for HTML: block elements are lines, `<br>` a line break, entities
+// decoded, <script>/<style> and comments dropped, white space collapsed as a browser does.
 std::string html_to_text(std::string_view html);
-// Markdown that renders to the same HTML, as far as markdown can express it.
+// Markdown that renders back (markdown_to_html) to the same HTML after
+// normalize_html_for_compare: markdown syntax where markdown has it, raw HTML for the rest
+// (<u>, <span>, attributes...), MathJax \(…\) as $…$. Checked by rendering it back; blocks
+// that would not come back the same are written as raw HTML.
 std::string html_to_markdown(std::string_view html);
 // Escapes `<`, `>`, `&` and `"` and turns line breaks into `<br>`.
 std::string text_to_html(std::string_view text);
-// Escapes characters that markdown would interpret, so the text renders as itself.
+// Escapes characters that markdown would interpret, so the text renders as itself; line breaks
+// become hard breaks (a `\` at the end of the line).
 std::string text_to_markdown(std::string_view text);
 
 // A canonical serialization of HTML, for tests that compare HTML after a round trip. Two

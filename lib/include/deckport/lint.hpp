@@ -67,6 +67,7 @@ class LintReport {
     LintReport(const LintSubject& subject, const SourceIndex& index, const CodeInfo& rule,
                std::vector<Diagnostic>& out);
 
+    // The needle is searched in the note, then from the start of the file up to the note's end.
     void on_note(const Note& note, std::string message, std::string_view needle = {},
                  std::string hint = {});
     // Without a better position, the field's name is given as the locator.

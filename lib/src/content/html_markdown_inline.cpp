@@ -253,6 +253,7 @@ void InlineWriter::write(const GumboNode& node, int depth) {
 }
 
 void InlineWriter::write_text(std::string_view text) {
+    math_closes_[0] = math_closes_[1] = 0;  // positions in this text: search afresh
     // Collapse white space as a browser does; the spaces become pending separators.
     std::string collapsed;
     collapsed.reserve(text.size());
@@ -322,7 +323,10 @@ void InlineWriter::write_plain(std::string_view text) {
 bool InlineWriter::write_math(std::string_view text, std::size_t& i) {
     bool display = text[i + 1] == '[';
     std::string_view close = display ? "\\]" : "\\)";
-    std::size_t end = text.find(close, i + 2);
+    // The next closing delimiter, remembered: a text of many `\(` searches once, not each time.
+    std::size_t& cached = math_closes_[display ? 1 : 0];
+    if (cached != std::string_view::npos && cached < i + 2) cached = text.find(close, i + 2);
+    std::size_t end = cached;
     if (end == std::string_view::npos) return false;
     std::string_view tex = text.substr(i + 2, end - i - 2);
     std::string_view before = previous();

@@ -73,6 +73,7 @@ class InlineWriter {
     std::string out_;
     std::vector<GumboTag> styles_;  // emphasis open around this run
     PendingCloser closer_;
+    std::size_t math_closes_[2] = {0, 0};  // next `\)` and `\]` in the current text
     int pending_breaks_ = 0;
     bool pending_space_ = false;
     bool leading_space_ = false;

@@ -17,8 +17,9 @@ namespace {
 
 using namespace content;
 
-// Deeper content (only hostile input gets there) is left out.
-constexpr int kMaxDepth = 512;
+// Deeper content is left out. HTML that the guard let through untouched (at most 500 tags)
+// or tamed (at most kMaxHtmlDepth open elements) nests less, implied elements included.
+constexpr int kMaxDepth = 1100;
 
 struct Node {
     bool is_text = false;
@@ -231,7 +232,7 @@ class Serializer {
     }
 
   private:
-    void write_flow(const std::vector<Node>& children) {
+    void write_flow(const std::vector<Node>& children, bool skip_blank_text = false) {
         std::vector<const Node*> run;
         auto flush = [&] {
             if (run.empty()) return;
@@ -243,6 +244,9 @@ class Serializer {
             out_ += "</p>";
         };
         for (const Node& child : children) {
+            if (skip_blank_text && child.is_text &&
+                std::all_of(child.name.begin(), child.name.end(), is_ascii_space))
+                continue;
             if (child.is_boundary) {
                 flush();
             } else if (is_block(child)) {
@@ -274,15 +278,7 @@ class Serializer {
             write_flow(node.children);
         } else {
             // Lists, tables, rows: white space between their parts means nothing.
-            std::vector<Node> parts;
-            for (const Node& child : node.children) {
-                if (child.is_text &&
-                    std::all_of(child.name.begin(), child.name.end(), is_ascii_space))
-                    continue;
-                if (child.is_boundary) continue;
-                parts.push_back(child);
-            }
-            write_flow(parts);
+            write_flow(node.children, true);
         }
         write_close(node);
     }

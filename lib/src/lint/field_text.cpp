@@ -1,9 +1,10 @@
-// Plain text of a field for comparisons: a gumbo walk for HTML, md4c's text events for markdown.
-#include <gumbo.h>
+// Plain text of a field for comparisons (content.hpp's to_text, white space collapsed), and the
+// raw HTML inside markdown (md4c's HTML text events).
 #include <md4c.h>
 
 #include <cstring>
 
+#include "deckport/content.hpp"
 #include "lint/lint_support.hpp"
 
 namespace deckport::lint_detail {
@@ -28,106 +29,8 @@ std::string collapse_whitespace(std::string_view text) {
     return out;
 }
 
-bool breaks_text(GumboTag tag) {
-    switch (tag) {
-        case GUMBO_TAG_BR:
-        case GUMBO_TAG_P:
-        case GUMBO_TAG_DIV:
-        case GUMBO_TAG_LI:
-        case GUMBO_TAG_TR:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_TH:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-        case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_PRE:
-        case GUMBO_TAG_HR:
-        case GUMBO_TAG_UL:
-        case GUMBO_TAG_OL:
-        case GUMBO_TAG_TABLE:
-            return true;
-        default:
-            return false;
-    }
-}
-
-void collect_html_text(const GumboNode* node, std::string& out) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-        node->type == GUMBO_NODE_CDATA) {
-        out += node->v.text.text;
-        return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
-        node->type != GUMBO_NODE_TEMPLATE) {
-        return;
-    }
-    const GumboVector* children =
-        node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
-    if (node->type != GUMBO_NODE_DOCUMENT) {
-        GumboTag tag = node->v.element.tag;
-        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
-        if (breaks_text(tag)) out += ' ';
-    }
-    for (unsigned i = 0; i < children->length; ++i) {
-        collect_html_text(static_cast<const GumboNode*>(children->data[i]), out);
-    }
-    if (node->type != GUMBO_NODE_DOCUMENT && breaks_text(node->v.element.tag)) out += ' ';
-}
-
-std::string html_text(std::string_view html) {
-    GumboOptions options = kGumboDefaultOptions;
-    options.fragment_context = GUMBO_TAG_DIV;
-    options.fragment_namespace = GUMBO_NAMESPACE_HTML;
-    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
-    std::string text;
-    collect_html_text(output->root, text);
-    gumbo_destroy_output(&options, output);
-    return text;
-}
-
-int on_markdown_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
-    auto& out = *static_cast<std::string*>(userdata);
-    switch (type) {
-        case MD_TEXT_BR:
-        case MD_TEXT_SOFTBR:
-            out += ' ';
-            break;
-        case MD_TEXT_HTML:
-            break;  // a raw tag: not text
-        case MD_TEXT_NULLCHAR:
-            break;
-        default:
-            out.append(text, size);
-            break;
-    }
+int ignore_span(MD_SPANTYPE, void*, void*) {
     return 0;
-}
-
-int on_markdown_block(MD_BLOCKTYPE, void*, void* userdata) {
-    *static_cast<std::string*>(userdata) += ' ';
-    return 0;
-}
-
-int on_markdown_span(MD_SPANTYPE, void*, void*) {
-    return 0;
-}
-
-std::string markdown_text(std::string_view markdown) {
-    MD_PARSER parser;
-    std::memset(&parser, 0, sizeof parser);
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
-    parser.enter_block = on_markdown_block;
-    parser.leave_block = on_markdown_block;
-    parser.enter_span = on_markdown_span;
-    parser.leave_span = on_markdown_span;
-    parser.text = on_markdown_text;
-    std::string text;
-    md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &text);
-    return text;
 }
 
 int on_raw_html(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
@@ -148,8 +51,8 @@ std::string markdown_raw_html(std::string_view markdown) {
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
     parser.enter_block = ignore_block;
     parser.leave_block = ignore_block;
-    parser.enter_span = on_markdown_span;
-    parser.leave_span = on_markdown_span;
+    parser.enter_span = ignore_span;
+    parser.leave_span = ignore_span;
     parser.text = on_raw_html;
     std::string html;
     md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &html);
@@ -157,15 +60,7 @@ std::string markdown_raw_html(std::string_view markdown) {
 }
 
 std::string plain_text(const Content& content) {
-    switch (content.kind) {
-        case Markup::html:
-            return collapse_whitespace(html_text(content.source));
-        case Markup::markdown:
-            return collapse_whitespace(markdown_text(content.source));
-        case Markup::text:
-            return collapse_whitespace(content.source);
-    }
-    return collapse_whitespace(content.source);
+    return collapse_whitespace(to_text(content));
 }
 
 std::string_view first_line(std::string_view text) {

@@ -121,23 +121,34 @@ LintReport::LintReport(const LintSubject& subject, const SourceIndex& index, con
 
 void LintReport::on_note(const Note& note, std::string message, std::string_view needle,
                          std::string hint) {
-    SourceLocation where = locate(note.origin, needle, false).value_or(note.origin);
+    // In the note's own text first, else earlier in the file (front matter that the note
+    // inherits its tags or deck from).
+    auto found = locate(note.origin, needle, false);
+    if (!found) found = locate(note.origin, needle, true);
+    SourceLocation where = found.value_or(note.origin);
     if (where.file.empty()) where.file = subject_.file;
     add(std::move(where), std::move(message), std::move(hint));
-}
-
-SourceLocation LintReport::field_fallback(const Note& note, std::size_t field) const {
-    SourceLocation where = note.origin;
-    if (where.file.empty()) where.file = subject_.file;
-    std::string name = lint_detail::field_name(subject_.collection, note, field);
-    where.locator = where.locator.empty() ? name : where.locator + "." + name;
-    return where;
 }
 
 void LintReport::on_field(const Note& note, std::size_t field, std::string message,
                           std::string_view needle, std::string hint) {
     auto found = locate(note.origin, needle, false);
     add(found ? *found : field_fallback(note, field), std::move(message), std::move(hint));
+}
+
+SourceLocation LintReport::field_fallback(const Note& note, std::size_t field) const {
+    // The reader knows where the field starts: the best position after the text itself.
+    if (field < note.field_origins.size() &&
+        (note.field_origins[field].has_position() || !note.field_origins[field].locator.empty())) {
+        SourceLocation where = note.field_origins[field];
+        if (where.file.empty()) where.file = subject_.file;
+        return where;
+    }
+    SourceLocation where = note.origin;
+    if (where.file.empty()) where.file = subject_.file;
+    std::string name = lint_detail::field_name(subject_.collection, note, field);
+    where.locator = where.locator.empty() ? name : where.locator + "." + name;
+    return where;
 }
 
 void LintReport::on_field_at(const Note& note, std::size_t field, std::size_t offset,

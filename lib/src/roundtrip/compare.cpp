@@ -32,6 +32,13 @@ std::string first_field_key(const Note& note) {
     return note.fields.empty() ? std::string{} : comparable_text(note.fields.front());
 }
 
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
 using Pairs = std::vector<std::pair<const Note*, const Note*>>;
 
 // Notes matched by GUID where the format keeps GUIDs, else by position when nothing was lost
@@ -119,12 +126,20 @@ void compare_field(const Collection& original, const Note& o, const Note& r, std
         expected = comparable_text(before);
         actual = comparable_text(after);
     }
-    if (expected == actual) {
+    for (const auto& [from, to] : c.media_renames) replace_all(expected, from, to);
+    bool same = expected == actual;
+    if (!same && c.carries().formatting) {
+        // Two markdown spellings of one thing (`---` and `----`, `*a*` and `_a_`) are equal.
+        std::string rendered = comparable_rendering(before);
+        for (const auto& [from, to] : c.media_renames) replace_all(rendered, from, to);
+        same = rendered == comparable_rendering(after);
+    }
+    if (same) {
         if (!c.carries().formatting && has_formatting(before)) c.lost("formatting");
         return;
     }
     std::size_t from = first_difference(expected, actual);
-    c.unexpected("RT004", c.at(o, lint_detail::first_line(before.source)),
+    c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(before.source)),
                  note_label(o) + ": field " + lint_detail::field_name(original, o, i) +
                      " changed: expected " + quoted_excerpt(expected, from) + ", got " +
                      quoted_excerpt(actual, from));
@@ -197,6 +212,18 @@ std::optional<std::string> media_bytes(const MediaFile& file) {
     }
 }
 
+// A read-back file with the bytes of `file` under a name the original does not use.
+const MediaFile* renamed_copy(const Collection& original, const Collection& readback,
+                              const MediaFile& file) {
+    auto bytes = media_bytes(file);
+    if (!bytes) return nullptr;
+    for (const MediaFile& candidate : readback.media) {
+        if (original.find_media(candidate.name)) continue;
+        if (media_bytes(candidate) == bytes) return &candidate;
+    }
+    return nullptr;
+}
+
 void compare_media(const Collection& original, const Collection& readback, Comparison& c) {
     for (const MediaFile& file : original.media) {
         const MediaFile* after = readback.find_media(file.name);
@@ -207,6 +234,11 @@ void compare_media(const Collection& original, const Collection& readback, Compa
         SourceLocation where =
             file.origin.file.empty() ? SourceLocation{c.subject.file} : file.origin;
         if (!after) {
+            if (const MediaFile* renamed = renamed_copy(original, readback, file)) {
+                c.lost("media file names (folders flattened, names sanitised)");
+                c.media_renames.emplace_back(file.name, renamed->name);
+                continue;
+            }
             c.unexpected("RT008", where, "media file '" + file.name + "' is lost");
             continue;
         }
@@ -233,6 +265,19 @@ SourceLocation Comparison::at(const Note& note, std::string_view needle) const {
     return index.find(where, needle, false).value_or(where);
 }
 
+SourceLocation Comparison::at_field(const Note& note, std::size_t field,
+                                    std::string_view needle) const {
+    SourceLocation where = note.origin;
+    if (where.file.empty()) where.file = subject.file;
+    if (auto found = index.find(where, needle, false)) return *found;
+    if (field < note.field_origins.size() && note.field_origins[field].has_position()) {
+        SourceLocation start = note.field_origins[field];
+        if (start.file.empty()) start.file = subject.file;
+        return start;
+    }
+    return where;
+}
+
 std::string quoted_excerpt(std::string_view text, std::size_t from) {
     std::size_t start = from > 40 ? from - 20 : 0;
     // Start on a character boundary.
@@ -251,12 +296,12 @@ void compare_collections(const Collection& original, const Collection& readback,
         c.unexpected("RT003", SourceLocation{c.subject.file},
                      note_label(*note) + " appeared in the round trip but is not in the original");
     }
+    compare_media(original, readback, c);  // first: field comparison applies media renames
     for (const auto& [o, r] : pairs) {
         compare_note_type(original, readback, *o, *r, c);
         compare_fields(original, *o, *r, c);
         compare_attributes(*o, *r, c);
     }
-    compare_media(original, readback, c);
 }
 
 }  // namespace deckport::roundtrip_detail

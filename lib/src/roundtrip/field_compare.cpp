@@ -1,5 +1,6 @@
 // How two fields are compared after a round trip. The one place to change when content
 // conversion learns a better normal form.
+#include "deckport/content.hpp"
 #include "lint/lint_support.hpp"
 #include "roundtrip/roundtrip_internal.hpp"
 
@@ -33,9 +34,15 @@ std::string normalized_source(std::string_view source) {
 }  // namespace
 
 std::string comparable_markup(const Content& content, Markup other_side) {
-    if (content.kind == other_side) return normalized_source(content.source);
-    // The two sides hold different markups: compare what a reader sees.
-    return comparable_text(content);
+    if (content.kind == other_side && content.kind != Markup::html) {
+        return normalized_source(content.source);
+    }
+    // HTML on either side: compare what renders, in content.hpp's canonical HTML.
+    return normalize_html_for_compare(to_html(content));
+}
+
+std::string comparable_rendering(const Content& content) {
+    return normalize_html_for_compare(to_html(content));
 }
 
 std::string comparable_text(const Content& content) {

@@ -170,7 +170,7 @@ FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subj
         return result;
     }
 
-    Comparison comparison{format, subject, index, result, {}};
+    Comparison comparison{format, subject, index, result, {}, {}};
     roundtrip_detail::compare_collections(subject.collection, readback, comparison);
     for (const auto& [aspect, count] : comparison.losses) {
         result.losses.push_back(aspect);

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "deckport/roundtrip.hpp"
 #include "lint/source_index.hpp"
@@ -14,6 +16,9 @@ namespace deckport::roundtrip_detail {
 // equal when their comparable_markup forms are; otherwise when their comparable_text forms are.
 std::string comparable_markup(const Content& content, Markup other_side);
 std::string comparable_text(const Content& content);
+// The field as it renders, in content.hpp's canonical HTML: equal for two spellings of the
+// same markdown.
+std::string comparable_rendering(const Content& content);
 // True when the field's markup changes what it shows (emphasis, links, ...): a text-only
 // format loses something on it.
 bool has_formatting(const Content& content);
@@ -26,12 +31,18 @@ struct Comparison {
     const SourceIndex& index;
     FormatRoundtrip& result;
     std::map<std::string, std::size_t> losses;  // aspect -> how many notes or files
+    // Media files the format stored under another name with the same bytes (Anki's media
+    // folder is flat, names are sanitised): original name -> name after the round trip. Field
+    // references are compared with these renames applied.
+    std::vector<std::pair<std::string, std::string>> media_renames;
 
     const Capabilities& carries() const { return format.info.capabilities; }
     void lost(const std::string& aspect) { ++losses[aspect]; }
     void unexpected(const std::string& code, SourceLocation where, std::string message);
     // The original note's position, or better the position of `needle` inside it.
     SourceLocation at(const Note& note, std::string_view needle = {}) const;
+    // Field `field` of the original note: the needle's position, else where the field starts.
+    SourceLocation at_field(const Note& note, std::size_t field, std::string_view needle) const;
 };
 
 void compare_collections(const Collection& original, const Collection& readback,
