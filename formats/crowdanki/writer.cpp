@@ -2,13 +2,15 @@
 // it) and media/. One root deck holds the tree; the note models and deck options sit on it.
 #include <filesystem>
 #include <map>
+#include <optional>
 
+#include "apkg/media_refs.hpp"
 #include "common/deck_tree.hpp"
+#include "common/flat_media.hpp"
 #include "common/zip_archive.hpp"
 #include "crowdanki/crowdanki_format.hpp"
 #include "crowdanki/crowdanki_uuid.hpp"
 #include "crowdanki/deck_config.hpp"
-#include "crowdanki/media_refs.hpp"
 #include "crowdanki/note_model_json.hpp"
 #include "deckport/content.hpp"
 
@@ -52,6 +54,7 @@ class DeckJsonWriter {
         : collection_(collection), context_(context) {}
 
     Output write() {
+        media_names_ = flatten_media_names(collection_.media, {});
         choose_root();
         collect_note_types();
         collect_deck_configs();
@@ -60,14 +63,16 @@ class DeckJsonWriter {
         output.is_directory = true;
         output.files.push_back(
             {"deck.json", root.dump(4, ' ', false, Json::error_handler_t::replace)});
+        for (const std::string& name : media_names_.unusable) {
+            context_.diagnostics.warning("CA032", SourceLocation{context_.output_name, 0, 0, name},
+                                         "media file name cannot sit in media/; left out");
+        }
+        std::set<std::string> written;
         for (const MediaFile& file : collection_.media) {
-            if (file.name.find('/') != std::string::npos || !is_safe_relative_path(file.name)) {
-                context_.diagnostics.warning("CA032",
-                                             SourceLocation{context_.output_name, 0, 0, file.name},
-                                             "media file name cannot sit in media/; left out");
-                continue;
+            auto flat = media_names_.by_name.find(file.name);
+            if (flat != media_names_.by_name.end() && written.insert(flat->second).second) {
+                output.files.push_back({"media/" + flat->second, file.bytes()});
             }
-            output.files.push_back({"media/" + file.name, file.bytes()});
         }
         report_losses();
         return output;
@@ -199,11 +204,8 @@ class DeckJsonWriter {
         const Json* extras = crowdanki_extras(note.extras);
         Json json = extras ? *extras : Json{{"__type__", "Note"}};
         Json fields = Json::array();
-        for (const Content& field : note.fields) {
-            std::string html = field_html(field);
-            crowdanki::collect_media_references(html, media);
-            fields.push_back(std::move(html));
-        }
+        for (const Content& field : note.fields)
+            fields.push_back(field_with_flat_media(field, media));
         json["fields"] = std::move(fields);
         json["guid"] = note.guid;
         json["note_model_uuid"] =
@@ -215,6 +217,39 @@ class DeckJsonWriter {
         return json;
     }
 
+    // The field as HTML, its media references renamed to the files' names in media/ (which
+    // holds no folders); adds every local file it refers to to `media`.
+    std::string field_with_flat_media(const Content& field, std::set<std::string>& media) const {
+        std::string html = field_html(field);
+        std::vector<apkg::MediaReference> references = apkg::find_media_references(html);
+        auto flat_name = [&](const std::string& name) -> const std::string* {
+            auto it = media_names_.by_name.find(name);
+            if (it == media_names_.by_name.end())
+                it = media_names_.by_name.find(apkg::percent_decode(name));
+            return it == media_names_.by_name.end() ? nullptr : &it->second;
+        };
+        for (const apkg::MediaReference& reference : references) {
+            if (apkg::is_external_reference(reference.name)) continue;
+            // A reference to a file the collection lacks is still listed, as CrowdAnki lists
+            // it, unless its name could not be a file in media/ (`../x.png`, `a/b.png`).
+            const std::string* flat = flat_name(reference.name);
+            if (flat) {
+                media.insert(*flat);
+            } else if (is_safe_relative_path(reference.name) &&
+                       reference.name.find('/') == std::string::npos) {
+                media.insert(reference.name);
+            }
+        }
+        return apkg::rewrite_media_references(
+            html, references,
+            [&](const apkg::MediaReference& reference) -> std::optional<std::string> {
+                if (apkg::is_external_reference(reference.name)) return std::nullopt;
+                const std::string* flat = flat_name(reference.name);
+                if (!flat || *flat == reference.name) return std::nullopt;
+                return *flat;
+            });
+    }
+
     void report_losses() {
         if (scheduling_dropped_) {
             context_.diagnostics.warning("CA031", SourceLocation{context_.output_name},
@@ -224,6 +259,7 @@ class DeckJsonWriter {
 
     const Collection& collection_;
     WriteContext& context_;
+    FlatMediaNames media_names_;
     std::string root_path_;  // "" when the root is new
     std::string root_name_;
     std::vector<std::string> deck_paths_;

@@ -32,7 +32,7 @@ std::string note_type_loss(const NoteType& nt) {
 }
 
 std::string card_content(const Note& note, const NoteType* nt,
-                         const std::set<std::string>& media_names) {
+                         const std::map<std::string, std::string>& flat_names) {
     std::vector<std::string> sides;
     for (const Content& field : note.fields) sides.push_back(as_markdown(field));
     if (sides.empty()) sides.emplace_back();
@@ -47,7 +47,7 @@ std::string card_content(const Note& note, const NoteType* nt,
         // Fields of other note types become sides; empty trailing ones (beyond a back) go.
         while (sides.size() > 2 && sides.back().empty()) sides.pop_back();
     }
-    for (std::string& side : sides) side = media_links_to_mochi(side, media_names);
+    for (std::string& side : sides) side = media_links_to_mochi(side, flat_names);
     return join_sides(sides);
 }
 

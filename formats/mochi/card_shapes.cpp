@@ -45,6 +45,7 @@ bool is_sides_note_type(const NoteType& nt) {
 
 CardNote note_for_content(const std::string& content) {
     std::vector<std::string> sides = split_sides(content);
+    for (std::string& side : sides) side = unescape_side_rules(side);
     CardNote note;
     if (sides.size() <= 2 && has_cloze(sides[0])) {
         note.note_type = cloze_note_type();

@@ -10,7 +10,8 @@ FormatInfo mochi_format_info() {
     info.capabilities = {.note_types = false,
                          .deck_tree = true,
                          .tags = true,
-                         .guids = true,
+                         // Only GUIDs that are already Mochi ids come back as they were.
+                         .guids = false,
                          .media = true,
                          .scheduling = false,
                          .formatting = true,

@@ -197,6 +197,27 @@ std::pair<std::size_t, std::size_t> link_destination(std::string_view text, std:
     return {pos, end};
 }
 
+// `%XX` escapes decoded, as markdown renderers read link destinations.
+std::string percent_decoded(std::string_view text) {
+    auto hex = [](char c) {
+        return c >= '0' && c <= '9'   ? c - '0'
+               : c >= 'a' && c <= 'f' ? c - 'a' + 10
+               : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                      : -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
+            hex(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::string> split_sides(std::string_view content) {
@@ -231,6 +252,19 @@ std::string join_sides(const std::vector<std::string>& sides) {
             if (!fenced[n] && is_side_separator(line)) out += '-';
             out += line;
         }
+    }
+    return out;
+}
+
+std::string unescape_side_rules(std::string_view side) {
+    std::vector<Line> lines = lines_of(side);
+    std::vector<bool> fenced = fenced_lines(side, lines);
+    std::string out;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        std::string_view line = side.substr(lines[n].begin, lines[n].end - lines[n].begin);
+        if (n > 0) out += '\n';
+        if (!fenced[n] && trim_right(line) == "----") line.remove_prefix(1);
+        out += line;
     }
     return out;
 }
@@ -293,8 +327,9 @@ std::string media_links_from_mochi(std::string_view text, std::set<std::string>&
     return out;
 }
 
-std::string media_links_to_mochi(std::string_view text, const std::set<std::string>& media_names) {
-    if (media_names.empty()) return std::string(text);
+std::string media_links_to_mochi(std::string_view text,
+                                 const std::map<std::string, std::string>& flat_names) {
+    if (flat_names.empty()) return std::string(text);
     std::vector<bool> code = code_mask(text);
     std::string out;
     std::size_t copied = 0;
@@ -302,12 +337,15 @@ std::string media_links_to_mochi(std::string_view text, const std::set<std::stri
     while ((pos = text.find("](", pos)) != std::string_view::npos) {
         auto [begin, end] = link_destination(text, pos + 2);
         pos += 2;
-        if (code[pos - 2] || !media_names.contains(std::string(text.substr(begin, end - begin)))) {
-            continue;
-        }
+        if (code[pos - 2]) continue;
+        std::string destination(text.substr(begin, end - begin));
+        auto flat = flat_names.find(destination);
+        if (flat == flat_names.end()) flat = flat_names.find(percent_decoded(destination));
+        if (flat == flat_names.end()) continue;
         out.append(text.substr(copied, begin - copied));
         out += kMediaPrefix;
-        copied = begin;
+        out += flat->second;
+        copied = end;
     }
     out.append(text.substr(copied));
     return out;

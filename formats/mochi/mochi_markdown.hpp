@@ -3,6 +3,7 @@
 // spans) is never touched.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,6 +18,11 @@ std::vector<std::string> split_sides(std::string_view content);
 // code) into `----`, which markdown renders the same but Mochi does not split on.
 std::string join_sides(const std::vector<std::string>& sides);
 
+// The reverse of join_sides' escape, for a side read from Mochi: every `----` line (outside
+// fenced code) becomes `---`. Markdown renders both the same, so a Mochi card keeps its look and
+// a side written by join_sides comes back as it was.
+std::string unescape_side_rules(std::string_view side);
+
 // True when the text holds a cloze: `{{text}}`, `{{1::text}}` or Anki's `{{c1::text}}`.
 bool has_cloze(std::string_view text);
 // Mochi -> Anki: `{{1::x}}` -> `{{c1::x}}`; bare `{{x}}` (all hidden together) -> `{{cN::x}}`
@@ -27,7 +33,9 @@ std::string cloze_to_mochi(std::string_view text);
 
 // Mochi -> model: `](@media/NAME)` -> `](NAME)`; adds every NAME to `referenced`.
 std::string media_links_from_mochi(std::string_view text, std::set<std::string>& referenced);
-// Model -> Mochi: `](NAME)` -> `](@media/NAME)` for every NAME in `media_names`.
-std::string media_links_to_mochi(std::string_view text, const std::set<std::string>& media_names);
+// Model -> Mochi: `](NAME)` -> `](@media/FLAT)` for every NAME that `flat_names` maps to FLAT
+// (NAME as written, or with its %XX escapes decoded).
+std::string media_links_to_mochi(std::string_view text,
+                                 const std::map<std::string, std::string>& flat_names);
 
 }  // namespace deckport::mochi

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/deck_tree.hpp"
+#include "common/flat_media.hpp"
 #include "common/zip_archive.hpp"
 #include "mochi/card_content.hpp"
 #include "mochi/mochi_format.hpp"
@@ -57,7 +58,7 @@ class PackageWriter {
         : collection_(collection), context_(context) {}
 
     Output write() {
-        std::set<std::string> media_names = usable_media();
+        FlatMediaNames media = flat_media();
         report_losses();
         std::vector<std::string> paths = written_deck_paths(collection_);
         std::map<std::string, std::string> deck_ids;
@@ -78,7 +79,7 @@ class PackageWriter {
             const std::vector<const Note*>& notes = notes_by_deck[path];
             for (std::size_t i = 0; i < notes.size(); ++i) {
                 cards.push_back(
-                    card(*notes[i], deck_ids[path], card_pos(i, notes.size()), media_names));
+                    card(*notes[i], deck_ids[path], card_pos(i, notes.size()), media.by_name));
             }
             deck[keyword("cards")] = Json{{"~#list", std::move(cards)}};
             decks.push_back(std::move(deck));
@@ -89,18 +90,22 @@ class PackageWriter {
 
         ZipWriter zip;
         zip.add("data.json", data.dump(-1, ' ', false, Json::error_handler_t::replace));
+        std::set<std::string> written;
         for (const MediaFile& file : collection_.media) {
-            if (media_names.contains(file.name)) zip.add(file.name, file.bytes());
+            auto flat = media.by_name.find(file.name);
+            if (flat != media.by_name.end() && written.insert(flat->second).second) {
+                zip.add(flat->second, file.bytes());
+            }
         }
         return Output::single(zip.finish());
     }
 
   private:
     Json card(const Note& note, const std::string& deck_id, const std::string& pos,
-              const std::set<std::string>& media_names) {
+              const std::map<std::string, std::string>& flat_names) {
         const NoteType* nt = collection_.find_note_type(note.note_type_id);
         Json card = Json::object();
-        card[keyword("content")] = transit_string(mochi::card_content(note, nt, media_names));
+        card[keyword("content")] = transit_string(mochi::card_content(note, nt, flat_names));
         card[keyword("deck-id")] = keyword(deck_id);
         card[keyword("id")] = keyword(ids_.allocate("card", note.guid, note.guid));
         card[keyword("pos")] = pos;
@@ -111,19 +116,14 @@ class PackageWriter {
     }
 
     // Media go flat at the archive root; names that cannot go there are reported and left out.
-    std::set<std::string> usable_media() {
-        std::set<std::string> names;
-        for (const MediaFile& file : collection_.media) {
-            bool flat =
-                is_safe_relative_path(file.name) && file.name.find('/') == std::string::npos;
-            if (!flat || file.name == "data.json" || file.name == "data.edn") {
-                context_.diagnostics.warning(
-                    "MOCHI043", SourceLocation{context_.output_name, 0, 0, file.name},
-                    "media file '" + file.name +
-                        "' cannot sit at the archive root under that name; left out");
-                continue;
-            }
-            names.insert(file.name);
+    FlatMediaNames flat_media() {
+        FlatMediaNames names = flatten_media_names(collection_.media, {"data.json", "data.edn"});
+        for (const std::string& name : names.unusable) {
+            context_.diagnostics.warning("MOCHI043",
+                                         SourceLocation{context_.output_name, 0, 0, name},
+                                         "media file '" + name +
+                                             "' cannot sit at the archive root under that name; "
+                                             "left out");
         }
         return names;
     }

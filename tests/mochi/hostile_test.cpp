@@ -158,3 +158,28 @@ TEST(MochiHostile, AFolderIsNoPackage) {
     EXPECT_EQ(mochi_format().reader->probe(input), 0);
     EXPECT_THROW(mochi_format().reader->read(input, context), InputError);
 }
+
+TEST(MochiHostile, HighlyCompressedMembersStopAtTheBoundNotAtTheirClaimedSize) {
+    // 16 MB of one byte deflates to some 16 KB; reading stops once the bound is passed.
+    std::string bomb(16u << 20, ' ');
+    std::string package =
+        make_package({{"data.json", R"({"~:version": 2, "~:decks": []})"}, {"bomb.png", bomb}});
+    ASSERT_LT(package.size(), 100'000u);
+    Limits limits;
+    limits.max_member_bytes = 1u << 20;
+    EXPECT_EQ(read_error(package, limits),
+              "deck.mochi: error: bomb.png: decompressed size exceeds the limit of 1048576 bytes "
+              "(a zip bomb?) [MOCHI003]");
+}
+
+TEST(MochiHostile, ManyMembersStopAtTheTotalBound) {
+    std::vector<std::pair<std::string, std::string>> members = {
+        {"data.json", R"({"~:version": 2, "~:decks": []})"}};
+    for (int i = 0; i < 10; ++i)
+        members.emplace_back(std::to_string(i) + ".png", std::string(400, 'x'));
+    Limits limits;
+    limits.max_decompressed_bytes = 2000;
+    EXPECT_EQ(read_error(make_package(members), limits),
+              "deck.mochi: error: 4.png: decompressed size exceeds the limit of 2000 bytes (a zip "
+              "bomb?) [MOCHI003]");
+}

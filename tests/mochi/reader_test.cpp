@@ -288,3 +288,12 @@ TEST(MochiReader, MediaReferencesInsideCodeStayAsWritten) {
     EXPECT_THAT(r.diagnostics, ElementsAre());
     EXPECT_EQ(r.collection.notes[0].fields[0], md("![a](a.png) `![b](@media/b.png)`"));
 }
+
+TEST(MochiReader, EscapedRuleLinesComeBackAsWritten) {
+    // join_sides writes a `---` line inside a side as `----`; reading undoes it, outside code.
+    MochiRead r = read_data_json(R"({"~:version": 2, "~:decks": [{"~:name": "D", "~:cards": [
+        {"~:content": "Q\n---\nA\n\n----\n\n```\n----\n```\n-----"}]}]})");
+    EXPECT_THAT(r.diagnostics, ElementsAre());
+    ASSERT_EQ(r.collection.notes.size(), 1u);
+    EXPECT_EQ(r.collection.notes[0].fields[1].source, "A\n\n---\n\n```\n----\n```\n-----");
+}
