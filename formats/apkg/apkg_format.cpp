@@ -18,7 +18,8 @@ FormatInfo apkg_format_info() {
                          .cloze = true,
                          .multiple_decks = true};
     info.options = {
-        {"variant", "legacy", "package variant: legacy (collection.anki2, every client) or legacy2"},
+        {"variant", "legacy",
+         "package variant: legacy (collection.anki2, every client) or legacy2"},
     };
     return info;
 }

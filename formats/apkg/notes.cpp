@@ -1,5 +1,6 @@
 #include "apkg/notes.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,12 +14,18 @@ using nlohmann::json;
 
 constexpr const char* kDefaultDeck = "Default";
 
+// `notes[id=1]`: the locator of a row (built only when needed, most rows need none).
+std::string row_locator(const char* table, std::int64_t id) {
+    return std::string(table) + "[id=" + std::to_string(id) + "]";
+}
+
 // The text of a column, repaired (and reported) when it is not UTF-8.
 std::string checked_text(const SqliteStatement& row, int column, const OpenCollection& collection,
-                         const std::string& where, const char* what, Diagnostics& diagnostics) {
+                         const char* table, std::int64_t id, const char* what,
+                         Diagnostics& diagnostics) {
     std::string value = row.text(column);
     if (is_valid_utf8(value)) return value;
-    diagnostics.warning("APKG022", collection.at(where),
+    diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
                         std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
     return to_valid_utf8(value);
 }
@@ -57,7 +64,7 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
         "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
-        std::string where = "notes[id=" + std::to_string(id) + "]";
+        std::string where = row_locator("notes", id);
         std::int64_t mid = notes.int64(2);
         auto nt = lookups.note_types.find(mid);
         if (nt == lookups.note_types.end()) {
@@ -68,7 +75,8 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
             continue;
         }
         Note note;
-        note.fields = split_fields(checked_text(notes, 6, collection, where, "flds", diagnostics));
+        note.fields =
+            split_fields(checked_text(notes, 6, collection, "notes", id, "flds", diagnostics));
         if (note.fields.size() != nt->second->fields.size()) {
             diagnostics.error("APKG021", collection.at(where),
                               "note has " + std::to_string(note.fields.size()) +
@@ -78,15 +86,18 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
             skipped.insert(id);
             continue;
         }
-        note.guid = checked_text(notes, 1, collection, where, "guid", diagnostics);
+        note.guid = checked_text(notes, 1, collection, "notes", id, "guid", diagnostics);
         note.note_type_id = mid;
         note.modified = notes.int64(3);
-        note.set_tags(split_tags(checked_text(notes, 5, collection, where, "tags", diagnostics)));
-        note.extras =
-            json{{"id", id},
-                 {"usn", notes.int64(4)},
-                 {"flags", notes.int64(7)},
-                 {"data", checked_text(notes, 8, collection, where, "data", diagnostics)}};
+        note.set_tags(
+            split_tags(checked_text(notes, 5, collection, "notes", id, "tags", diagnostics)));
+        json::object_t extras;
+        extras.emplace("id", id);
+        extras.emplace("usn", notes.int64(4));
+        extras.emplace("flags", notes.int64(7));
+        extras.emplace("data",
+                       checked_text(notes, 8, collection, "notes", id, "data", diagnostics));
+        note.extras = std::move(extras);
         note.origin = collection.at(where);
         index.emplace(id, out.notes.size());
         out.notes.push_back(std::move(note));
@@ -98,15 +109,14 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
                     const std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
     SqliteStatement cards = collection.db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
-        "odue, odid, flags, data FROM cards ORDER BY nid, ord, id");
+        "odue, odid, flags, data FROM cards ORDER BY id");
     while (cards.step()) {
         std::int64_t id = cards.int64(0);
         std::int64_t nid = cards.int64(1);
-        std::string where = "cards[id=" + std::to_string(id) + "]";
         auto note = index.find(nid);
         if (note == index.end()) {
             if (!skipped.count(nid)) {
-                diagnostics.warning("APKG023", collection.at(where),
+                diagnostics.warning("APKG023", collection.at(row_locator("cards", id)),
                                     "card belongs to note " + std::to_string(nid) +
                                         ", which does not exist; the card is skipped");
             }
@@ -119,27 +129,21 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
         if (deck != lookups.deck_names.end()) {
             card.deck = *deck->second;
         } else {
-            diagnostics.warning("APKG024", collection.at(where),
+            diagnostics.warning("APKG024", collection.at(row_locator("cards", id)),
                                 "card is in deck " + std::to_string(did) +
                                     ", which does not exist; it goes to Default");
             card.deck = kDefaultDeck;
         }
-        card.scheduling =
-            json{{"id", id},
-                 {"mod", cards.int64(4)},
-                 {"usn", cards.int64(5)},
-                 {"type", cards.int64(6)},
-                 {"queue", cards.int64(7)},
-                 {"due", cards.int64(8)},
-                 {"ivl", cards.int64(9)},
-                 {"factor", cards.int64(10)},
-                 {"reps", cards.int64(11)},
-                 {"lapses", cards.int64(12)},
-                 {"left", cards.int64(13)},
-                 {"odue", cards.int64(14)},
-                 {"odid", cards.int64(15)},
-                 {"flags", cards.int64(16)},
-                 {"data", checked_text(cards, 17, collection, where, "data", diagnostics)}};
+        // Built in place: an initializer list would make a temporary array per key.
+        static constexpr const char* kIntegerColumns[] = {
+            "mod",  "usn",    "type", "queue", "due",  "ivl",  "factor",
+            "reps", "lapses", "left", "odue",  "odid", "flags"};
+        json::object_t scheduling;
+        scheduling.emplace("id", id);
+        for (int i = 0; i < 13; ++i) scheduling.emplace(kIntegerColumns[i], cards.int64(4 + i));
+        scheduling.emplace("data",
+                           checked_text(cards, 17, collection, "cards", id, "data", diagnostics));
+        card.scheduling = std::move(scheduling);
         out.notes[note->second].cards.push_back(std::move(card));
     }
 }
@@ -180,6 +184,9 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
                          std::string("cannot read notes and cards: ") + e.what());
     }
     for (Note& note : out.notes) {
+        // Cards come in id order (SQLite need not sort); a note's cards go by ord.
+        std::stable_sort(note.cards.begin(), note.cards.end(),
+                         [](const Card& a, const Card& b) { return a.ord < b.ord; });
         if (!note.cards.empty()) {
             note.deck = note_deck(note, lookups);
             continue;

@@ -39,6 +39,7 @@ class ApkgReader final : public Reader {
         Diagnostics& diagnostics = context.diagnostics;
         Package package = open_package(input, context.limits);
         OpenCollection db = open_collection(package, input.display_name);
+        std::string().swap(package.member_bytes);  // SQLite holds its own copy now
         SchemaObjects objects = read_schema_objects(db, context.limits, diagnostics);
 
         Collection out;
@@ -54,18 +55,17 @@ class ApkgReader final : public Reader {
 
         out.meta.created = db.header.crt;
         out.meta.modified = to_seconds(db.header.mod);
-        out.extras["apkg"] = nlohmann::json{
-            {"package", package_kind_name(package.kind)},
-            {"col",
-             {{"crt", db.header.crt},
-              {"mod", db.header.mod},
-              {"scm", db.header.scm},
-              {"ver", db.header.ver}}},
-            {"conf", std::move(objects.conf)},
-            {"tags", std::move(objects.tags)},
-            {"dconf", std::move(objects.dconf)},
-            {"revlog", read_revlog(db)},
-        };
+        // Top-level keys, as the apkg writer reads them back (apkg -> apkg keeps them).
+        out.extras["package"] = package_kind_name(package.kind);
+        out.extras["crt"] = db.header.crt;
+        out.extras["col"] = nlohmann::json{{"crt", db.header.crt},
+                                           {"mod", db.header.mod},
+                                           {"scm", db.header.scm},
+                                           {"ver", db.header.ver}};
+        out.extras["conf"] = std::move(objects.conf);
+        out.extras["tags"] = std::move(objects.tags);
+        out.extras["dconf"] = std::move(objects.dconf);
+        out.extras["revlog"] = read_revlog(db);
         return out;
     }
 

@@ -1,152 +1,18 @@
 #include "json/json_scan.hpp"
 
-#include <algorithm>
-#include <cstring>
-#include <functional>
-#include <limits>
+#include <cmath>
+#include <cstdlib>
+#include <map>
 
 #include <nlohmann/json.hpp>
+
+#include "json/json_walk.hpp"
 
 namespace deckport::json_format {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Walks text, keeping the line of the next byte; columns are counted only when asked for,
-// from a checkpoint that moves forward, so that the walk stays linear on one-line files.
-class Cursor {
-  public:
-    explicit Cursor(std::string_view text) : text_(text) {
-        if (text_.starts_with(kBom)) index_ = line_start_ = column_index_ = kBom.size();
-    }
-
-    bool at_end() const { return index_ >= text_.size(); }
-    char peek() const { return text_[index_]; }
-    std::size_t index() const { return index_; }
-
-    TextPosition position() {
-        if (column_index_ < line_start_ || column_index_ > index_) {
-            column_index_ = line_start_;
-            column_ = 1;
-        }
-        for (; column_index_ < index_; ++column_index_) {
-            // Continuation bytes belong to the character before them.
-            if ((static_cast<unsigned char>(text_[column_index_]) & 0xC0) != 0x80) ++column_;
-        }
-        return {line_, column_};
-    }
-
-    void advance() {
-        if (text_[index_] == '\n') {
-            ++line_;
-            line_start_ = index_ + 1;
-        }
-        ++index_;
-    }
-
-    // Moves to `offset` (at most the end), counting the lines passed.
-    void advance_to(std::size_t offset) {
-        offset = std::min(offset, text_.size());
-        while (index_ < offset) {
-            const void* newline = std::memchr(text_.data() + index_, '\n', offset - index_);
-            if (!newline) {
-                index_ = offset;
-                break;
-            }
-            index_ = static_cast<std::size_t>(static_cast<const char*>(newline) - text_.data());
-            advance();
-        }
-    }
-
-    void skip_whitespace() {
-        while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) {
-            advance();
-        }
-    }
-
-    // Skips a string token starting at its opening quote; false when it is unterminated.
-    bool skip_string() {
-        std::size_t from = index_ + 1;
-        while (true) {
-            const void* found = std::memchr(text_.data() + from, '"', text_.size() - from);
-            if (!found) {
-                advance_to(text_.size());
-                return false;
-            }
-            std::size_t quote =
-                static_cast<std::size_t>(static_cast<const char*>(found) - text_.data());
-            std::size_t backslashes = 0;
-            while (text_[quote - 1 - backslashes] == '\\')
-                ++backslashes;  // stops at the opening quote
-            if (backslashes % 2 == 0) {
-                advance_to(quote + 1);
-                return true;
-            }
-            from = quote + 1;
-        }
-    }
-
-    // Skips a number or literal; false when no such character is there.
-    bool skip_scalar() {
-        std::size_t start = index_;
-        while (!at_end()) {
-            char c = peek();
-            bool scalar_char = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                               (c >= 'A' && c <= 'Z') || c == '+' || c == '-' || c == '.';
-            if (!scalar_char) break;
-            ++index_;
-        }
-        return index_ > start;
-    }
-
-  private:
-    std::string_view text_;
-    std::size_t index_ = 0;
-    int line_ = 1;
-    std::size_t line_start_ = 0;    // index of the current line's first byte
-    std::size_t column_index_ = 0;  // checkpoint: column_ is the column of this index
-    int column_ = 1;
-};
-
-struct Frame {
-    bool object = false;
-    std::size_t pointer_length = 0;  // length of this container's own pointer
-    std::size_t next_index = 0;      // arrays: index of the next element
-    // Objects, when tracking duplicates: keys seen so far; a hash set once there are many.
-    std::vector<std::string> keys;
-    std::unordered_set<std::string> many_keys;
-
-    void open(bool is_object, std::size_t own_pointer_length) {
-        object = is_object;
-        pointer_length = own_pointer_length;
-        next_index = 0;
-        keys.clear();
-        many_keys.clear();
-    }
-
-    // False when `key` was seen before in this object.
-    bool insert_key(const std::string& key) {
-        constexpr std::size_t kLinearLimit = 32;
-        if (keys.size() < kLinearLimit) {
-            if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
-            keys.push_back(key);
-            if (keys.size() == kLinearLimit) many_keys.insert(keys.begin(), keys.end());
-            return true;
-        }
-        return many_keys.insert(key).second;
-    }
-};
-
-struct Hooks {
-    // Called at the start of each value whose pointer has at most `max_node_depth` tokens
-    // (members: at the key); false stops the walk.
-    std::function<bool(const std::string& pointer, TextPosition at)> node;
-    std::size_t max_node_depth = std::numeric_limits<std::size_t>::max();
-    // Called when an object or array opens at `depth` (the root is depth 1); false stops.
-    std::function<bool(std::size_t depth, TextPosition at)> open;
-    // Called for a key seen before in the same object; null = don't track keys.
-    std::function<void(const std::string& pointer, TextPosition at)> duplicate_key;
-};
+using detail::Cursor;
+using detail::Frame;
 
 // The key's text without its quotes, unescaped; nullopt when the escapes are malformed.
 std::optional<std::string> decode_key(std::string_view raw) {
@@ -159,104 +25,131 @@ std::optional<std::string> decode_key(std::string_view raw) {
     return parsed.get<std::string>();
 }
 
-// Walks the structure of `text`; stops at the first thing that is not well-formed JSON.
-void walk(std::string_view text, const Hooks& hooks) {
-    enum class Expect { value, value_or_close, key, key_or_close, after_value };
-    Cursor cursor(text);
-    // Frames are reused (not destroyed) when containers close, to keep their allocations.
-    std::vector<Frame> stack;
-    std::size_t depth = 0;
-    // The pointer of the current node; left unextended below max_node_depth when nobody needs it.
-    std::string pointer;
-    Expect expect = Expect::value;
-    bool track_keys = static_cast<bool>(hooks.duplicate_key);
+// Bounds nesting and finds duplicate keys. State: the value's own pointer token (unescaped).
+class PrescanVisitor {
+  public:
+    using State = std::string;
 
-    auto close = [&] {
-        cursor.advance();
-        pointer.resize(stack[depth - 1].pointer_length);
-        --depth;
-        expect = Expect::after_value;
-    };
-    auto wanted = [&] { return depth <= hooks.max_node_depth; };
+    PrescanVisitor(std::uint32_t max_depth, PrescanResult& result)
+        : max_depth_(max_depth), result_(result) {}
 
-    while (true) {
-        cursor.skip_whitespace();
-        if (cursor.at_end()) return;
-        char c = cursor.peek();
-        switch (expect) {
-            case Expect::value:
-            case Expect::value_or_close: {
-                if (expect == Expect::value_or_close && c == ']') {
-                    close();
-                    break;
-                }
-                // Array elements and the root start here; members started at their key.
-                if (depth == 0 || !stack[depth - 1].object) {
-                    if (depth > 0) {
-                        Frame& array = stack[depth - 1];
-                        std::size_t index = array.next_index++;
-                        if (wanted()) {
-                            pointer.resize(array.pointer_length);
-                            pointer += '/';
-                            pointer += std::to_string(index);
-                        }
-                    }
-                    if (hooks.node && wanted() && !hooks.node(pointer, cursor.position())) return;
-                }
-                if (c == '{' || c == '[') {
-                    if (hooks.open && !hooks.open(depth + 1, cursor.position())) return;
-                    if (depth == stack.size()) stack.emplace_back();
-                    stack[depth++].open(c == '{', pointer.size());
-                    cursor.advance();
-                    expect = c == '{' ? Expect::key_or_close : Expect::value_or_close;
-                    break;
-                }
-                bool ok = c == '"' ? cursor.skip_string() : cursor.skip_scalar();
-                if (!ok) return;
-                expect = Expect::after_value;
-                break;
+    State root(Cursor&) { return {}; }
+    State element(const State&, std::size_t index, Cursor&) { return std::to_string(index); }
+    State member(std::span<Frame<State>> open, std::string_view raw_key, TextPosition at) {
+        auto key = decode_key(raw_key);
+        if (!key) {
+            stopped_ = true;
+            return {};
+        }
+        if (!open.back().keys.insert(*key)) {
+            // The member's pointer: the tokens of the open containers below the root, then the key.
+            std::string pointer;
+            for (std::size_t i = 1; i < open.size(); ++i) {
+                pointer += '/';
+                pointer += pointer_token(open[i].state);
             }
-            case Expect::key:
-            case Expect::key_or_close: {
-                if (expect == Expect::key_or_close && c == '}') {
-                    close();
-                    break;
-                }
-                if (c != '"') return;
-                std::size_t start = cursor.index();
-                TextPosition at = cursor.position();
-                if (!cursor.skip_string()) return;
-                if (track_keys || wanted()) {
-                    auto key = decode_key(text.substr(start + 1, cursor.index() - start - 2));
-                    if (!key) return;
-                    Frame& object = stack[depth - 1];
-                    pointer.resize(object.pointer_length);
-                    pointer += '/';
-                    pointer += pointer_token(*key);
-                    if (track_keys && !object.insert_key(*key)) hooks.duplicate_key(pointer, at);
-                    if (hooks.node && wanted() && !hooks.node(pointer, at)) return;
-                }
-                cursor.skip_whitespace();
-                if (cursor.at_end() || cursor.peek() != ':') return;
-                cursor.advance();
-                expect = Expect::value;
-                break;
-            }
-            case Expect::after_value: {
-                if (depth == 0) return;  // trailing text is the parser's to report
-                if (c == ',') {
-                    cursor.advance();
-                    expect = stack[depth - 1].object ? Expect::key : Expect::value;
-                } else if (c == (stack[depth - 1].object ? '}' : ']')) {
-                    close();
-                } else {
-                    return;
-                }
-                break;
-            }
+            pointer += '/';
+            pointer += pointer_token(*key);
+            result_.duplicate_keys.push_back({std::move(pointer), at});
+        }
+        return std::move(*key);
+    }
+    bool open(std::size_t depth, Cursor& cursor) {
+        if (depth <= max_depth_) return true;
+        result_.too_deep = cursor.position();
+        return false;
+    }
+    void scalar(std::string_view token, Cursor& cursor) {
+        bool number = token[0] == '-' || (token[0] >= '0' && token[0] <= '9');
+        if (!number || result_.number_overflow) return;
+        if (!std::isfinite(std::strtod(std::string(token).c_str(), nullptr))) {
+            result_.number_overflow.emplace(std::string(token), cursor.position());
         }
     }
+    bool done() const { return stopped_; }
+
+  private:
+    std::uint32_t max_depth_;
+    PrescanResult& result_;
+    bool stopped_ = false;
+};
+
+// The wanted pointers as a tree of their tokens, so that the walk looks up one token per level
+// and skips whole subtrees that hold nothing wanted.
+struct PointerNode {
+    const std::string* pointer = nullptr;  // set when this node itself is wanted
+    std::map<std::string, PointerNode, std::less<>> children;
+};
+
+std::vector<std::string> pointer_tokens(const std::string& pointer) {
+    std::vector<std::string> tokens;
+    std::size_t at = 0;
+    while (at < pointer.size()) {  // pointer[at] is the '/' before a token
+        std::size_t end = pointer.find('/', at + 1);
+        if (end == std::string::npos) end = pointer.size();
+        std::string token;
+        for (std::size_t i = at + 1; i < end; ++i) {
+            if (pointer[i] == '~' && i + 1 < end &&
+                (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+                token += pointer[++i] == '0' ? '~' : '/';
+            } else {
+                token += pointer[i];
+            }
+        }
+        tokens.push_back(std::move(token));
+        at = end;
+    }
+    return tokens;
 }
+
+// Finds where wanted pointers start. State: the tree node of the value (null: nothing wanted
+// in it).
+class LocateVisitor {
+  public:
+    using State = const PointerNode*;
+
+    LocateVisitor(const std::unordered_set<std::string>& pointers,
+                  std::unordered_map<std::string, TextPosition>& found)
+        : wanted_(pointers.size()), found_(found) {
+        for (const std::string& pointer : pointers) {
+            if (!pointer.empty() && pointer[0] != '/') {
+                --wanted_;  // not a JSON pointer: never found
+                continue;
+            }
+            PointerNode* node = &root_;
+            for (std::string& token : pointer_tokens(pointer)) node = &node->children[token];
+            node->pointer = &pointer;
+        }
+    }
+
+    State root(Cursor& cursor) { return visit(&root_, cursor.position()); }
+    State element(const State& array, std::size_t index, Cursor& cursor) {
+        if (!array || array->children.empty()) return nullptr;
+        auto it = array->children.find(std::to_string(index));
+        return it == array->children.end() ? nullptr : visit(&it->second, cursor.position());
+    }
+    State member(std::span<Frame<State>> open, std::string_view raw_key, TextPosition at) {
+        const PointerNode* object = open.back().state;
+        if (!object || object->children.empty()) return nullptr;
+        auto key = decode_key(raw_key);
+        if (!key) return nullptr;
+        auto it = object->children.find(*key);
+        return it == object->children.end() ? nullptr : visit(&it->second, at);
+    }
+    bool open(std::size_t, Cursor&) { return true; }
+    void scalar(std::string_view, Cursor&) {}
+    bool done() const { return found_.size() >= wanted_; }
+
+  private:
+    const PointerNode* visit(const PointerNode* node, TextPosition at) {
+        if (node->pointer) found_.emplace(*node->pointer, at);  // the first occurrence wins
+        return node;
+    }
+
+    PointerNode root_;
+    std::size_t wanted_;
+    std::unordered_map<std::string, TextPosition>& found_;
+};
 
 }  // namespace
 
@@ -283,16 +176,8 @@ std::string pointer_token(std::string_view key) {
 
 PrescanResult prescan(std::string_view text, std::uint32_t max_depth) {
     PrescanResult result;
-    Hooks hooks;
-    hooks.open = [&](std::size_t depth, TextPosition at) {
-        if (depth <= max_depth) return true;
-        result.too_deep = at;
-        return false;
-    };
-    hooks.duplicate_key = [&](const std::string& pointer, TextPosition at) {
-        result.duplicate_keys.push_back({pointer, at});
-    };
-    walk(text, hooks);
+    PrescanVisitor visitor(max_depth, result);
+    detail::walk(text, visitor);
     return result;
 }
 
@@ -300,17 +185,8 @@ std::unordered_map<std::string, TextPosition> locate(
     std::string_view text, const std::unordered_set<std::string>& pointers) {
     std::unordered_map<std::string, TextPosition> found;
     if (pointers.empty()) return found;
-    Hooks hooks;
-    hooks.max_node_depth = 0;
-    for (const std::string& pointer : pointers) {
-        auto tokens = static_cast<std::size_t>(std::count(pointer.begin(), pointer.end(), '/'));
-        hooks.max_node_depth = std::max(hooks.max_node_depth, tokens);
-    }
-    hooks.node = [&](const std::string& pointer, TextPosition at) {
-        if (pointers.count(pointer)) found.emplace(pointer, at);
-        return found.size() < pointers.size();
-    };
-    walk(text, hooks);
+    LocateVisitor visitor(pointers, found);
+    detail::walk(text, visitor);
     return found;
 }
 

@@ -38,10 +38,12 @@ struct PrescanResult {
     // Where nesting first went deeper than the limit.
     std::optional<TextPosition> too_deep;
     std::vector<DuplicateKey> duplicate_keys;
+    // The first number too large for a double (which the parser refuses without a position).
+    std::optional<std::pair<std::string, TextPosition>> number_overflow;
 };
 
-// Checks nesting depth and duplicate keys. Stops quietly at malformed text: the parser that
-// runs next reports syntax errors.
+// Checks nesting depth, duplicate keys and numbers out of range. Stops quietly at malformed text:
+// the parser that runs next reports syntax errors.
 PrescanResult prescan(std::string_view text, std::uint32_t max_depth);
 
 // The start of each wanted pointer that exists in `text`: an object member starts at its key,

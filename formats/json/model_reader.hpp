@@ -13,7 +13,9 @@ namespace deckport::json_format {
 
 struct ModelFromJson {
     Collection collection;
-    std::vector<std::string> note_pointers;   // `/notes/N` of each collection.notes entry
+    std::vector<std::string> note_pointers;  // `/notes/N` of each collection.notes entry
+    // For each note, where each field's text is: `/notes/N/fields/M/source`.
+    std::vector<std::vector<std::string>> field_pointers;
     std::vector<std::string> media_pointers;  // `/media/N` of each collection.media entry
 };
 

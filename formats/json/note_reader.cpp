@@ -62,7 +62,10 @@ const NoteType* resolve_note_type(Members& note, const Collection& collection, P
     return found;
 }
 
-std::vector<Content> read_fields(Members& note, const NoteType* note_type, Problems& problems) {
+// The note's fields; `pointers` gets where each one's text is (its "source" member, or the
+// field object when that is missing).
+std::vector<Content> read_fields(Members& note, const NoteType* note_type, Problems& problems,
+                                 std::vector<std::string>& pointers) {
     std::vector<Content> contents;
     const nlohmann::json* array = note.array("fields", true);
     if (!array) return contents;
@@ -100,6 +103,7 @@ std::vector<Content> read_fields(Members& note, const NoteType* note_type, Probl
         }
         content.source = source.value_or("");
         contents.push_back(std::move(content));
+        pointers.push_back(source ? members.pointer_of("source") : at);
     }
     return contents;
 }
@@ -174,7 +178,8 @@ void read_notes(const nlohmann::json* array, ModelFromJson& model, Problems& pro
         note.deck = members.string("deck", false).value_or("");
         note.tags = read_tags(members, problems);
         note.modified = members.integer("modified", false).value_or(0);
-        note.fields = read_fields(members, note_type, problems);
+        std::vector<std::string> field_pointers;
+        note.fields = read_fields(members, note_type, problems, field_pointers);
         note.cards = read_cards(members, problems);
         note.extras = read_extras(members);
         members.finish();
@@ -190,6 +195,7 @@ void read_notes(const nlohmann::json* array, ModelFromJson& model, Problems& pro
         }
         model.collection.notes.push_back(std::move(note));
         model.note_pointers.push_back(at);
+        model.field_pointers.push_back(std::move(field_pointers));
     }
 }
 

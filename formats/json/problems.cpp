@@ -129,7 +129,8 @@ std::optional<std::int64_t> as_integer(const nlohmann::json& value, const std::s
         if (number <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
             return static_cast<std::int64_t>(number);
         }
-        problems.error("JSON013", pointer, "integer " + value.dump() + " is out of range");
+        problems.error("JSON013", pointer,
+                       "integer " + std::to_string(number) + " is out of range");
         return std::nullopt;
     }
     problems.wrong_type(pointer, "an integer", value);

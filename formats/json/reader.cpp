@@ -80,6 +80,12 @@ json parse_document(const Input& input) {
         throw InputError("JSON001",
                          location(input.display_name, position_of_offset(input.bytes, offset)),
                          syntax_message(error));
+    } catch (const json::exception& error) {
+        // Other parser refusals carry no position (the scan before parsing finds the known ones).
+        std::string text = error.what();
+        std::size_t end_of_id = text.find("] ");
+        throw InputError("JSON001", location(input.display_name, TextPosition{}),
+                         end_of_id == std::string::npos ? text : text.substr(end_of_id + 2));
     }
 }
 
@@ -88,17 +94,32 @@ struct Version {
     int minor = 0;
 };
 
+// "MAJOR.MINOR": decimal numbers without sign or leading zeros.
 std::optional<Version> parse_version(const std::string& text) {
-    Version version;
-    const char* end = text.data() + text.size();
-    auto [dot, major_error] = std::from_chars(text.data(), end, version.major);
-    if (major_error != std::errc{} || dot == text.data() || dot == end || *dot != '.') {
-        return std::nullopt;
+    std::size_t dot = text.find('.');
+    if (dot == std::string::npos) return std::nullopt;
+    for (std::string_view part :
+         {std::string_view(text).substr(0, dot), std::string_view(text).substr(dot + 1)}) {
+        if (part.empty() || part.size() > 6 || (part.size() > 1 && part[0] == '0')) {
+            return std::nullopt;
+        }
+        for (char c : part) {
+            if (c < '0' || c > '9') return std::nullopt;
+        }
     }
-    auto [rest, minor_error] = std::from_chars(dot + 1, end, version.minor);
-    if (minor_error != std::errc{} || rest == dot + 1 || rest != end) return std::nullopt;
-    if (version.major < 0 || version.minor < 0) return std::nullopt;
+    Version version;
+    // At most 6 digits each: these cannot fail or overflow.
+    std::from_chars(text.data(), text.data() + dot, version.major);
+    std::from_chars(text.data() + dot + 1, text.data() + text.size(), version.minor);
     return version;
+}
+
+// A value as it appears in messages: its JSON text, cut short when long.
+std::string shown(const json& value) {
+    constexpr std::size_t kMax = 40;
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (text.size() > kMax) text = text.substr(0, kMax) + "...";
+    return text;
 }
 
 // Checks "format" and "version"; returns true when the document is a newer minor version.
@@ -115,7 +136,7 @@ bool check_envelope(const json& root, const Input& input, Diagnostics& diagnosti
     }
     if (!format->is_string() || format->get<std::string>() != kFormatName) {
         throw InputError("JSON002", location(file, position_of(input.bytes, "/format"), "/format"),
-                         "not a deckport JSON document: \"format\" is " + format->dump() +
+                         "not a deckport JSON document: \"format\" is " + shown(*format) +
                              ", not \"" + kFormatName + "\"",
                          kEnvelopeHint);
     }
@@ -129,7 +150,7 @@ bool check_envelope(const json& root, const Input& input, Diagnostics& diagnosti
     if (version_value->is_string()) version = parse_version(version_value->get<std::string>());
     if (!version) {
         throw InputError("JSON003", version_at,
-                         "\"version\" is " + version_value->dump() +
+                         "\"version\" is " + shown(*version_value) +
                              ", not a string \"MAJOR.MINOR\" such as \"" + current_version() +
                              "\"");
     }
@@ -178,7 +199,7 @@ int JsonReader::probe(const Input& input) const {
     // Keep only the top-level members' scalars: enough to read "format", cheap on big files.
     auto top_level_only = [](int depth, json::parse_event_t, json&) { return depth <= 1; };
     json root = json::parse(text, top_level_only, false);
-    if (!root.is_object()) return 0;
+    if (!root.is_object()) return 1;  // broken, but an object: reading says what is wrong
     auto format = root.find("format");
     if (format != root.end() && format->is_string() && format->get<std::string>() == kFormatName) {
         return 90;
@@ -189,7 +210,8 @@ int JsonReader::probe(const Input& input) const {
 Collection JsonReader::read(const Input& input, ReadContext& context) const {
     const std::string& file = input.display_name;
     if (input.is_directory) {
-        throw InputError("JSON002", location(file, TextPosition{}), "a folder is no deckport JSON file");
+        throw InputError("JSON002", location(file, TextPosition{}),
+                         "a folder is no deckport JSON file");
     }
     if (input.bytes.size() > context.limits.max_input_bytes) {
         throw InputError("JSON006", location(file, TextPosition{}),
@@ -201,6 +223,11 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
         throw InputError(
             "JSON007", location(file, *scan.too_deep),
             "nesting is deeper than " + std::to_string(context.limits.max_nesting) + " levels");
+    }
+    if (scan.number_overflow) {
+        std::string token = scan.number_overflow->first.substr(0, 40);
+        throw InputError("JSON001", location(file, scan.number_overflow->second),
+                         "number " + token + " is too large");
     }
     json root = parse_document(input);
     bool newer_minor = check_envelope(root, input, context.diagnostics);
@@ -219,6 +246,8 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     }
     std::unordered_set<std::string> wanted(model.note_pointers.begin(), model.note_pointers.end());
     wanted.insert(model.media_pointers.begin(), model.media_pointers.end());
+    for (const auto& pointers : model.field_pointers)
+        wanted.insert(pointers.begin(), pointers.end());
     for (const PendingDiagnostic& item : problems.items()) wanted.insert(item.pointer);
     auto positions = locate(input.bytes, wanted);
     report(problems.items(), positions, std::move(known), file, context.diagnostics);
@@ -226,7 +255,12 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     Collection& collection = model.collection;
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
         const std::string& pointer = model.note_pointers[i];
-        collection.notes[i].origin = location(file, positions[pointer], pointer);
+        Note& note = collection.notes[i];
+        note.origin = location(file, positions[pointer], pointer);
+        note.field_origins.clear();
+        for (const std::string& field_pointer : model.field_pointers[i]) {
+            note.field_origins.push_back(location(file, positions[field_pointer], field_pointer));
+        }
     }
     for (std::size_t i = 0; i < collection.media.size(); ++i) {
         const std::string& pointer = model.media_pointers[i];

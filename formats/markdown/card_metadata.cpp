@@ -114,7 +114,7 @@ class MetadataReader {
                                "use Basic, Basic (and reversed card) or Cloze");
             return;
         }
-        metadata_.type = *note_type;
+        metadata_.type = note_type;
     }
 
     void read_deck(const std::vector<Token>& values) {

@@ -17,7 +17,7 @@ namespace deckport::markdown {
 struct CardMetadata {
     std::optional<std::string> id;
     SourceLocation id_at;
-    std::optional<NoteType> type;
+    const NoteType* type = nullptr;   // a built-in
     std::optional<std::string> deck;  // normalized
     std::vector<std::string> tags;
 };

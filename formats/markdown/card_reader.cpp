@@ -76,7 +76,7 @@ class CardReader {
         card.first_field_line = question.text.empty() ? first : question.first_line;
         card.second_field_line = answer.first_line;
         Note& note = card.note;
-        note.note_type_id = card.note_type.id;
+        note.note_type_id = card.note_type->id;
         note.fields = {Content{Markup::markdown, std::move(question.text)},
                        Content{Markup::markdown, std::move(answer.text)}};
         note.deck = deck_name();
@@ -104,18 +104,18 @@ class CardReader {
         }
     }
 
-    NoteType choose_note_type(const Side& question, const Side& answer, std::size_t first) {
+    const NoteType* choose_note_type(const Side& question, const Side& answer, std::size_t first) {
         bool question_has_cloze = !cloze_numbers(question.text).empty();
-        NoteType note_type = basic_note_type();
+        const NoteType* note_type = &builtin_note_type(Builtin::basic);
         if (metadata_ && metadata_->type) {
-            note_type = *metadata_->type;
+            note_type = metadata_->type;
         } else if (question_has_cloze) {
-            note_type = cloze_note_type();
+            note_type = &builtin_note_type(Builtin::cloze);
         } else if (deck_.front.note_type) {
-            note_type = *deck_.front.note_type;
+            note_type = deck_.front.note_type;
         }
 
-        if (note_type.kind == NoteTypeKind::cloze) {
+        if (note_type->kind == NoteTypeKind::cloze) {
             if (!question_has_cloze && !question.text.empty()) {
                 diagnostics_.warning("MD013", source_.location(first),
                                      "cloze card has no cloze deletion `{{c1::…}}`",
@@ -133,13 +133,13 @@ class CardReader {
                                    "card a cloze with `{{c1::…}}`; cards are separated by `. . .`");
             }
         } else if (!(metadata_ && metadata_->type) && !cloze_numbers(answer.text).empty()) {
-            diagnostics_.warning(
-                "MD014",
-                position_in_text(answer.text, first_cloze_offset(answer.text),
-                                 source_.location(answer.first_line)),
-                "cloze deletion in the answer of a " + note_type.name + " card is shown as written",
-                "a card is a cloze when its question (the text before `---`) "
-                "holds `{{c1::…}}`");
+            diagnostics_.warning("MD014",
+                                 position_in_text(answer.text, first_cloze_offset(answer.text),
+                                                  source_.location(answer.first_line)),
+                                 "cloze deletion in the answer of a " + note_type->name +
+                                     " card is shown as written",
+                                 "a card is a cloze when its question (the text before `---`) "
+                                 "holds `{{c1::…}}`");
         }
         return note_type;
     }

@@ -20,7 +20,7 @@ struct DeckSource {
 
 struct ReadCard {
     Note note;  // guid left empty: the reader sets explicit ids once it has checked them
-    NoteType note_type;
+    const NoteType* note_type = nullptr;  // a built-in
     std::optional<std::string> explicit_id;
     SourceLocation id_at;
     std::size_t first_field_line = 0;  // index of the line where each field starts

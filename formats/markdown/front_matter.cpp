@@ -19,7 +19,14 @@ std::optional<KeyValue> split_key_value(std::string_view line) {
         if (!key.empty()) key += ' ';
         key += ascii_lower(word);
     }
-    if (key.empty()) return std::nullopt;
+    // Keys are words of letters, digits, `-` and `_`: a question such as `What is a `Mutex`: …`
+    // is not a key.
+    if (key.empty() || !(key[0] >= 'a' && key[0] <= 'z')) return std::nullopt;
+    for (char c : key) {
+        bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_';
+        if (!ok) return std::nullopt;
+    }
     std::size_t value_offset = colon + 1;
     while (value_offset < line.size() &&
            (line[value_offset] == ' ' || line[value_offset] == '\t')) {
@@ -51,6 +58,7 @@ class FrontMatterReader {
             return;
         }
         SourceLocation value_at = source_.location(index, entry->value_offset);
+        if (entry->key == "flashcard deck") out_.names_flashcard_deck = true;
         if (entry->key == "flashcard deck" || entry->key == "deck") {
             if (!first_time(seen_deck_, index, "the deck name")) return;
             read_deck(entry->value, value_at);
@@ -105,7 +113,7 @@ class FrontMatterReader {
                                "use Basic, Basic (and reversed card) or Cloze");
             return;
         }
-        out_.note_type = *note_type;
+        out_.note_type = note_type;
     }
 
     const SourceText& source_;

@@ -14,10 +14,11 @@ namespace deckport::markdown {
 
 struct FrontMatter {
     bool present = false;
-    std::optional<std::string> deck;    // `Flashcard Deck:` or `Deck:`, normalized
-    std::vector<std::string> tags;      // `Tags:`, added to every card
-    std::optional<NoteType> note_type;  // `Note Type:`, for cards without cloze
-    std::size_t body_start = 0;         // index of the first line after it
+    bool names_flashcard_deck = false;    // has the `Flashcard Deck:` key: surely our syntax
+    std::optional<std::string> deck;      // `Flashcard Deck:` or `Deck:`, normalized
+    std::vector<std::string> tags;        // `Tags:`, added to every card
+    const NoteType* note_type = nullptr;  // `Note Type:` (a built-in), for cards without cloze
+    std::size_t body_start = 0;           // index of the first line after it
 };
 
 // Reads the front matter if line 1 is `---`. Reports MD003-MD008 and goes on: an unclosed

@@ -1,6 +1,7 @@
 #include "markdown/markdown_format.hpp"
 
 #include "markdown/reader.hpp"
+#include "markdown/writer.hpp"
 
 namespace deckport {
 
@@ -21,6 +22,7 @@ Format make_markdown_format() {
     can.cloze = true;
     can.multiple_decks = true;
     format.reader = std::make_unique<markdown::MarkdownReader>();
+    format.writer = std::make_unique<markdown::MarkdownWriter>();
     return format;
 }
 

@@ -60,10 +60,11 @@ bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
 }
 
 // Files in other tools' syntaxes (one note per heading, `---` between cards) have no `. . .`
-// line: say so where the first sign of a second card shows.
-void warn_if_one_card_looks_like_many(const SplitBody& body, const SourceText& source,
-                                      Diagnostics& diagnostics) {
-    if (body.has_card_separator || body.cards.size() != 1) return;
+// line: say so where the first sign of a second card shows, unless the front matter shows that
+// the file is written in our syntax.
+void warn_if_one_card_looks_like_many(const SplitBody& body, const FrontMatter& front,
+                                      const SourceText& source, Diagnostics& diagnostics) {
+    if (front.names_flashcard_deck || body.has_card_separator || body.cards.size() != 1) return;
     const RawCard& card = body.cards.front();
     std::optional<std::size_t> sign;
     if (!card.later_rules.empty()) sign = card.later_rules.front();
@@ -131,7 +132,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
                                   "give each card its own id");
             }
         }
-        collection.ensure_note_type(card->note_type);
+        collection.ensure_note_type(*card->note_type);
         collection.ensure_deck(card->note.deck);
         media.collect(card->note, collection);
         collection.notes.push_back(std::move(card->note));
@@ -140,7 +141,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
         diagnostics.warning("MD021", source.location(front.body_start), "the deck has no cards",
                             "write a question, a line `---` and an answer");
     }
-    warn_if_one_card_looks_like_many(body, source, diagnostics);
+    warn_if_one_card_looks_like_many(body, front, source, diagnostics);
     return collection;
 }
 

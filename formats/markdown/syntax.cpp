@@ -152,13 +152,26 @@ std::optional<std::string> normalize_deck_name(std::string_view name) {
     return out;
 }
 
-std::optional<NoteType> builtin_note_type_named(std::string_view name) {
+namespace {
+
+const std::vector<NoteType>& builtin_note_types() {
+    static const std::vector<NoteType> types = {basic_note_type(), basic_and_reversed_note_type(),
+                                                cloze_note_type()};
+    return types;
+}
+
+}  // namespace
+
+const NoteType& builtin_note_type(Builtin which) {
+    return builtin_note_types()[static_cast<std::size_t>(which)];
+}
+
+const NoteType* builtin_note_type_named(std::string_view name) {
     std::string wanted = ascii_lower(trim(name));
-    for (NoteType note_type :
-         {basic_note_type(), basic_and_reversed_note_type(), cloze_note_type()}) {
-        if (ascii_lower(note_type.name) == wanted) return note_type;
+    for (const NoteType& note_type : builtin_note_types()) {
+        if (ascii_lower(note_type.name) == wanted) return &note_type;
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 }  // namespace deckport::markdown

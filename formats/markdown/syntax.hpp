@@ -53,7 +53,10 @@ std::string id_problem(std::string_view id);
 // `A :: B` -> `A::B`: each part trimmed. Empty when a part is empty (the caller reports it).
 std::optional<std::string> normalize_deck_name(std::string_view name);
 
-// The built-in note type named `name` (case-insensitively), if any.
-std::optional<NoteType> builtin_note_type_named(std::string_view name);
+// The three built-in note types, made once (building them hashes their schema).
+enum class Builtin { basic, reversed, cloze };
+const NoteType& builtin_note_type(Builtin which);
+// The built-in note type named `name` (case-insensitively), or null.
+const NoteType* builtin_note_type_named(std::string_view name);
 
 }  // namespace deckport::markdown

@@ -67,22 +67,25 @@ const Format& FormatRegistry::detect_input(const Input& input,
         if (!f->reader) throw UsageError("format '" + f->info.name + "' cannot be read");
         return *f;
     }
+    // A folder can only be read by a folder format (whose reader looks inside it).
     std::vector<const Format*> readable;
     for (const Format& f : formats_) {
-        if (f.reader) readable.push_back(&f);
+        if (f.reader && (!input.is_directory || f.info.directory)) readable.push_back(&f);
     }
-    if (const Format* by_ext = find_by_extension(input.display_name); by_ext && by_ext->reader) {
-        if (by_ext->reader->probe(input) > 0) return *by_ext;
-    }
+    const Format* by_ext = input.is_directory ? nullptr : find_by_extension(input.display_name);
+    int ext_score = by_ext && by_ext->reader ? by_ext->reader->probe(input) : 0;
     const Format* best = nullptr;
     int best_score = 0;
     for (const Format* f : readable) {
-        int score = f->reader->probe(input);
+        int score = f == by_ext ? ext_score : f->reader->probe(input);
         if (score > best_score) {
             best = f;
             best_score = score;
         }
     }
+    // The extension, confirmed by its probe, wins unless another format is certain (100) of a
+    // file its extension's format is unsure of (a CrowdAnki deck.json is also a .json file).
+    if (ext_score > 0 && !(best_score == 100 && ext_score < 100)) return *by_ext;
     if (best) return *best;
     throw InputError("FMT001", SourceLocation{input.display_name}, "cannot tell the input's format",
                      "name it with --from; formats: " + format_names(readable));

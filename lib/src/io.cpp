@@ -191,6 +191,8 @@ void write_output(const std::string& path_or_dash, const Output& output,
     fs::path target = path_or_dash;
     check_not_input(target, policy);
     if (output.is_directory) {
+        // `-o out/deck/` names the folder `out/deck`.
+        if (!target.has_filename() && target.has_relative_path()) target = target.parent_path();
         write_directory(target, output, policy);
         return;
     }

@@ -103,9 +103,9 @@ TEST(ApkgFixtures, EveryFixtureReadsWithItsCounts) {
         EXPECT_EQ(card_count(c), e.cards);
         EXPECT_EQ(c.note_types.size(), e.note_types);
         EXPECT_EQ(c.media.size(), e.media);
-        EXPECT_EQ(c.extras["apkg"]["revlog"].size(), e.revlog);
+        EXPECT_EQ(c.extras["revlog"].size(), e.revlog);
         EXPECT_EQ(deck_names(c), e.decks);
-        EXPECT_EQ(c.extras["apkg"]["package"], e.package);
+        EXPECT_EQ(c.extras["package"], e.package);
         EXPECT_THAT(rendered(r.diagnostics), IsEmpty());
     }
 }
@@ -168,7 +168,8 @@ TEST(ApkgFixtures, DuplicateNoteTypeNamesAreKeptApartById) {
     const Note& note = only_note(r.collection);
     EXPECT_EQ(note.guid, "MGCsE3z^Er");
     EXPECT_EQ(r.collection.find_note_type(note.note_type_id)->templates.size(), 1u);
-    const Note& changed = only_note(read_fixture("ankitects-anki/diffmodels2-2.apkg").collection);
+    ReadResult second = read_fixture("ankitects-anki/diffmodels2-2.apkg");
+    const Note& changed = only_note(second.collection);
     EXPECT_EQ(changed.note_type_id, note.note_type_id);
     EXPECT_EQ(changed.cards.size(), 2u);
 }
@@ -224,7 +225,7 @@ TEST(ApkgFixtures, SchedulingAndRevlogAreKept) {
     EXPECT_EQ(s["reps"], 2);
     EXPECT_EQ(s["data"], R"({"pos":1055,"s":12.116,"d":5.61,"dr":0.9})");
     EXPECT_EQ(cloze->cards[0].deck, "Test - Mixed Types");
-    const nlohmann::json& revlog = r.collection.extras["apkg"]["revlog"];
+    const nlohmann::json& revlog = r.collection.extras["revlog"];
     ASSERT_EQ(revlog.size(), 26u);
     EXPECT_EQ(revlog[0].size(), 9u);
 }
@@ -285,7 +286,7 @@ TEST(ApkgFixtures, Schema16TablesMapToTheSameNoteTypesAsSchema11) {
     const NoteType* cloze = modern.collection.find_note_type("Cloze");
     ASSERT_NE(cloze, nullptr);
     EXPECT_EQ(cloze->kind, NoteTypeKind::cloze);
-    const nlohmann::json& dconf = modern.collection.extras["apkg"]["dconf"]["1"];
+    const nlohmann::json& dconf = modern.collection.extras["dconf"]["1"];
     EXPECT_EQ(dconf["new"]["delays"], nlohmann::json::parse("[1.0, 10.0]"));
     EXPECT_EQ(dconf["rev"]["ease4"], 1.3);
     EXPECT_EQ(dconf["maxTaken"], 60);
@@ -296,11 +297,11 @@ TEST(ApkgFixtures, Schema16TablesMapToTheSameNoteTypesAsSchema11) {
 TEST(ApkgFixtures, LatestPackageDecodesZstdCollectionAndMap) {
     DECKPORT_REQUIRE_FIXTURES();
     ReadResult r = read_fixture("srs-converter/empty-latest.apkg");
-    EXPECT_EQ(r.collection.extras["apkg"]["col"]["ver"], 18);
+    EXPECT_EQ(r.collection.extras["col"]["ver"], 18);
     const Deck& deck = r.collection.decks.at(0);
     EXPECT_EQ(deck.id, 1);
     EXPECT_EQ(deck.extras["conf"], 1);
     EXPECT_EQ(deck.extras["collapsed"], true);
-    EXPECT_EQ(r.collection.extras["apkg"]["dconf"]["1"]["name"], "Default");
-    EXPECT_EQ(r.collection.extras["apkg"]["conf"]["schedVer"], 2);
+    EXPECT_EQ(r.collection.extras["dconf"]["1"]["name"], "Default");
+    EXPECT_EQ(r.collection.extras["conf"]["schedVer"], 2);
 }

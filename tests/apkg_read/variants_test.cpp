@@ -58,7 +58,7 @@ TEST(ApkgVariants, Legacy2ReadsCollectionAnki21NotThePlaceholder) {
                                     {"media", "{}"}});
     ReadResult r = read_apkg_bytes("two.apkg", package);
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["apkg"]["package"], "legacy2");
+    EXPECT_EQ(r.collection.extras["package"], "legacy2");
     EXPECT_EQ(r.collection.notes[0].origin.locator, "collection.anki21!notes[id=1500000000001]");
     std::string with_meta = make_zip({{"meta", std::string("\x08\x02", 2)},
                                       {"collection.anki2", placeholder().sqlite()},
@@ -89,7 +89,7 @@ TEST(ApkgVariants, LatestWithZstdCollectionMediaMapAndMembers) {
     ReadResult r = read_apkg_bytes("latest.apkg", package);
     EXPECT_THAT(rendered(r.diagnostics), IsEmpty());
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["apkg"]["package"], "latest");
+    EXPECT_EQ(r.collection.extras["package"], "latest");
     ASSERT_EQ(r.collection.media.size(), 2u);
     EXPECT_EQ(r.collection.media[0].name, "cat.png");
     EXPECT_EQ(r.collection.media[0].bytes(), image);
@@ -123,7 +123,7 @@ TEST(ApkgVariants, LatestMediaEntriesThatDisagreeWithTheirMembers) {
 TEST(ApkgVariants, BareCollectionFile) {
     ReadResult r = read_apkg_bytes("deck.anki21", two_decks().sqlite());
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["apkg"]["package"], "collection");
+    EXPECT_EQ(r.collection.extras["package"], "collection");
     EXPECT_EQ(r.collection.notes[0].origin.locator, "notes[id=1500000000001]");
 }
 
@@ -177,8 +177,8 @@ TEST(ApkgVariants, NoteTypesAndDecksKeepTheirUnmodelledKeys) {
     EXPECT_EQ(french->description, "Bonjour");
     EXPECT_EQ(french->extras["conf"], 1);
     EXPECT_EQ(french->extras["lrnToday"], nlohmann::json::parse("[0, 0]"));
-    EXPECT_EQ(r.collection.extras["apkg"]["dconf"]["1"]["maxTaken"], 60);
-    EXPECT_EQ(r.collection.extras["apkg"]["conf"]["schedVer"], 2);
+    EXPECT_EQ(r.collection.extras["dconf"]["1"]["maxTaken"], 60);
+    EXPECT_EQ(r.collection.extras["conf"]["schedVer"], 2);
 }
 
 TEST(ApkgVariants, ProbeRecognisesPackagesAndCollections) {

@@ -49,3 +49,13 @@ TEST(Io, ReadInputReportsAMissingFile) {
                   "/nonexistent/deck.md: error: no such file or folder [IO001]");
     }
 }
+
+TEST(Io, DirectoryOutputWithATrailingSlashNamesTheFolder) {
+    TempDir dir;
+    Output output;
+    output.is_directory = true;
+    output.files = {{"deck.json", "{}"}, {"media/a.png", "PNG"}};
+    write_output((dir / "out/deck/").string(), output, {});
+    EXPECT_EQ(read_text(dir / "out/deck/deck.json"), "{}");
+    EXPECT_EQ(read_text(dir / "out/deck/media/a.png"), "PNG");
+}

@@ -99,9 +99,10 @@ TEST(Golden, TheCliGivesTheSameBytesFromAFileAndFromStdin) {
             {"convert", deck.path.string(), "--to", "json", "--timestamp", kGoldenTimestampText});
         EXPECT_EQ(from_file.exit_code, 0) << from_file.err;
         EXPECT_EQ(from_file.out, expected);
+        // From the deck's folder: stdin resolves media paths against the current directory.
         CliResult from_stdin = run_cli({"convert", "-", "--from", deck.format->info.name, "--to",
                                         "json", "--timestamp", kGoldenTimestampText},
-                                       read_text(deck.path));
+                                       read_text(deck.path), deck.path.parent_path());
         EXPECT_EQ(from_stdin.exit_code, 0) << from_stdin.err;
         EXPECT_EQ(from_stdin.out, expected);
     }
@@ -110,8 +111,13 @@ TEST(Golden, TheCliGivesTheSameBytesFromAFileAndFromStdin) {
 
 TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
     std::vector<DeckFile> all = decks();
+    std::string unwritable;
     for (const DeckFile& deck : all) {
-        if (!deck.format || !deck.format->writer) continue;
+        if (!deck.format) continue;
+        if (!deck.format->writer) {
+            unwritable += " " + deck.format->info.name;
+            continue;
+        }
         SCOPED_TRACE(deck.path.string());
         std::string first = write_json(read_deck(*deck.format, read_input(deck.path.string())));
         Collection from_json = read_deck(json_format(), input_from_memory("first.json", first));
@@ -123,7 +129,11 @@ TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
             << testing::PrintToString(rendered(diagnostics.all()));
         ASSERT_EQ(again.files.size(), 1u);
         Input reread = input_from_memory(deck.path.filename().string(), again.files[0].bytes);
+        reread.path = deck.path;  // media paths resolve against the deck's folder
         EXPECT_EQ(write_json(read_deck(*deck.format, reread)), first);
     }
     skip_unreadable(all);
+    if (!unwritable.empty()) {
+        GTEST_SKIP() << "no writer registered for" << unwritable << " (not in this build)";
+    }
 }

@@ -59,6 +59,11 @@ TEST(JsonReaderErrors, SyntaxErrorsHaveLineAndColumn) {
                     "expected end of input [JSON001]"});
 }
 
+TEST(JsonReaderErrors, NumbersTooLargeForADouble) {
+    EXPECT_EQ(problems(kHead + " \"extras\": {\"n\": [1, -2e400]}}"),
+              Lines{"deck.json:2:22: error: number -2e400 is too large [JSON001]"});
+}
+
 TEST(JsonReaderErrors, ColumnsCountCharactersNotBytes) {
     EXPECT_EQ(problems("{\"é\": \"ü\", x}"),
               Lines{"deck.json:1:12: error: syntax error while parsing object key: invalid "
@@ -89,6 +94,13 @@ TEST(JsonReaderErrors, VersionMustBeMajorDotMinor) {
     EXPECT_EQ(problems("{\"format\": \"deckport\", \"version\": 1}"),
               Lines{"deck.json:1:24: error: /version: \"version\" is 1, not a string "
                     "\"MAJOR.MINOR\" such as \"1.0\" [JSON003]"});
+    EXPECT_EQ(problems("{\"format\": \"deckport\", \"version\": \"01.0\"}"),
+              Lines{"deck.json:1:24: error: /version: \"version\" is \"01.0\", not a string "
+                    "\"MAJOR.MINOR\" such as \"1.0\" [JSON003]"});
+    EXPECT_EQ(
+        problems("{\"format\": \"deckport\", \"version\": [\"" + std::string(60, 'a') + "\"]}"),
+        Lines{"deck.json:1:24: error: /version: \"version\" is [\"" + std::string(38, 'a') +
+              "..., not a string \"MAJOR.MINOR\" such as \"1.0\" [JSON003]"});
     EXPECT_EQ(problems("{\"format\": \"deckport\", \"version\": \"1.0.2\"}"),
               Lines{"deck.json:1:24: error: /version: \"version\" is \"1.0.2\", not a string "
                     "\"MAJOR.MINOR\" such as \"1.0\" [JSON003]"});
@@ -250,6 +262,9 @@ TEST(JsonReaderErrors, DuplicateGuidsKeepTheFirstNote) {
     EXPECT_EQ(c.notes[0].origin.line, 4);
     EXPECT_EQ(c.notes[0].origin.column, 1);
     EXPECT_EQ(c.notes[0].origin.locator, "/notes/0");
+    ASSERT_EQ(c.notes[0].field_origins.size(), 2u);
+    EXPECT_EQ(format_diagnostic({Severity::note, "", "here", c.notes[0].field_origins[1], ""}),
+              "deck.json:4:100: note: /notes/0/fields/1/source: here");
 }
 
 TEST(JsonReaderErrors, DuplicateNoteTypesDecksAndMedia) {

@@ -179,7 +179,8 @@ TEST(JsonProbe, RecognisesItsOwnDocuments) {
     EXPECT_EQ(probe(R"({"version": "1.0", "notes": [{"a": [1]}], "format": "deckport"})"), 90);
     EXPECT_EQ(probe(R"({"decks": []})"), 1);
     EXPECT_EQ(probe(R"({"format": "deckport")"), 100);  // broken, but meant to be ours: the
-                                                         // reader then says what is wrong
+                                                        // reader then says what is wrong
+    EXPECT_EQ(probe("{\"format\": 1, \"x\": tru"), 1);
     EXPECT_EQ(probe("[1, 2]"), 0);
     EXPECT_EQ(probe("Flashcard Deck: x"), 0);
     EXPECT_EQ(probe(""), 0);
@@ -203,8 +204,11 @@ TEST(JsonCli, AnUnknownMajorVersionFailsWithoutOutput) {
     CliResult result =
         run_cli({"convert", (dir / "new.json").string(), "-o", (dir / "out.json").string()});
     EXPECT_EQ(result.exit_code, 1);
+    // The diagnostic, then the source line with a caret under the column.
     EXPECT_EQ(result.err, (dir / "new.json").string() +
                               ":2:2: error: /version: unsupported version \"2.0\": this deckport "
-                              "reads version 1.x (up to 1.0) [JSON004]\n");
+                              "reads version 1.x (up to 1.0) [JSON004]\n"
+                              " 2 |  \"version\": \"2.0\"}\n"
+                              "   |  ^\n");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.json"));
 }

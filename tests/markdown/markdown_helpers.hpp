@@ -40,3 +40,19 @@ inline ReadResult read_markdown_file(const std::filesystem::path& path) {
 }
 
 }  // namespace deckport::test
+
+namespace deckport::test {
+
+struct WriteResult {
+    std::string text;
+    std::vector<std::string> diagnostics;
+};
+
+inline WriteResult write_markdown(const Collection& collection) {
+    Diagnostics diagnostics;
+    WriteContext context{diagnostics, {}, {}, 1700000000, "out.md"};
+    Output output = markdown_format().writer->write(collection, context);
+    return {output.files.at(0).bytes, rendered(diagnostics.all())};
+}
+
+}  // namespace deckport::test

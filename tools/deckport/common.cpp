@@ -1,21 +1,109 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli.hpp"
 #include "deckport/clock.hpp"
 
 namespace deckport::cli {
+namespace {
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global) {
-    for (const Diagnostic& d : diagnostics) {
-        if (d.severity == Severity::note && global.verbosity == 0) continue;
-        if (d.severity == Severity::warning && global.quiet) continue;
-        std::cerr << format_diagnostic(d) << '\n';
-        if (!d.hint.empty() && global.verbosity > 0) std::cerr << "  hint: " << d.hint << '\n';
+// Source lines are shown for text files up to this size; larger or binary files are not read.
+constexpr std::uintmax_t kMaxSourceBytes = 16u << 20;
+
+std::optional<std::vector<std::string>> text_lines(const std::string& file) {
+    std::error_code ec;
+    if (file.empty() || !std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    if (std::filesystem::file_size(file, ec) > kMaxSourceBytes || ec) return std::nullopt;
+    std::string bytes;
+    try {
+        bytes = read_file(file, kMaxSourceBytes);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    if (bytes.find('\0') != std::string::npos) return std::nullopt;  // not a text file
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= bytes.size()) {
+        std::size_t end = bytes.find('\n', start);
+        if (end == std::string::npos) end = bytes.size();
+        lines.push_back(bytes.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+bool colour_wanted(const std::ostream& stream) {
+    const char* no_colour = std::getenv("NO_COLOR");
+    if (no_colour && *no_colour) return false;
+    if (&stream == &std::cout) return ::isatty(STDOUT_FILENO) == 1;
+    if (&stream == &std::cerr) return ::isatty(STDERR_FILENO) == 1;
+    return false;
+}
+
+DiagnosticPrinter::DiagnosticPrinter(std::ostream& out, ReportFormat format,
+                                     const GlobalOptions& global)
+    : out_(out), format_(format), global_(global), colour_(colour_wanted(out)) {}
+
+std::optional<std::string> DiagnosticPrinter::source_line(const SourceLocation& at) {
+    if (!at.has_position()) return std::nullopt;
+    auto it = lines_.find(at.file);
+    if (it == lines_.end()) it = lines_.emplace(at.file, text_lines(at.file)).first;
+    const auto& lines = it->second;
+    if (!lines || static_cast<std::size_t>(at.line) > lines->size()) return std::nullopt;
+    return (*lines)[static_cast<std::size_t>(at.line) - 1];
+}
+
+void DiagnosticPrinter::print(const Diagnostic& d) {
+    if (d.severity == Severity::note && global_.verbosity == 0) return;
+    if (d.severity != Severity::error && global_.quiet) return;
+    switch (format_) {
+        case ReportFormat::json:
+            out_ << render_json(d) << '\n';
+            break;
+        case ReportFormat::github:
+            out_ << render_github(d) << '\n';
+            break;
+        case ReportFormat::human: {
+            std::optional<std::string> line = source_line(d.origin);
+            out_ << render_human(d, line ? std::optional<std::string_view>(*line) : std::nullopt,
+                                 colour_)
+                 << '\n';
+            if (!d.hint.empty() && global_.verbosity > 0) out_ << "  hint: " << d.hint << '\n';
+            break;
+        }
     }
 }
 
+void DiagnosticPrinter::print(const std::vector<Diagnostic>& diagnostics) {
+    for (const Diagnostic& d : diagnostics) print(d);
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global) {
+    DiagnosticPrinter(std::cerr, ReportFormat::human, global).print(diagnostics);
+}
+
+void add_report_option(CLI::App& command, std::string& format) {
+    command
+        .add_option("--format", format,
+                    "Report format: human (compiler style), json (one object per line) or "
+                    "github (workflow commands)")
+        ->check(CLI::IsMember({"human", "json", "github"}));
+}
+
+ReportFormat report_format(const std::string& name) {
+    auto format = report_format_from_name(name);
+    if (!format) throw UsageError("unknown report format '" + name + "'", "human, json or github");
+    return *format;
+}
+
 void add_read_options(CLI::App& command, ReadOptions& options) {
-    command.add_option("--from", options.from, "Input format (default: from the extension and content)");
+    command.add_option("--from", options.from,
+                       "Input format (default: from the extension and content)");
     command.add_option("--timestamp", options.timestamp,
                        "Creation and modification time of the output: seconds since the epoch or "
                        "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the newest input's "

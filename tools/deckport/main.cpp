@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
     cli::add_convert_command(app, global, action);
     cli::add_inspect_command(app, global, action);
     cli::add_formats_command(app, global, action);
+    cli::add_check_command(app, global, action);
+    cli::add_roundtrip_command(app, global, action);
+    cli::add_diff_command(app, global, action);
+    cli::add_explain_command(app, global, action);
 
     try {
         app.parse(argc, argv);
@@ -39,7 +43,9 @@ int main(int argc, char** argv) {
         return static_cast<int>(action());
     } catch (const Error& e) {
         cli::print_diagnostics({e.diagnostic()}, global);
-        if (!e.diagnostic().hint.empty()) std::cerr << "  hint: " << e.diagnostic().hint << '\n';
+        if (!e.diagnostic().hint.empty() && global.verbosity == 0) {
+            std::cerr << "  hint: " << e.diagnostic().hint << '\n';
+        }
         return static_cast<int>(e.exit_code());
     } catch (const std::exception& e) {
         std::cerr << "deckport: internal error: " << e.what() << '\n';

@@ -18,10 +18,25 @@ std::string markdown_to_text(std::string_view markdown);
 std::string html_to_text(std::string_view html);
 // Markdown that renders to the same HTML, as far as markdown can express it.
 std::string html_to_markdown(std::string_view html);
-// Escapes `<`, `>`, `&` (and quotes) and turns line breaks into `<br>`.
+// Escapes `<`, `>`, `&` and `"` and turns line breaks into `<br>`.
 std::string text_to_html(std::string_view text);
 // Escapes characters that markdown would interpret, so the text renders as itself.
 std::string text_to_markdown(std::string_view text);
+
+// A canonical serialization of HTML, for tests that compare HTML after a round trip. Two
+// fields that render alike in the ways that matter for a card serialize alike:
+// - parsed with an HTML parser: entities decoded, attributes sorted, void tags without `/`;
+// - comments, <script>, <style> dropped; b/i/s/strike read as strong/em/del/del;
+// - <div>, <span>, <font>, <thead>, <tbody>, <tfoot> without attributes are unwrapped; a style
+//   element inside one of its own kind (em in em) is unwrapped; empty ones are dropped;
+// - loose inline content in a block container (top level, div, blockquote, li, td...) is
+//   wrapped in <p>, and empty paragraphs are dropped (so `a<br>b`, `<div>a<br>b</div>` and
+//   `<p>a<br>b</p>` compare equal);
+// - white space outside <pre> collapses to one space, is dropped at the start and end of a
+//   paragraph and next to <br>, and sits outside inline tags (`<b>a </b>b` = `<b>a</b> b`);
+// - <pre><code X>…</code></pre> is <pre X>…</pre>; one line break at the end of <pre> text
+//   is dropped; `alt=""` on <img> and `start="1"` on <ol> are dropped.
+std::string normalize_html_for_compare(std::string_view html);
 
 // Converts a field to the wanted markup.
 std::string to_html(const Content& content);

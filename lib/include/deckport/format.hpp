@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "deckport/codes.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
 #include "deckport/model.hpp"
@@ -43,6 +44,7 @@ struct FormatInfo {
     Capabilities capabilities;
     bool directory = false;  // the input/output is a folder (CrowdAnki)
     std::vector<OptionInfo> options;
+    std::vector<CodeInfo> codes;  // the format's diagnostic codes, for `deckport explain`
 };
 
 // Format options from the command line (`-O key=value` and the sugar flags).

@@ -22,6 +22,9 @@ void append_escaped(std::string& out, std::string_view text) {
             case '"':
                 if (kQuotes) entity = "&quot;";
                 break;
+            case '\0':
+                entity = "\xEF\xBF\xBD";
+                break;  // NUL is not allowed in HTML
             default:
                 break;
         }

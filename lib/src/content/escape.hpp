@@ -8,7 +8,7 @@
 namespace deckport::content {
 
 // Appends text with `&`, `<`, `>` and `"` escaped (what md4c-html escapes; safe in text and
-// in double-quoted attribute values).
+// in double-quoted attribute values). Both escaping functions write NUL as U+FFFD.
 void append_html_escaped(std::string& out, std::string_view text);
 // Appends text with only `&`, `<`, `>` escaped: for TeX source, which MathJax reads as text.
 void append_html_text_escaped(std::string& out, std::string_view text);

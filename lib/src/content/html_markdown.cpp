@@ -1,10 +1,22 @@
-// HTML -> markdown, first version: the field's text, escaped so that markdown shows it as is.
+// HTML -> markdown: markdown where markdown has the construct, raw HTML elsewhere, and a check
+// that the result renders back to the same HTML.
 #include "deckport/content.hpp"
+#include "html_markdown_writer.hpp"
+#include "html_normalize.hpp"
+#include "html_tree.hpp"
 
 namespace deckport {
 
 std::string html_to_markdown(std::string_view html) {
-    return text_to_markdown(html_to_text(html));
+    content::HtmlFragment fragment(html);
+    std::string markdown = content::write_markdown_blocks(fragment.root(), false);
+    // Without tags and backslashes (math) the field is text, whose escaping needs no check.
+    if (html.find_first_of("<\\") == std::string_view::npos) return markdown;
+    if (normalize_html_for_compare(markdown_to_html(markdown)) ==
+        content::normalize_fragment(fragment.root()))
+        return markdown;
+    // Some block did not come back the same: check them one by one, raw HTML for the failures.
+    return content::write_markdown_blocks(fragment.root(), true);
 }
 
 }  // namespace deckport

@@ -15,6 +15,8 @@ using namespace content;
 
 class HtmlTextWriter {
   public:
+    explicit HtmlTextWriter(TextBuilder& builder) : builder_(builder) {}
+
     bool enter(const GumboNode& node) {
         if (is_text_like(node)) {
             if (preformatted_ > 0) {
@@ -96,8 +98,6 @@ class HtmlTextWriter {
         if (is_block_tag(tag)) builder_.block_boundary();
     }
 
-    std::string finish() { return builder_.finish(); }
-
   private:
     struct List {
         bool ordered = false;
@@ -115,7 +115,7 @@ class HtmlTextWriter {
         return negative ? -value : value;
     }
 
-    TextBuilder builder_;
+    TextBuilder& builder_;
     std::vector<List> lists_;
     std::vector<int> cells_;  // cells seen in each open table row
     int preformatted_ = 0;
@@ -123,13 +123,22 @@ class HtmlTextWriter {
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
+namespace content {
+
+void append_html_as_text(TextBuilder& builder, std::string_view html) {
     HtmlFragment fragment(html);
-    HtmlTextWriter writer;
+    HtmlTextWriter writer(builder);
     walk_descendants(
         fragment.root(), [&](const GumboNode& node) { return writer.enter(node); },
         [&](const GumboNode& node) { writer.leave(node); });
-    return writer.finish();
+}
+
+}  // namespace content
+
+std::string html_to_text(std::string_view html) {
+    content::TextBuilder builder;
+    content::append_html_as_text(builder, html);
+    return builder.finish();
 }
 
 }  // namespace deckport

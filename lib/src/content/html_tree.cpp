@@ -26,7 +26,7 @@ void* GumboArena::allocate(std::size_t size) {
     if (size > left_) {
         std::size_t block = std::max(size, block_size_);
         block_size_ = std::min<std::size_t>(block_size_ * 2, 1024 * 1024);
-        blocks_.push_back(std::make_unique<std::byte[]>(block));
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block));
         next_ = blocks_.back().get();
         left_ = block;
     }

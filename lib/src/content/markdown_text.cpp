@@ -127,7 +127,7 @@ class TextRenderer {
             case MD_BLOCK_HTML:
                 in_html_block_ = false;
                 builder_.block_boundary();
-                builder_.verbatim(html_to_text(html_block_));
+                content::append_html_as_text(builder_, html_block_);
                 builder_.block_boundary();
                 break;
             case MD_BLOCK_CODE:

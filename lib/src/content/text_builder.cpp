@@ -31,6 +31,8 @@ void TextBuilder::text(std::string_view text) {
         if (no_break_space) {
             out_ += ' ';
             ++i;
+        } else if (c == '\0') {
+            out_ += kReplacementCharacter;
         } else {
             out_ += c;
         }
@@ -43,6 +45,9 @@ void TextBuilder::verbatim(std::string_view text) {
     for (char c : text) {
         if (c == '\n') {
             line_break();
+        } else if (c == '\0') {
+            start_content();
+            out_ += kReplacementCharacter;
         } else if (c != '\r') {
             start_content();
             out_ += c;

@@ -43,4 +43,7 @@ class TextBuilder {
     bool pending_space_ = false;
 };
 
+// Feeds the text of an HTML fragment into `builder` (the rules of html_to_text).
+void append_html_as_text(TextBuilder& builder, std::string_view html);
+
 }  // namespace deckport::content

@@ -1,0 +1,38 @@
+// The `cards` rows of a note: the cards Anki would generate (no importer generates any), or the
+// note's own cards with their scheduling when it came from an Anki package.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "apkg/deck_table.hpp"
+#include "apkg/package_content.hpp"
+#include "apkg/unique_ids.hpp"
+#include "deckport/format.hpp"
+#include "deckport/model.hpp"
+
+namespace deckport::apkg {
+
+// Anki's highest cloze card ordinal (cloze numbers above 500 share the last card).
+inline constexpr int kMaxClozeOrd = 499;
+
+struct CardBuilder {
+    DeckTable& decks;
+    UniqueIds& card_ids;
+    std::unordered_map<std::int64_t, std::int64_t>& written_card_id;  // source id -> row id
+    std::int64_t next_position = 1;  // the due of the next generated new card
+
+    // Appends the note's cards to `out`.
+    void add_cards(const Note& note, const NoteType& note_type, const NoteRow& row,
+                   const SourceLocation& origin, WriteContext& context, std::vector<CardRow>& out);
+
+  private:
+    void add_generated(const Note& note, const NoteType& note_type, const NoteRow& row,
+                       std::vector<CardRow>& out);
+    void add_carried(const Note& note, const NoteType& note_type, const NoteRow& row,
+                     const SourceLocation& origin, WriteContext& context,
+                     std::vector<CardRow>& out);
+};
+
+}  // namespace deckport::apkg

@@ -1,0 +1,106 @@
+#include "apkg/note_rows.hpp"
+
+#include <algorithm>
+
+#include "apkg/field_text.hpp"
+#include "apkg/media_refs.hpp"
+#include "apkg/utf8_text.hpp"
+#include "deckport/content.hpp"
+
+namespace deckport::apkg {
+using namespace writing;
+namespace {
+
+constexpr char kFieldSeparator = '\x1f';
+
+// Unicode White_Space, which Anki's tag splitting honours.
+bool is_white_space(char32_t c) {
+    return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+std::string rewrite_references(const std::string& html, const SourceLocation& origin,
+                               MediaPackager& media, WriteContext& context) {
+    std::vector<MediaReference> references = find_media_references(html);
+    if (references.empty()) return html;
+    return rewrite_media_references(html, references, [&](const MediaReference& reference) {
+        std::optional<std::string> name = media.package_reference(reference.name, origin, context);
+        if (name && *name == reference.name) return std::optional<std::string>{};
+        return name;
+    });
+}
+
+}  // namespace
+
+std::vector<std::string> note_field_html(const Note& note, const NoteType& note_type,
+                                         const SourceLocation& origin, MediaPackager& media,
+                                         WriteContext& context) {
+    std::size_t count = note_type.fields.size();
+    for (std::size_t i = count; i < note.fields.size(); ++i) {
+        if (note.fields[i].source.empty()) continue;
+        context.diagnostics.error("APKG206", origin,
+                                  "the note has " + std::to_string(note.fields.size()) +
+                                      " field values, but note type '" + note_type.name + "' has " +
+                                      std::to_string(count) + " fields");
+        break;
+    }
+    std::vector<std::string> fields(count);
+    for (std::size_t i = 0; i < count && i < note.fields.size(); ++i) {
+        std::string html = normalize_field(to_html(note.fields[i]));
+        const SourceLocation& at = i < note.field_origins.size() ? note.field_origins[i] : origin;
+        fields[i] = rewrite_references(html, at, media, context);
+    }
+    return fields;
+}
+
+void set_field_columns(NoteRow& row, const std::vector<std::string>& fields, int sort_field) {
+    row.fields.clear();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) row.fields += kFieldSeparator;
+        row.fields += fields[i];
+    }
+    std::string first =
+        fields.empty() ? std::string{} : strip_html_preserving_media_filenames(fields[0]);
+    row.checksum = field_checksum(first);
+    auto sort_index = static_cast<std::size_t>(std::max(sort_field, 0));
+    if (sort_index == 0 || sort_index >= fields.size()) {
+        row.sort_field = std::move(first);
+    } else {
+        row.sort_field = strip_html_preserving_media_filenames(fields[sort_index]);
+    }
+}
+
+std::string tags_column(const std::vector<std::string>& tags, const SourceLocation& origin,
+                        WriteContext& context) {
+    std::vector<std::string> written;
+    for (const std::string& tag : tags) {
+        std::string clean = normalize_field(tag);
+        std::string out;
+        bool replaced = false;
+        for (std::size_t pos = 0; pos < clean.size();) {
+            std::size_t start = pos;
+            char32_t c = next_code_point(clean, pos);
+            if (is_white_space(c)) {
+                out += '_';
+                replaced = true;
+            } else {
+                out.append(clean, start, pos - start);
+            }
+        }
+        if (replaced) {
+            context.diagnostics.warning(
+                "APKG210", origin,
+                "tag '" + tag + "' is written as '" + out + "': Anki tags cannot contain spaces");
+        }
+        if (!out.empty()) written.push_back(std::move(out));
+    }
+    std::sort(written.begin(), written.end());
+    written.erase(std::unique(written.begin(), written.end()), written.end());
+    if (written.empty()) return {};
+    std::string column = " ";
+    for (const std::string& tag : written) column += tag + " ";
+    return column;
+}
+
+}  // namespace deckport::apkg

@@ -1,0 +1,164 @@
+// Turns a Collection into the rows and files of an Anki package, in the collection's order.
+#include "apkg/package_content.hpp"
+
+#include <set>
+#include <unordered_set>
+
+#include "apkg/cards.hpp"
+#include "apkg/collection_json.hpp"
+#include "apkg/deck_table.hpp"
+#include "apkg/media_packaging.hpp"
+#include "apkg/note_rows.hpp"
+#include "apkg/note_type_table.hpp"
+#include "apkg/revlog.hpp"
+#include "apkg/unique_ids.hpp"
+#include "deckport/identity.hpp"
+
+namespace deckport::apkg {
+namespace {
+
+using json = nlohmann::json;
+
+std::string dump(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+const json& extra(const json& extras, const char* key) {
+    static const json kNull;
+    if (!extras.is_object()) return kNull;
+    auto it = extras.find(key);
+    return it == extras.end() ? kNull : *it;
+}
+
+std::int64_t positive_integer(const json& value, std::int64_t fallback) {
+    return value.is_number_integer() && value.get<std::int64_t>() > 0 ? value.get<std::int64_t>()
+                                                                      : fallback;
+}
+
+// What the apkg reader keeps of an Anki input: Collection::extras["apkg"] (conf, dconf, tags,
+// revlog, col {crt, ...}); a collection built otherwise may hold the same keys at the top.
+const json& anki_extras(const Collection& collection) {
+    const json& nested = extra(collection.extras, "apkg");
+    return nested.is_object() ? nested : collection.extras;
+}
+
+SourceLocation note_origin(const Note& note) {
+    if (!note.origin.file.empty() || !note.origin.locator.empty()) return note.origin;
+    return SourceLocation{{}, 0, 0, "notes[guid=" + note.guid + "]"};
+}
+
+// Deck options groups: those of an Anki input (Collection::extras["dconf"]) and always id 1.
+json deck_configs(const Collection& collection, std::set<std::int64_t>& ids) {
+    json configs = json::object();
+    const json& source = extra(anki_extras(collection), "dconf");
+    if (source.is_object()) {
+        for (const auto& [key, value] : source.items()) {
+            std::int64_t id = 0;
+            try {
+                std::size_t used = 0;
+                id = std::stoll(key, &used);
+                if (used != key.size()) id = 0;
+            } catch (const std::exception&) {
+                id = 0;
+            }
+            if (id <= 0 || !value.is_object()) continue;
+            configs[std::to_string(id)] = deck_config_json(id, value);
+            ids.insert(id);
+        }
+    }
+    if (!ids.count(1)) {
+        configs["1"] = deck_config_json(1, json());
+        ids.insert(1);
+    }
+    return configs;
+}
+
+void collect_tags(const std::string& column, std::set<std::string>& tags) {
+    std::size_t start = 0;
+    while (start < column.size()) {
+        std::size_t end = column.find(' ', start);
+        if (end == std::string::npos) end = column.size();
+        if (end > start) tags.insert(column.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+}  // namespace
+
+PackageContent build_package_content(const Collection& collection, WriteContext& context) {
+    PackageContent content;
+    const std::int64_t now = context.timestamp;
+    NoteTypeTable note_types(collection, context);
+    std::set<std::int64_t> config_ids;
+    json configs = deck_configs(collection, config_ids);
+    DeckTable decks(collection, config_ids);
+    MediaPackager media(collection);
+    UniqueIds note_ids;
+    UniqueIds card_ids;
+    std::unordered_map<std::int64_t, std::int64_t> written_card_id;
+    CardBuilder cards{decks, card_ids, written_card_id};
+    std::unordered_set<std::string> guids;
+    std::set<std::string> tags;
+
+    content.notes.reserve(collection.notes.size());
+    for (const Note& note : collection.notes) {
+        SourceLocation origin = note_origin(note);
+        ExportedNoteType* exported = note_types.for_note(note, origin, context);
+        if (!exported) continue;
+        const NoteType& note_type = exported->note_type;
+        NoteRow row;
+        row.guid = note.guid;
+        if (row.guid.empty()) {
+            row.guid = derive_guid(note.deck, note_type.name,
+                                   note.fields.empty() ? std::string{} : note.fields[0].source);
+        }
+        if (!guids.insert(row.guid).second) {
+            context.diagnostics.error("APKG215", origin,
+                                      "another note has the same GUID '" + row.guid +
+                                          "'; Anki would import only one of them");
+            continue;
+        }
+        row.id =
+            note_ids.take(positive_integer(extra(note.extras, "id"), derive_id("note", row.guid)));
+        row.note_type_id = note_type.id;
+        row.modified = note.modified > 0 ? note.modified : now;
+        row.tags = tags_column(note.tags, origin, context);
+        collect_tags(row.tags, tags);
+        if (const json& flags = extra(note.extras, "flags"); flags.is_number_integer()) {
+            row.flags = flags.get<std::int64_t>();
+        }
+        if (const json& data = extra(note.extras, "data"); data.is_string()) {
+            row.data = data.get<std::string>();
+        }
+        set_field_columns(row, note_field_html(note, note_type, origin, media, context),
+                          note_type.sort_field);
+        if (exported->deck_id == 0) exported->deck_id = decks.id_for(note.deck);
+        cards.add_cards(note, note_type, row, origin, context, content.cards);
+        content.notes.push_back(std::move(row));
+    }
+    media.add_unreferenced(context);
+    content.media = media.members();
+    content.revlog = revlog_rows(extra(anki_extras(collection), "revlog"),
+                                 collection.meta.source_name, written_card_id, context);
+
+    CollectionRow& col = content.collection;
+    const json& anki = anki_extras(collection);
+    json crt = extra(anki, "crt");
+    if (crt.is_null()) crt = extra(extra(anki, "col"), "crt");
+    col.created =
+        positive_integer(crt, collection.meta.created > 0 ? collection.meta.created : now);
+    col.modified_ms = now * 1000;
+    json conf =
+        collection_conf_json(extra(anki, "conf"), note_types.first_id(), cards.next_position);
+    if (note_types.first_id() == 0) conf.erase("curModel");
+    col.conf = dump(conf);
+    col.models = note_types.models_json(now, context);
+    col.decks = decks.decks_json(now, context);
+    col.dconf = dump(configs);
+    json tag_registry = json::object();
+    for (const std::string& tag : tags) tag_registry[tag] = 0;
+    col.tags = dump(tag_registry);
+    return content;
+}
+
+}  // namespace deckport::apkg

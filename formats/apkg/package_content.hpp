@@ -1,0 +1,69 @@
+// The rows and files of one Anki package, as the writer's steps produce them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "deckport/format.hpp"
+#include "deckport/model.hpp"
+
+namespace deckport::apkg {
+
+struct CollectionRow {
+    std::int64_t created = 0;                      // crt, seconds
+    std::int64_t modified_ms = 0;                  // mod and scm, milliseconds
+    std::string conf, models, decks, dconf, tags;  // JSON
+};
+
+struct NoteRow {
+    std::int64_t id = 0;
+    std::string guid;
+    std::int64_t note_type_id = 0;
+    std::int64_t modified = 0;  // seconds
+    std::int64_t usn = -1;
+    std::string tags;    // " a b " or ""
+    std::string fields;  // joined by U+001F
+    std::string sort_field;
+    std::int64_t checksum = 0;
+    std::int64_t flags = 0;
+    std::string data;
+};
+
+struct CardRow {
+    std::int64_t id = 0, note_id = 0, deck_id = 0, ord = 0, modified = 0, usn = -1;
+    std::int64_t type = 0, queue = 0, due = 0, interval = 0, factor = 0, reps = 0, lapses = 0;
+    std::int64_t left = 0, original_due = 0, original_deck_id = 0, flags = 0;
+    std::string data;
+};
+
+struct RevlogRow {
+    std::int64_t id = 0, card_id = 0, usn = -1, ease = 0, interval = 0, last_interval = 0;
+    std::int64_t factor = 0, time = 0, type = 0;
+};
+
+// One media member of the zip: `name` in the media map, bytes owned by the collection.
+struct MediaMember {
+    std::string name;
+    const std::string* bytes = nullptr;
+};
+
+struct PackageContent {
+    CollectionRow collection;
+    std::vector<NoteRow> notes;
+    std::vector<CardRow> cards;
+    std::vector<RevlogRow> revlog;
+    std::vector<MediaMember> media;
+};
+
+// Every step before the database: note types, decks, notes, cards, review log and media.
+// Problems go to the context's diagnostics; the content is incomplete when there are errors.
+PackageContent build_package_content(const Collection& collection, WriteContext& context);
+
+// The schema-11 database file (page size `page_size`) holding `content`.
+std::string build_collection_database(const PackageContent& content, int page_size);
+
+// The media map: {"0": "name", ...} for the members in order.
+std::string media_map_json(const std::vector<MediaMember>& media);
+
+}  // namespace deckport::apkg

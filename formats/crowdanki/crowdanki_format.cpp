@@ -1,0 +1,33 @@
+#include "crowdanki/crowdanki_format.hpp"
+
+namespace deckport {
+
+FormatInfo crowdanki_format_info() {
+    FormatInfo info;
+    info.name = "crowdanki";
+    info.aliases = {"crowd-anki"};
+    info.description =
+        "CrowdAnki folder (deck.json + media/): notes, note types, deck tree, tags, media";
+    info.capabilities = {.note_types = true,
+                         .deck_tree = true,
+                         .tags = true,
+                         .guids = true,
+                         .media = true,
+                         .scheduling = false,
+                         .formatting = true,
+                         .cloze = true,
+                         .multiple_decks = true};
+    info.directory = true;
+    info.options = {
+        {"root", "",
+         "name of the root deck when the decks have no common parent (default: the output "
+         "folder's name)"},
+    };
+    return info;
+}
+
+Format make_crowdanki_format() {
+    return Format{crowdanki_format_info(), make_crowdanki_reader(), make_crowdanki_writer()};
+}
+
+}  // namespace deckport

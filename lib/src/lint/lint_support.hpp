@@ -1,0 +1,63 @@
+// What the lint rules share: a field's plain text, its media references, HTML structure
+// problems, and the text to point at.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "deckport/lint.hpp"
+#include "deckport/model.hpp"
+
+namespace deckport::lint_detail {
+
+// The text a reader sees, whitespace collapsed and trimmed: two fields that read the same
+// compare equal whatever their markup.
+std::string plain_text(const Content& content);
+
+struct MediaReference {
+    std::string target;  // as written: `img/a.png`, `sound.mp3`
+    std::string kind;    // "image", "sound", "media" (audio/video/source/object)
+};
+// `<img src>`, `<audio|video|source src>`, `[sound:…]` and markdown images; URLs with a scheme
+// (http:, data:, ...) are not media files and are left out.
+std::vector<MediaReference> media_references(const Content& content);
+
+// The raw HTML inside markdown (inline tags and HTML blocks), joined in document order.
+std::string markdown_raw_html(std::string_view markdown);
+
+struct HtmlProblem {
+    std::string message;
+    std::string offending_text;  // the tag as written, to point at
+    std::size_t offset = 0;      // where it starts in the parsed text
+};
+// Tags that will not render as written: an element left open, an end tag that closes nothing,
+// misnested formatting. Parsed with gumbo as a fragment, the way a browser reads a field.
+std::vector<HtmlProblem> html_problems(std::string_view html);
+
+// The first non-blank line of a field, trimmed: what to search the source for.
+std::string_view first_line(std::string_view text);
+
+// "Front", or "field 3" when the note type is unknown.
+std::string field_name(const Collection& collection, const Note& note, std::size_t field);
+
+// Text shortened for a message: at most `limit` bytes (on a character boundary), line breaks
+// shown as `⏎`.
+std::string excerpt(std::string_view text, std::size_t limit = 60);
+
+// The rules, one function each (lib/src/lint/rule_*.cpp), listed in lib/src/lint/rules.cpp.
+void duplicate_questions(const LintSubject&, const LintSettings&, LintReport&);
+void empty_sides(const LintSubject&, const LintSettings&, LintReport&);
+void cloze_without_deletions(const LintSubject&, const LintSettings&, LintReport&);
+void cloze_number_gaps(const LintSubject&, const LintSettings&, LintReport&);
+void missing_media(const LintSubject&, const LintSettings&, LintReport&);
+void unused_media(const LintSubject&, const LintSettings&, LintReport&);
+void media_outside_deck(const LintSubject&, const LintSettings&, LintReport&);
+void invalid_deck_names(const LintSubject&, const LintSettings&, LintReport&);
+void tags_anki_splits(const LintSubject&, const LintSettings&, LintReport&);
+void unbalanced_html(const LintSubject&, const LintSettings&, LintReport&);
+void oversized_fields(const LintSubject&, const LintSettings&, LintReport&);
+void question_is_answer(const LintSubject&, const LintSettings&, LintReport&);
+
+}  // namespace deckport::lint_detail

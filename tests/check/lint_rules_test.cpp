@@ -1,0 +1,248 @@
+// One small deck per lint rule: reported with the right code, at the right line and column.
+#include <gtest/gtest.h>
+
+#include "deckport/lint.hpp"
+#include "deckport/notetypes.hpp"
+#include "test_support.hpp"
+
+using namespace deckport;
+
+namespace {
+
+// A deck read from `deck.md`: notes are added with the line they start on.
+struct TestDeck {
+    Collection collection;
+    std::string text;
+    std::filesystem::path base_dir = test::source_dir();
+
+    TestDeck() { collection.note_types = {basic_note_type(), cloze_note_type()}; }
+    Note& add(std::vector<std::string> fields, int line, Markup kind = Markup::markdown,
+              bool cloze = false) {
+        Note note;
+        note.note_type_id = cloze ? cloze_note_type().id : basic_note_type().id;
+        for (auto& field : fields) note.fields.push_back({kind, field});
+        note.deck = "Default";
+        note.guid = "guid" + std::to_string(line);
+        note.origin = SourceLocation{"deck.md", line, 1};
+        collection.notes.push_back(std::move(note));
+        return collection.notes.back();
+    }
+    std::vector<Diagnostic> lint(LintSettings settings = {}) const {
+        return deckport::lint({collection, "deck.md", text, base_dir}, settings);
+    }
+};
+
+std::vector<std::string> codes_and_places(const std::vector<Diagnostic>& found) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : found) out.push_back(format_diagnostic(d));
+    return out;
+}
+
+}  // namespace
+
+TEST(LintRules, TableHasStableUniqueCodesInOrder) {
+    const auto& rules = lint_rules();
+    ASSERT_EQ(rules.size(), 12u);
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        char expected[32];
+        std::snprintf(expected, sizeof expected, "LINT%03zu", i + 1);
+        EXPECT_EQ(rules[i].info.code, expected);
+        EXPECT_FALSE(rules[i].info.summary.empty());
+        EXPECT_FALSE(rules[i].info.explanation.empty());
+    }
+}
+
+TEST(LintRules, CleanDeckHasNoFindings) {
+    TestDeck deck;
+    deck.text = "What is a Mutex?\n---\nA lock.\n";
+    deck.add({"What is a Mutex?", "A lock."}, 1);
+    EXPECT_TRUE(deck.lint().empty());
+}
+
+TEST(LintRules, Lint001DuplicateQuestionPointsAtTheCopy) {
+    TestDeck deck;
+    deck.text = "What is a **Mutex**?\n---\nA lock.\n. . .\nWhat is a Mutex?\n---\nAnother.\n";
+    deck.add({"What is a **Mutex**?", "A lock."}, 1);
+    deck.add({"What is a Mutex?", "Another."}, 5);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:5:1: warning: question 'What is a Mutex?' is "
+                                       "asked again (first at deck.md:1) [LINT001]"});
+}
+
+TEST(LintRules, Lint002EmptySides) {
+    TestDeck deck;
+    deck.text = "Question\n---\n\n. . .\n\n---\nAnswer\n";
+    deck.add({"Question", "  "}, 1);
+    deck.add({"", "Answer"}, 5);
+    deck.add({"![](CMakeLists.txt)", "An image alone is not empty"}, 9);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:1:1: error: Back: the answer is empty [LINT002]",
+                  "deck.md:5:1: error: Front: the question is empty: Anki makes no card for "
+                  "this note [LINT002]"}));
+}
+
+TEST(LintRules, Lint003ClozeWithoutDeletionPointsAtTheText) {
+    TestDeck deck;
+    deck.text = "Cloze: The sky is blue\n";
+    deck.add({"The sky is blue", ""}, 1, Markup::markdown, true);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{
+                  "deck.md:1:8: error: cloze note has no deletion such as {{c1::...}} [LINT003]"});
+}
+
+TEST(LintRules, Lint004ClozeGapPointsAtTheNumberAfterTheGap) {
+    TestDeck deck;
+    deck.text = "The {{c1::sky}} is {{c3::blue}}\n";
+    deck.add({"The {{c1::sky}} is {{c3::blue}}", ""}, 1, Markup::markdown, true);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{
+                  "deck.md:1:20: warning: cloze numbers jump to c3: c2 is missing [LINT004]"});
+}
+
+TEST(LintRules, Lint005MissingMediaPointsAtThePath) {
+    test::TempDir dir;
+    test::write_text(dir / "here.png", "png");
+    TestDeck deck;
+    deck.base_dir = dir.path();
+    deck.text = "Q\n---\nSee ![a](here.png) and ![b](img/gone.png)\n";
+    deck.add({"Q", "See ![a](here.png) and ![b](img/gone.png)"}, 1);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:3:29: error: image 'img/gone.png' is not in the "
+                                       "deck's media [LINT005]"});
+}
+
+TEST(LintRules, Lint005ChecksHtmlAndSoundReferencesAgainstTheMediaStore) {
+    TestDeck deck;
+    deck.base_dir = "/nonexistent";
+    deck.add({"<img src=\"a.png\">", "[sound:b.mp3] [sound:c.mp3]"}, 1, Markup::html);
+    MediaFile a;
+    a.name = "a.png";
+    a.data = "png";
+    MediaFile b;
+    b.name = "b.mp3";
+    b.data = "mp3";
+    deck.collection.media = {a, b};
+    // No source text: the locator names the field.
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:1:1: error: Back: sound 'c.mp3' is not in the "
+                                       "deck's media [LINT005]"});
+}
+
+TEST(LintRules, Lint006UnusedMedia) {
+    TestDeck deck;
+    deck.add({"<img src=\"used.png\">", "A"}, 1, Markup::html);
+    for (const char* name : {"used.png", "unused.png", "_font.ttf"}) {
+        MediaFile file;
+        file.name = name;
+        file.data = "bytes";
+        file.origin = SourceLocation{"deck.apkg", 0, 0, std::string("media[") + name + "]"};
+        deck.collection.media.push_back(file);
+    }
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.apkg: warning: media[unused.png]: media file "
+                                       "'unused.png' is not used by any note [LINT006]"});
+}
+
+TEST(LintRules, Lint007MediaPathLeavingTheDeckFolder) {
+    TestDeck deck;
+    deck.text = "Q\n---\n![](../secret.png) ![](/etc/passwd.png) ![](https://x.org/a.png)\n";
+    deck.add({"Q", "![](../secret.png) ![](/etc/passwd.png) ![](https://x.org/a.png)"}, 1);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:3:5: error: image path '../secret.png' leaves the deck's folder "
+                  "[LINT007]",
+                  "deck.md:3:24: error: image path '/etc/passwd.png' leaves the deck's folder "
+                  "[LINT007]"}));
+}
+
+TEST(LintRules, Lint008InvalidDeckNamesPointAtTheName) {
+    TestDeck deck;
+    deck.text = "---\ndeck: Rust:: Sync\n---\nQ\n---\nA\n";
+    deck.add({"Q", "A"}, 4).deck = "Rust:: Sync";
+    deck.add({"Q2", "A2"}, 7).deck = "Lang::::Go";
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:7:1: error: deck name 'Lang::::Go' has an empty part between '::' "
+                  "[LINT008]",
+                  "deck.md:2:7: error: deck name 'Rust:: Sync' has a part with leading or "
+                  "trailing spaces (' Sync') [LINT008]"}));
+}
+
+TEST(LintRules, Lint009TagsAnkiWouldSplit) {
+    TestDeck deck;
+    deck.text = "Q\n---\nA\ntags: fine, needs review, a::::b\n";
+    Note& note = deck.add({"Q", "A"}, 1);
+    note.set_tags({"fine", "needs review", "a::::b", "say\"hi\""});
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:4:27: warning: tag 'a::::b' has an empty '::' part: Anki drops it "
+                  "[LINT009]",
+                  "deck.md:4:13: warning: tag 'needs review' contains whitespace: Anki splits "
+                  "it into several tags [LINT009]",
+                  "deck.md:1:1: warning: tag 'say\"hi\"' contains '\"': Anki removes it "
+                  "[LINT009]"}));
+}
+
+TEST(LintRules, Lint010UnbalancedHtml) {
+    TestDeck deck;
+    deck.text = "<b>bold\n---\nok</i> and <b><i>x</b></i> and <p>para <br> fine\n";
+    deck.add({"<b>bold", "ok</i> and <b><i>x</b></i> and <p>para <br> fine"}, 1, Markup::html);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:1:1: warning: <b> is never closed [LINT010]",
+                  "deck.md:3:3: warning: </i> closes no open element [LINT010]",
+                  "deck.md:3:15: warning: <i> is closed by </b> before its own end tag "
+                  "[LINT010]",
+                  "deck.md:3:23: warning: </i> closes no open element [LINT010]"}));
+}
+
+TEST(LintRules, Lint010RawHtmlInsideMarkdown) {
+    TestDeck deck;
+    deck.text = "Q\n---\nSome <div>text and `</span>` in code\n";
+    deck.add({"Q", "Some <div>text and `</span>` in code"}, 1);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:3:6: warning: <div> is never closed [LINT010]"});
+}
+
+TEST(LintRules, Lint011FieldPastTheBound) {
+    TestDeck deck;
+    deck.text = "Q\n---\n0123456789ABC\n";
+    deck.add({"Q", "0123456789ABC"}, 1);
+    LintSettings settings;
+    settings.max_field_bytes = 10;
+    EXPECT_EQ(codes_and_places(deck.lint(settings)),
+              std::vector<std::string>{"deck.md:3:1: warning: field Back holds 13 bytes, more "
+                                       "than the bound of 10 [LINT011]"});
+}
+
+TEST(LintRules, Lint012QuestionIsAnswer) {
+    TestDeck deck;
+    deck.text = "Same words\n---\n*Same*   words\n";
+    deck.add({"Same words", "*Same*   words"}, 1);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:3:1: warning: the answer repeats the question "
+                                       "'Same words' [LINT012]"});
+}
+
+TEST(LintRules, DisabledRulesDoNotRunAndUnknownCodesAreNamed) {
+    TestDeck deck;
+    deck.text = "Same\n---\nSame\n";
+    deck.add({"Same", "Same"}, 1);
+    LintSettings settings;
+    settings.disabled = {"LINT012"};
+    EXPECT_TRUE(deck.lint(settings).empty());
+    EXPECT_EQ(unknown_lint_codes({"LINT001", "LINT999", "MD001"}),
+              (std::vector<std::string>{"LINT999", "MD001"}));
+}
+
+TEST(LintRules, FindingsNeverPointIntoTheNextNote) {
+    TestDeck deck;
+    // The second note holds the tag text; the first note's finding stays at its origin.
+    deck.text = "Q1\n---\nA1\n. . .\nQ2 bad tag\n---\nA2\n";
+    deck.add({"Q1", "A1"}, 1).set_tags({"bad tag"});
+    deck.add({"Q2 bad tag", "A2"}, 5);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              std::vector<std::string>{"deck.md:1:1: warning: tag 'bad tag' contains whitespace: "
+                                       "Anki splits it into several tags [LINT009]"});
+}

@@ -1,0 +1,62 @@
+// Reading and writing CrowdAnki folders in tests, with rendered diagnostics.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "deckport/format.hpp"
+#include "deckport/io.hpp"
+#include "test_support.hpp"
+
+namespace deckport::test {
+
+struct CrowdAnkiRead {
+    Collection collection;
+    std::vector<std::string> diagnostics;  // rendered, in order
+};
+
+inline const Format& crowdanki_format() {
+    const Format* format = builtin_formats().find("crowdanki");
+    if (!format) throw std::runtime_error("the crowdanki format is not registered");
+    return *format;
+}
+
+inline CrowdAnkiRead read_crowdanki(const std::filesystem::path& path, Limits limits = {}) {
+    Diagnostics diagnostics;
+    ReadContext context{diagnostics, {}, limits, 1700000000};
+    CrowdAnkiRead result;
+    result.collection = read_collection(crowdanki_format(), read_input(path.string()), context);
+    result.diagnostics = rendered(diagnostics.all());
+    return result;
+}
+
+inline Output write_crowdanki(const Collection& collection,
+                              std::vector<std::string>* diagnostics = nullptr,
+                              FormatOptions options = {},
+                              const std::string& output_name = "out/deck-folder") {
+    Diagnostics sink;
+    WriteContext context{sink, std::move(options), {}, 1700000000, output_name};
+    Output output = crowdanki_format().writer->write(collection, context);
+    if (diagnostics) *diagnostics = rendered(sink.all());
+    return output;
+}
+
+inline const std::string& output_file(const Output& output, const std::string& name) {
+    for (const OutputFile& file : output.files) {
+        if (file.relative_path == name) return file.bytes;
+    }
+    throw std::runtime_error("no output file " + name);
+}
+
+// Writes `output` to a fresh folder `dir/name` and returns its path.
+inline std::filesystem::path materialize(const Output& output, const TempDir& dir,
+                                         const std::string& name = "deck") {
+    std::filesystem::path folder = dir / name;
+    write_output(folder.string(), output, {});
+    return folder;
+}
+
+}  // namespace deckport::test

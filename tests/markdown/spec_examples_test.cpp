@@ -1,0 +1,140 @@
+// Every numbered example of docs/deck-format.md is checked here, so the spec cannot go stale:
+// a ```deck example-N block is read as `deck.md`, and its notes and diagnostics must be those of
+// the ```expect example-N block (JSON); a ```written example-N block is the writer's output.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "deckport/identity.hpp"
+#include "markdown_helpers.hpp"
+
+using namespace deckport;
+using namespace deckport::test;
+
+namespace {
+
+struct Example {
+    std::string deck, expect, written;
+    int line = 0;  // of the deck block in the doc
+};
+
+struct OpenFence {
+    char marker;
+    std::size_t length;
+    std::string kind, id;
+    int line;
+    std::string body;
+};
+
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) words.push_back(word);
+    return words;
+}
+
+// The fenced blocks of the doc, by CommonMark's fence rules (fences at the start of a line).
+std::map<std::string, Example> extract_examples(const std::string& doc) {
+    std::map<std::string, Example> examples;
+    std::optional<OpenFence> fence;
+    std::istringstream in(doc);
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        std::size_t run = 0;
+        char marker = line.empty() ? '\0' : line[0];
+        while (run < line.size() && line[run] == marker && (marker == '`' || marker == '~')) ++run;
+        if (fence) {
+            bool closes = marker == fence->marker && run >= fence->length &&
+                          line.find_first_not_of(" \t", run) == std::string::npos;
+            if (!closes) {
+                fence->body += line + "\n";
+                continue;
+            }
+            if (!fence->kind.empty()) {
+                Example& example = examples[fence->id];
+                if (fence->kind == "deck") {
+                    example.deck = fence->body;
+                    example.line = fence->line;
+                } else if (fence->kind == "expect") {
+                    example.expect = fence->body;
+                } else {
+                    example.written = fence->body;
+                }
+            }
+            fence.reset();
+            continue;
+        }
+        if (run < 3) continue;
+        std::vector<std::string> info = words_of(line.substr(run));
+        fence = OpenFence{marker, run, {}, {}, number, {}};
+        if (info.size() >= 2 && info[1].starts_with("example-") &&
+            (info[0] == "deck" || info[0] == "expect" || info[0] == "written")) {
+            fence->kind = info[0];
+            fence->id = info[1];
+        }
+    }
+    EXPECT_FALSE(fence) << "the doc ends inside a fence opened on line " << fence->line;
+    return examples;
+}
+
+std::string type_name(const Collection& collection, const Note& note) {
+    const NoteType* note_type = collection.find_note_type(note.note_type_id);
+    return note_type ? note_type->name : "?";
+}
+
+void check_example(const Example& example) {
+    ASSERT_FALSE(example.deck.empty()) << "no ```deck block";
+    ASSERT_FALSE(example.expect.empty()) << "no ```expect block";
+    nlohmann::json expect = nlohmann::json::parse(example.expect);
+    ReadResult result = read_markdown(example.deck);
+    const Collection& c = result.collection;
+
+    EXPECT_EQ(result.diagnostics, expect.value("diagnostics", std::vector<std::string>{}));
+    const auto& notes = expect.at("notes");
+    ASSERT_EQ(c.notes.size(), notes.size());
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        SCOPED_TRACE("note " + std::to_string(i + 1));
+        const Note& note = c.notes[i];
+        const auto& want = notes[i];
+        EXPECT_EQ(type_name(c, note), want.at("type").get<std::string>());
+        EXPECT_EQ(note.deck, want.at("deck").get<std::string>());
+        std::vector<std::string> fields;
+        for (const Content& field : note.fields) fields.push_back(field.source);
+        EXPECT_EQ(fields, want.at("fields").get<std::vector<std::string>>());
+        EXPECT_EQ(note.tags, want.value("tags", std::vector<std::string>{}));
+        std::string guid = want.contains("id")
+                               ? want["id"].get<std::string>()
+                               : derive_guid(note.deck, type_name(c, note), fields.at(0));
+        EXPECT_EQ(note.guid, guid);
+    }
+    if (expect.contains("decks")) {
+        std::vector<std::string> decks;
+        for (const Deck& deck : c.decks) decks.push_back(deck.name);
+        EXPECT_EQ(decks, expect["decks"].get<std::vector<std::string>>());
+    }
+    if (!example.written.empty()) {
+        WriteResult written = write_markdown(c);
+        EXPECT_EQ(written.text, example.written);
+        ReadResult back = read_markdown(written.text);
+        EXPECT_TRUE(back.diagnostics.empty()) << ::testing::PrintToString(back.diagnostics);
+        EXPECT_EQ(back.collection.notes, c.notes);
+    }
+}
+
+}  // namespace
+
+TEST(MarkdownSpec, EveryExampleInTheDocHolds) {
+    std::map<std::string, Example> examples =
+        extract_examples(read_text(source_dir() / "docs" / "deck-format.md"));
+    ASSERT_GE(examples.size(), 15u);
+    for (std::size_t n = 1; n <= examples.size(); ++n) {
+        std::string id = "example-" + std::to_string(n);
+        ASSERT_TRUE(examples.count(id)) << "examples are numbered from 1 without gaps: no " << id;
+        SCOPED_TRACE(id + " (docs/deck-format.md:" + std::to_string(examples[id].line) + ")");
+        check_example(examples[id]);
+    }
+}

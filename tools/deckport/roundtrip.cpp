@@ -1,0 +1,98 @@
+// deckport roundtrip FILE|DIR... [--via FMT,...] [--keep DIR]: write each deck with each format,
+// read it back and compare; exit 0 only when nothing differs that the format should carry.
+#include <iostream>
+
+#include "cli.hpp"
+#include "deckport/deck_files.hpp"
+#include "deckport/roundtrip.hpp"
+
+namespace deckport::cli {
+namespace {
+
+struct RoundtripOptions {
+    std::vector<std::string> inputs;
+    std::vector<std::string> via;
+    std::optional<std::string> keep;
+    std::string format = "human";
+    ReadOptions read;
+};
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+void print_summary(const std::string& file, const RoundtripResult& result) {
+    for (const FormatRoundtrip& format : result.formats) {
+        std::cout << file << " via " << format.format << ": "
+                  << (format.passed() ? "ok" : "FAILED");
+        if (format.unexpected > 0) {
+            std::cout << " (" << format.unexpected
+                      << (format.unexpected == 1 ? " unexpected difference)"
+                                                 : " unexpected differences)");
+        }
+        if (!format.fixpoint) std::cout << " (not a fixpoint)";
+        if (!format.losses.empty()) std::cout << "; lost by design: " << joined(format.losses);
+        std::cout << '\n';
+    }
+}
+
+ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
+    std::vector<std::string> files = expand_deck_inputs(o.inputs, builtin_formats());
+    RoundtripSettings settings;
+    settings.via = o.via;
+    settings.timestamp = timestamp_for(o.read, files);
+    settings.options = parse_format_options(o.read.format_options);
+    if (o.keep) settings.keep_dir = *o.keep;
+    DiagnosticPrinter printer(std::cout, report_format(o.format), global);
+    ExitCode worst = ExitCode::ok;
+    for (const std::string& file : files) {
+        Diagnostics diagnostics;
+        Input input = read_input(file);
+        const Format& source = builtin_formats().detect_input(input, o.read.from);
+        ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+        Collection collection;
+        try {
+            collection = read_collection(source, input, context);
+        } catch (const InputError& e) {
+            diagnostics.report(e.diagnostic());
+        }
+        if (diagnostics.has_errors()) {
+            printer.print(diagnostics.all());
+            worst = ExitCode::invalid_input;
+            continue;
+        }
+        bool text = !input.is_directory && input.bytes.find('\0') == std::string::npos;
+        RoundtripSubject subject{collection, input.display_name,
+                                 text ? std::string_view(input.bytes) : std::string_view{},
+                                 input.base_dir()};
+        RoundtripResult result = roundtrip(subject, builtin_formats(), settings);
+        printer.print(result.diagnostics());
+        if (o.format == "human" && !global.quiet) print_summary(file, result);
+        if (!result.passed() && worst == ExitCode::ok) worst = ExitCode::check_failed;
+    }
+    return worst;
+}
+
+}  // namespace
+
+void add_roundtrip_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+    auto options = std::make_shared<RoundtripOptions>();
+    CLI::App* command = app.add_subcommand(
+        "roundtrip", "Write each deck with each format, read it back and report every difference");
+    command->add_option("inputs", options->inputs, "Deck files, or folders to search")->required();
+    command
+        ->add_option("--via", options->via,
+                     "Formats to go through, comma-separated (default: every format that "
+                     "reads and writes)")
+        ->delimiter(',');
+    command->add_option("--keep", options->keep, "Also write each intermediate output here");
+    add_report_option(*command, options->format);
+    add_read_options(*command, options->read);
+    command->callback([options, &global, &action] {
+        action = [options, &global] { return run(*options, global); };
+    });
+}
+
+}  // namespace deckport::cli
