@@ -2,6 +2,7 @@
 
 #include "csv/options.hpp"
 #include "csv/reader.hpp"
+#include "csv/writer.hpp"
 
 namespace deckport {
 
@@ -21,6 +22,7 @@ Format make_csv_format() {
     format.info.capabilities.cloze = true;
     format.info.options = csv::option_infos();
     format.reader = std::make_unique<csv::CsvReader>();
+    format.writer = std::make_unique<csv::CsvWriter>();
     return format;
 }
 

@@ -82,7 +82,7 @@ ColumnLayout make_layout(const FileHeader& header, const std::vector<Record>& re
         reporter.note("CSV020", records.front().offset,
                       "the first row is read as column names, not as a note",
                       "give -O header=no to read it as a note");
-    } else if (header.columns) {
+    } else if (header.columns && !split_single_record(header.columns->value, separator).empty()) {
         layout.labels = split_single_record(header.columns->value, separator);
         layout.count = layout.labels.size();
         layout.count_source = "its #columns: line";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
@@ -28,11 +29,13 @@ std::string valid_field_name(const std::string& raw) {
 std::vector<std::string> unique_field_names(const std::vector<std::string>& raw) {
     std::vector<std::string> names;
     std::set<std::string> seen;
+    std::unordered_map<std::string, int> next_suffix;  // keeps repeated names linear
     for (std::size_t i = 0; i < raw.size(); ++i) {
         std::string base = valid_field_name(raw[i]);
         if (base.empty()) base = generic_field_name(i);
         std::string name = base;
-        for (int n = 2; seen.count(name) > 0; ++n) name = base + " " + std::to_string(n);
+        int& n = next_suffix.try_emplace(base, 2).first->second;
+        while (seen.count(name) > 0) name = base + " " + std::to_string(n++);
         seen.insert(name);
         names.push_back(name);
     }
@@ -45,8 +48,12 @@ std::string cell(const Record& record, std::optional<std::size_t> column) {
 }
 
 std::string column_list(const std::vector<std::size_t>& columns) {
+    constexpr std::size_t kShown = 10;
     std::string out;
-    for (std::size_t c : columns) out += (out.empty() ? "" : ", ") + std::to_string(c + 1);
+    for (std::size_t i = 0; i < columns.size() && i < kShown; ++i) {
+        out += (out.empty() ? "" : ", ") + std::to_string(columns[i] + 1);
+    }
+    if (columns.size() > kShown) out += " and " + std::to_string(columns.size() - kShown) + " more";
     return out;
 }
 
@@ -57,12 +64,12 @@ std::vector<std::optional<std::size_t>> map_fields(const NoteType& note_type,
     std::vector<std::size_t> field_columns = layout.field_columns();
     std::vector<std::optional<std::size_t>> sources(note_type.fields.size());
     if (layout.labeled()) {
+        std::unordered_map<std::string, std::size_t> by_label;
+        for (std::size_t column : field_columns)
+            by_label.try_emplace(layout.labels[column], column);
         for (std::size_t f = 0; f < note_type.fields.size(); ++f) {
-            for (std::size_t column : field_columns) {
-                if (layout.labels[column] == note_type.fields[f]) {
-                    sources[f] = column;
-                    break;
-                }
+            if (auto it = by_label.find(note_type.fields[f]); it != by_label.end()) {
+                sources[f] = it->second;
             }
         }
     } else {
@@ -165,11 +172,13 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
             }
         }
     }
+    std::vector<bool> mapped(layout.count, false);
+    for (const auto& source : plan.sources) {
+        if (source && *source < mapped.size()) mapped[*source] = true;
+    }
     std::vector<std::size_t> unmapped;
     for (std::size_t column : layout.field_columns()) {
-        if (std::find(plan.sources.begin(), plan.sources.end(), column) == plan.sources.end()) {
-            unmapped.push_back(column);
-        }
+        if (!mapped[column]) unmapped.push_back(column);
     }
     if (!unmapped.empty()) {
         reporter.warning("CSV018", header.body_offset,

@@ -18,12 +18,14 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 NoteBuilder::NoteBuilder(const FileHeader& header, ColumnLayout layout, bool html,
-                         std::string fallback_note_type_name, textfile::Reporter& reporter)
+                         std::string fallback_note_type_name, std::size_t field_budget,
+                         textfile::Reporter& reporter)
     : header_(header),
       layout_(std::move(layout)),
       markup_(html ? Markup::html : Markup::text),
       fallback_name_(std::move(fallback_note_type_name)),
-      reporter_(reporter) {}
+      reporter_(reporter),
+      field_budget_(field_budget) {}
 
 Collection NoteBuilder::build(const std::vector<Record>& records) {
     std::size_t first = layout_.header_row ? 1 : 0;
@@ -85,6 +87,19 @@ void NoteBuilder::check_width(const Record& record, const NoteTypePlan& plan) {
 }
 
 std::optional<Note> NoteBuilder::note_from(const Record& record, const NoteTypePlan& plan) {
+    if (plan.sources.size() > field_budget_) {
+        if (!over_budget_) {
+            over_budget_ = true;
+            reporter_.error("CSV023", record.offset,
+                            "the rows from here on would expand into more fields than the file "
+                            "could hold (" +
+                                std::to_string(layout_.count) +
+                                " columns, mostly empty): they are not read",
+                            "check the first row or the #columns: line");
+        }
+        return std::nullopt;
+    }
+    field_budget_ -= plan.sources.size();
     Note note;
     for (const auto& source : plan.sources) {
         note.fields.push_back(Content{markup_, cell(record, source)});

@@ -18,8 +18,12 @@ namespace deckport::csv {
 
 class NoteBuilder {
   public:
+    // `field_budget` bounds the fields all notes may have together: short rows are padded to
+    // the column count, so a wide first row over many short rows could otherwise expand a small
+    // file into billions of empty fields.
     NoteBuilder(const FileHeader& header, ColumnLayout layout, bool html,
-                std::string fallback_note_type_name, textfile::Reporter& reporter);
+                std::string fallback_note_type_name, std::size_t field_budget,
+                textfile::Reporter& reporter);
 
     Collection build(const std::vector<Record>& records);
 
@@ -40,6 +44,8 @@ class NoteBuilder {
     std::map<std::tuple<std::int64_t, std::string, std::string>, std::size_t> by_first_field_;
     std::map<std::tuple<std::int64_t, std::string, std::string>, int> copies_;
     bool warned_header_deck_ = false;
+    std::size_t field_budget_;
+    bool over_budget_ = false;
 };
 
 }  // namespace deckport::csv

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "common/text_decoding.hpp"
 #include "csv/dialect.hpp"
 #include "csv/header.hpp"
 #include "csv/layout.hpp"
@@ -13,7 +14,6 @@
 #include "csv/options.hpp"
 #include "csv/records.hpp"
 #include "csv/separator_choice.hpp"
-#include "common/text_decoding.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::csv {
@@ -141,8 +141,11 @@ Collection CsvReader::read(const Input& input, ReadContext& context) const {
     ColumnLayout layout = make_layout(header, records, separator, options.header_row, reporter);
     bool html = decide_html(header, options, layout, records, reporter);
 
-    NoteBuilder builder(header, layout, html, fallback_note_type_name(input), reporter);
+    std::size_t field_budget = 8 * text.size() + (std::size_t{1} << 20);
+    NoteBuilder builder(header, layout, html, fallback_note_type_name(input), field_budget,
+                        reporter);
     Collection collection = builder.build(records);
+    reporter.report_suppressed();
     if (collection.notes.empty() && !context.diagnostics.has_errors()) {
         reporter.warning("CSV019", header.body_offset, "the file holds no notes");
     }

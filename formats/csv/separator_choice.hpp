@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "csv/header.hpp"
 #include "common/text_reporter.hpp"
+#include "csv/header.hpp"
 
 namespace deckport::csv {
 

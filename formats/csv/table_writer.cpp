@@ -182,6 +182,7 @@ std::string write_table(const Collection& collection, const WriteOptions& option
     std::string out = options.spreadsheet ? format_record(layout.labels, options.separator)
                                           : header_lines(layout, options);
     std::vector<std::string> row;
+    std::size_t empty_first_fields = 0;
     for (const Note& note : collection.notes) {
         row.clear();
         const NoteType* nt = collection.find_note_type(note.note_type_id);
@@ -191,8 +192,18 @@ std::string write_table(const Collection& collection, const WriteOptions& option
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
             row.push_back(k < note.fields.size() ? render(note.fields[k]) : std::string{});
         }
+        if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
+            ++empty_first_fields;
+        }
         if (options.columns.tags) row.push_back(tags_cell(note, losses));
         out += format_record(row, options.separator);
+    }
+    if (empty_first_fields > 0) {
+        losses.warn_once("CSV040",
+                         std::to_string(empty_first_fields) +
+                             (empty_first_fields == 1 ? " note has" : " notes have") +
+                             " an empty first field: Anki's import skips such rows",
+                         "fill in the first field, or write an .apkg");
     }
     return out;
 }

@@ -35,7 +35,7 @@ bool join_lines(std::string& text) {
         std::string_view line = trim(std::string_view(text).substr(
             start, end == std::string::npos ? std::string::npos : end - start));
         if (!line.empty()) {
-            if (!out.empty()) out += " / ";
+            if (!out.empty()) out += ' ';
             out += line;
         }
         if (end == std::string::npos) break;
@@ -69,7 +69,7 @@ Flattened flatten(std::string_view input, const Separators& separators, bool is_
     const std::string& row = separators.row;
     const std::string& term = separators.term;
     if (row == "\n") {
-        if (join_lines(text)) out.changes.push_back("line breaks became \" / \"");
+        if (join_lines(text)) out.changes.push_back("line breaks became spaces");
     } else if (row == ";") {
         if (text.find(';') != std::string::npos) {
             text = replace_all(text, ";", "\xEF\xBC\x9B");

@@ -1,5 +1,7 @@
 // The documented rule that makes a text fit between Quizlet's separators, which have no quoting:
-//   line breaks (newline rows)  -> the lines, without blank ones, joined with " / "
+//   line breaks (newline rows)  -> the lines, trimmed, without blank ones, joined with a space
+//                                  (the words stay as they were, as Anki's own text export
+//                                  does; a " / " would add text that reads back as content)
 //   `;` (semicolon rows)        -> `；` (U+FF1B, a full-width semicolon)
 //   tab (tab terms)             -> a space, in terms and definitions
 //   `,` (comma terms)           -> `，` (U+FF0C) in terms; definitions keep their commas, since

@@ -2,6 +2,7 @@
 
 #include "quizlet/reader.hpp"
 #include "quizlet/separators.hpp"
+#include "quizlet/writer.hpp"
 
 namespace deckport {
 
@@ -14,6 +15,7 @@ Format make_quizlet_format() {
         "chosen in Quizlet's import box (no tags, decks, media or formatting)";
     format.info.options = quizlet::option_infos();
     format.reader = std::make_unique<quizlet::QuizletReader>();
+    format.writer = std::make_unique<quizlet::QuizletWriter>();
     return format;
 }
 

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <map>
 
-#include "common/text_reporter.hpp"
 #include "common/text_decoding.hpp"
+#include "common/text_reporter.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
@@ -167,6 +167,7 @@ Collection QuizletReader::read(const Input& input, ReadContext& context) const {
     CardCollector collector(options.separators, reporter);
     for (const Piece& row : split_rows(text, options.separators.row)) collector.row(row);
     Collection collection = collector.finish_all();
+    reporter.report_suppressed();
     if (collection.notes.empty() && !context.diagnostics.has_errors()) {
         reporter.warning("QZ010", 0, "the file holds no cards");
     }

@@ -1,6 +1,9 @@
 // Helpers shared by the csv tests: reading through the registry, and notes described compactly.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -66,6 +69,65 @@ inline void expect_notes(const Collection& collection, const std::vector<Expecte
 
 inline std::string fixture(const std::string& folder, const std::string& name) {
     return read_text(fixtures_dir() / folder / name);
+}
+
+// The markdown decks of the repository (decks/*.md), sorted.
+inline std::vector<std::filesystem::path> deck_files() {
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "decks")) {
+        if (entry.path().extension() == ".md") out.push_back(entry.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+constexpr std::int64_t kDeckTimestamp = 1700000000;
+
+// Reads `bytes` as `format_name`, as if it were the file `path` (relative media resolve there).
+inline Collection read_text_as(const std::string& format_name, const std::filesystem::path& path,
+                               const std::string& bytes, FormatOptions options = {},
+                               std::vector<std::string>* diagnostics = nullptr) {
+    const Format* format = builtin_formats().find(format_name);
+    EXPECT_NE(format, nullptr);
+    Diagnostics d;
+    ReadContext context{d, std::move(options), Limits{}, kDeckTimestamp};
+    Input input = input_from_memory(path.filename().string(), bytes);
+    input.path = path;
+    Collection collection = read_collection(*format, input, context);
+    if (diagnostics) *diagnostics = rendered(d.all());
+    EXPECT_FALSE(d.has_errors()) << ::testing::PrintToString(rendered(d.all()));
+    return collection;
+}
+
+inline Collection read_deck(const std::filesystem::path& path) {
+    return read_text_as("markdown", path, read_text(path));
+}
+
+// The single file `format_name` writes for `collection`, as the output `output_name`.
+inline std::string write_as(const std::string& format_name, const Collection& collection,
+                            const std::string& output_name, FormatOptions options = {},
+                            std::vector<std::string>* diagnostics = nullptr) {
+    const Format* format = builtin_formats().find(format_name);
+    EXPECT_NE(format, nullptr);
+    EXPECT_NE(format->writer, nullptr);
+    Diagnostics d;
+    WriteContext context{d, std::move(options), Limits{}, kDeckTimestamp, output_name};
+    Output output = format->writer->write(collection, context);
+    if (diagnostics) *diagnostics = rendered(d.all());
+    EXPECT_EQ(output.files.size(), 1u);
+    return output.files.empty() ? std::string{} : output.files.front().bytes;
+}
+
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
 }
 
 }  // namespace deckport::test

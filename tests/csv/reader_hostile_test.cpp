@@ -176,3 +176,41 @@ TEST(CsvHostile, DeepQuotingAndManyColumnsStayFast) {
     EXPECT_EQ(r.collection.note_types[0].fields.size(), 5001u);
     EXPECT_EQ(r.collection.notes[0].fields[0].source, "\"");
 }
+
+TEST(CsvHostile, AWideFirstRowCannotBlowUpShortRows) {
+    // 100001 columns, then 100000 one-cell rows: padding every row would make 10^10 fields.
+    std::string file = "#separator:comma\n";
+    file.append(100000, ',');
+    file += '\n';
+    for (int i = 0; i < 100000; ++i) {
+        const char row[] = {'r', static_cast<char>('0' + i % 10), '\n'};
+        file.append(row, sizeof row);
+    }
+    ReadResult r = read_csv("x.txt", file);
+    // Rows repeat every 10 (duplicates update their first note), so 10 notes; the budget of
+    // 8 fields per byte (+1 Mi) lets 42 rows through: the wide row (skipped, its first field is
+    // empty) and lines 3 to 43.
+    EXPECT_EQ(r.collection.notes.size(), 10u);
+    auto has = [&](const std::string& line) {
+        return std::find(r.diagnostics.begin(), r.diagnostics.end(), line) != r.diagnostics.end();
+    };
+    EXPECT_TRUE(
+        has("x.txt:44:1: error: the rows from here on would expand into more fields than "
+            "the file could hold (100001 columns, mostly empty): they are not read "
+            "[CSV023]"));
+    // 100000 short rows, but 50 warnings and a count.
+    EXPECT_TRUE(has("x.txt: warning: 99950 more CSV007 diagnostics are not shown [CSV007]"));
+    EXPECT_EQ(r.diagnostics.size(), 84u);  // CSV009, 50 + 1 CSV007, 31 CSV022, CSV023
+}
+
+TEST(CsvHostile, RepeatedProblemsOnOneLineAreCounted) {
+    std::string row;
+    for (int i = 0; i < 1000; ++i) row += "\"a\"b,";
+    ReadResult r = read_csv("r.txt", "#separator:comma\n#html:false\n" + row + "\n");
+    ASSERT_EQ(r.diagnostics.size(), 51u);
+    EXPECT_EQ(r.diagnostics[0],
+              "r.txt:3:4: warning: text after the closing quote of a field is joined to it "
+              "[CSV006]");
+    EXPECT_EQ(r.diagnostics[50],
+              "r.txt: warning: 950 more CSV006 diagnostics are not shown [CSV006]");
+}

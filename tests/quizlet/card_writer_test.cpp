@@ -37,9 +37,9 @@ const std::vector<QCard> kCards = {
 TEST(QuizletFlatten, EachSeparatorKind) {
     quizlet::Separators tab_newline{"\t", "\n"};
     auto lines = quizlet::flatten("  one\n\n  two  \r\nthree\t3 ", tab_newline, false);
-    EXPECT_EQ(lines.text, "one / two / three 3");
+    EXPECT_EQ(lines.text, "one two three 3");
     EXPECT_EQ(lines.changes,
-              (std::vector<std::string>{"line breaks became \" / \"", "tabs became spaces"}));
+              (std::vector<std::string>{"line breaks became spaces", "tabs became spaces"}));
     quizlet::Separators comma_semicolon{",", ";"};
     EXPECT_EQ(quizlet::flatten("a, b; c", comma_semicolon, true).text, "a， b； c");
     EXPECT_EQ(quizlet::flatten("a, b; c", comma_semicolon, false).text, "a, b； c");
@@ -64,13 +64,13 @@ TEST(QuizletCardWriter, DefaultsFlattenAndWarnPerCard) {
     std::vector<std::string> diagnostics;
     std::string out = write(kCards, quizlet::Options{}, &diagnostics);
     EXPECT_EQ(out,
-              "What is a Mutex?\tA lock. / Rust's Mutex guards data.\n"
+              "What is a Mutex?\tA lock. Rust's Mutex guards data.\n"
               "mpsc\tMultiple producer, single consumer; one receiver.\n"
               "tab in term\tplain\n");
     EXPECT_EQ(diagnostics,
               (std::vector<std::string>{
                   "deck.md:5:1: warning: the card 'What is a Mutex?' is flattened to fit the "
-                  "separators: line breaks became \" / \" [QZ011]",
+                  "separators: line breaks became spaces [QZ011]",
                   "deck.md:12:1: warning: the card 'tab in term' is flattened to fit the "
                   "separators: tabs became spaces [QZ011]",
               }));

@@ -1,0 +1,13 @@
+// Writes Quizlet import text: one card per note, plain text, between the chosen separators.
+#pragma once
+
+#include "deckport/format.hpp"
+
+namespace deckport::quizlet {
+
+class QuizletWriter final : public Writer {
+  public:
+    Output write(const Collection& collection, WriteContext& context) const override;
+};
+
+}  // namespace deckport::quizlet
