@@ -35,3 +35,21 @@ TEST(CiCommands, EveryDeckRoundTripsThroughEveryFormat) {
     EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
     EXPECT_EQ(result.out.find("FAILED"), std::string::npos) << result.out;
 }
+
+TEST(CiCommands, TagsThroughQuizletAreALossByDesignNotAFailure) {
+    // algorithms-code-math.md has tags; Quizlet text has no place for them.
+    auto result = run_cli({"roundtrip", "decks/algorithms-code-math.md", "--via", "quizlet"});
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    EXPECT_NE(result.out.find("decks/algorithms-code-math.md via quizlet: ok; lost by design: "),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("warning: quizlet does not carry tags (4 differences, lost by "
+                              "design) [RT001]"),
+              std::string::npos)
+        << result.out;
+    auto json = run_cli(
+        {"roundtrip", "decks/algorithms-code-math.md", "--via", "quizlet", "--format", "json"});
+    EXPECT_EQ(json.exit_code, 0);
+    EXPECT_NE(json.out.find("\"code\":\"RT001\",\"severity\":\"warning\""), std::string::npos)
+        << json.out;
+}

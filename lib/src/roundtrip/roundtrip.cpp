@@ -112,7 +112,12 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
     write_output(scratch.path().string(), output, WritePolicy{true, {}});
     Input input = read_input(scratch.path().string());
     input.display_name = name;
-    return read_collection(format, input, context);
+    Collection collection = read_collection(format, input, context);
+    // Media read from the folder are loaded lazily: load them before the folder goes.
+    for (MediaFile& file : collection.media) {
+        if (!file.data) file.data = file.bytes();
+    }
+    return collection;
 }
 
 std::string fixpoint_difference(const Output& first, const Output& second) {
