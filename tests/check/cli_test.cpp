@@ -51,3 +51,16 @@ TEST(CheckCli, FolderWithoutDecksChecksNothing) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "checked 0 decks: 0 errors, 0 warnings\n");
 }
+
+TEST(ExplainCli, KnowsEveryFormatsCodesFromItsReadme) {
+    auto csv = run_cli({"explain", "CSV001"});
+    EXPECT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_TRUE(csv.out.starts_with(
+        "CSV001 (error): the file is empty (no header, no rows), or is a folder\n\n"))
+        << csv.out;
+    EXPECT_NE(csv.out.find("formats/csv/README.md"), std::string::npos) << csv.out;
+    auto list = run_cli({"explain", "--list"});
+    for (const char* code : {"MD001", "JSON001", "APKG112", "QZ011", "MOCHI001", "CA001"}) {
+        EXPECT_NE(list.out.find(std::string(code) + "  "), std::string::npos) << code;
+    }
+}
