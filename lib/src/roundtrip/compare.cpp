@@ -1,6 +1,7 @@
 // Compares a collection read back after a round trip with the original, aspect by aspect: a
 // difference in what the format carries is an error, in what it does not carry a loss by design.
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "lint/lint_support.hpp"
@@ -210,27 +211,30 @@ void compare_attributes(const Note& o, const Note& r, Comparison& c) {
     }
 }
 
-std::optional<std::string> media_bytes(const MediaFile& file) {
+// The file's bytes (read once and cached by MediaFile), or nullptr when unreadable.
+const std::string* media_bytes(const MediaFile& file) {
     try {
-        return file.bytes();
+        return &file.bytes();
     } catch (const std::exception&) {
-        return std::nullopt;
+        return nullptr;
     }
 }
 
-// A read-back file with the bytes of `file` under a name the original does not use.
-const MediaFile* renamed_copy(const Collection& original, const Collection& readback,
-                              const MediaFile& file) {
-    auto bytes = media_bytes(file);
-    if (!bytes) return nullptr;
+// Read-back files under names the original does not use, by their bytes: where a renamed
+// file is found. Built once per comparison, not once per original file.
+std::unordered_map<std::string_view, const MediaFile*> renamed_candidates(
+    const Collection& original, const Collection& readback) {
+    std::unordered_map<std::string_view, const MediaFile*> by_bytes;
     for (const MediaFile& candidate : readback.media) {
         if (original.find_media(candidate.name)) continue;
-        if (media_bytes(candidate) == bytes) return &candidate;
+        if (const std::string* bytes = media_bytes(candidate)) by_bytes.emplace(*bytes, &candidate);
     }
-    return nullptr;
+    return by_bytes;
 }
 
 void compare_media(const Collection& original, const Collection& readback, Comparison& c) {
+    std::unordered_map<std::string_view, const MediaFile*> candidates;
+    if (c.carries().media) candidates = renamed_candidates(original, readback);
     for (const MediaFile& file : original.media) {
         const MediaFile* after = readback.find_media(file.name);
         if (!c.carries().media) {
@@ -240,15 +244,19 @@ void compare_media(const Collection& original, const Collection& readback, Compa
         SourceLocation where =
             file.origin.file.empty() ? SourceLocation{c.subject.file} : file.origin;
         if (!after) {
-            if (const MediaFile* renamed = renamed_copy(original, readback, file)) {
+            const std::string* bytes = media_bytes(file);
+            auto renamed = bytes ? candidates.find(*bytes) : candidates.end();
+            if (renamed != candidates.end()) {
                 c.lost("media file names (folders flattened, names sanitised)");
-                c.media_renames.emplace_back(file.name, renamed->name);
+                c.media_renames.emplace_back(file.name, renamed->second->name);
                 continue;
             }
             c.unexpected("RT008", where, "media file '" + file.name + "' is lost");
             continue;
         }
-        if (media_bytes(file) != media_bytes(*after)) {
+        const std::string* before = media_bytes(file);
+        const std::string* now = media_bytes(*after);
+        if (!before || !now || *before != *now) {
             c.unexpected("RT008", where, "media file '" + file.name + "' has other bytes");
         }
     }
