@@ -1,6 +1,7 @@
 #include "apkg/cards.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "deckport/identity.hpp"
@@ -71,7 +72,7 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
                          : std::string("the note has it twice")));
             continue;
         }
-        const nlohmann::json& s = source.scheduling;
+        const nlohmann::json& s = source.scheduling.json();
         CardRow card;
         std::int64_t source_id = integer(s, "id", 0);
         card.id = card_ids.take(source_id > 0 ? source_id : card_id_key(row.guid, source.ord));

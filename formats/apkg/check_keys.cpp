@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "apkg/check_keys.hpp"
 
 #include "apkg/schema.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace deckport::apkg {
 namespace {
@@ -203,7 +204,7 @@ json template_json(const CardTemplate& card, int ord) {
     json tmpl = {{"name", card.name}, {"ord", ord},  {"qfmt", card.front},
                  {"afmt", card.back}, {"bqfmt", ""}, {"bafmt", ""},
                  {"did", nullptr},    {"bfont", ""}, {"bsize", 0}};
-    overlay(tmpl, card.extras, {"name", "ord", "qfmt", "afmt"});
+    overlay(tmpl, card.extras.json(), {"name", "ord", "qfmt", "afmt"});
     require_string(tmpl, "bqfmt", "");
     require_string(tmpl, "bafmt", "");
     require_deck_id_or_null(tmpl, "did", nullptr);
@@ -255,7 +256,8 @@ json note_type_json(const NoteType& note_type, std::string_view name, std::int64
                   {"latexsvg", false},
                   {"tags", json::array()},
                   {"vers", json::array()}};
-    overlay(model, note_type.extras, {"id", "name", "type", "sortf", "css", "flds", "tmpls"});
+    overlay(model, note_type.extras.json(),
+            {"id", "name", "type", "sortf", "css", "flds", "tmpls"});
     require_integer(model, "mod", modified, 0);
     require_integer(model, "usn", -1, std::numeric_limits<std::int32_t>::min(),
                     std::numeric_limits<std::int32_t>::max());
@@ -274,8 +276,9 @@ json note_type_json(const NoteType& note_type, std::string_view name, std::int64
         require_bool(model, "loadBalancerDisperseSiblings", true);
     }
 
-    const json& field_extras =
-        note_type.extras.is_object() ? note_type.extras.value("flds", json()) : json();
+    const json& field_extras = note_type.extras.json().is_object()
+                                   ? note_type.extras.json().value("flds", json())
+                                   : json();
     json fields = json::array();
     for (int i = 0; i < field_count; ++i) {
         json extras = field_extras.is_array() && static_cast<std::size_t>(i) < field_extras.size()
@@ -309,7 +312,7 @@ json deck_json(const Deck& deck, std::int64_t id, std::int64_t config_id, std::i
                    {"newToday", json::array({0, 0})},
                    {"timeToday", json::array({0, 0})}};
     // A filtered deck's keys are left out: the deck is written as a normal deck.
-    overlay(object, deck.extras,
+    overlay(object, deck.extras.json(),
             {"id", "name", "desc", "dyn", "conf", "resched", "terms", "separate", "delays",
              "previewDelay", "return"});
     require_integer(object, "mod", modified, 0);

@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "apkg/deck_table.hpp"
 
 #include "apkg/collection_json.hpp"
@@ -10,9 +12,10 @@ constexpr std::int64_t kDefaultDeckId = 1;
 constexpr const char* kDefaultDeckName = "Default";
 
 bool is_filtered(const Deck& deck) {
-    auto it = deck.extras.find("dyn");
-    return it != deck.extras.end() && ((it->is_boolean() && it->get<bool>()) ||
-                                       (it->is_number_integer() && it->get<std::int64_t>() == 1));
+    auto it = deck.extras.json().find("dyn");
+    return it != deck.extras.json().end() &&
+           ((it->is_boolean() && it->get<bool>()) ||
+            (it->is_number_integer() && it->get<std::int64_t>() == 1));
 }
 
 }  // namespace
@@ -58,9 +61,9 @@ std::string DeckTable::decks_json(std::int64_t modified, WriteContext& context) 
         Deck deck = entry.deck ? *entry.deck : Deck{entry.id, entry.name, {}, {}};
         deck.name = entry.name;
         std::int64_t config_id = 1;
-        if (auto it = deck.extras.find("conf"); it != deck.extras.end() &&
-                                                it->is_number_integer() &&
-                                                config_ids_.count(it->get<std::int64_t>())) {
+        if (auto it = deck.extras.json().find("conf"); it != deck.extras.json().end() &&
+                                                       it->is_number_integer() &&
+                                                       config_ids_.count(it->get<std::int64_t>())) {
             config_id = it->get<std::int64_t>();
         }
         if (is_filtered(deck)) {

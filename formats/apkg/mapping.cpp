@@ -1,6 +1,7 @@
 #include "apkg/mapping.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "apkg/schema.hpp"
 
@@ -86,7 +87,7 @@ std::optional<NoteType> map_note_type(const std::string& key, const json& object
         card.name = string_or(tmpl, "name", "Card " + std::to_string(nt.templates.size() + 1));
         card.front = string_or(tmpl, "qfmt");
         card.back = string_or(tmpl, "afmt");
-        card.extras = extras_without(tmpl, {"name", "qfmt", "afmt"});
+        card.extras.json() = extras_without(tmpl, {"name", "qfmt", "afmt"});
         nt.templates.push_back(std::move(card));
     }
     nt.css = string_or(object, "css");
@@ -97,8 +98,9 @@ std::optional<NoteType> map_note_type(const std::string& key, const json& object
             nt.sort_field = static_cast<int>(index);
         }
     }
-    nt.extras = extras_without(object, {"id", "name", "type", "flds", "tmpls", "css", "sortf"});
-    nt.extras["flds"] = std::move(field_extras);
+    nt.extras.json() =
+        extras_without(object, {"id", "name", "type", "flds", "tmpls", "css", "sortf"});
+    nt.extras.json()["flds"] = std::move(field_extras);
     return nt;
 }
 
@@ -131,7 +133,7 @@ std::vector<Deck> map_decks(const json& decks, std::string_view table,
         deck.id = object_id(object, key);
         deck.name = std::move(name);
         deck.description = string_or(object, "desc");
-        deck.extras = extras_without(object, {"id", "name", "desc"});
+        deck.extras.json() = extras_without(object, {"id", "name", "desc"});
         out.push_back(std::move(deck));
     }
     std::stable_sort(out.begin(), out.end(),

@@ -1,6 +1,7 @@
 #include "apkg/media.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "apkg/anki.pb.h"

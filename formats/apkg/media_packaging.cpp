@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "apkg/media_packaging.hpp"
 
 #include "apkg/media_names.hpp"

@@ -1,6 +1,7 @@
 #include "apkg/note_type_table.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "apkg/collection_json.hpp"

@@ -1,6 +1,7 @@
 #include "apkg/notes.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -99,7 +100,7 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
         extras.emplace("flags", notes.int64(7));
         extras.emplace("data",
                        checked_text(notes, 8, collection, "notes", id, "data", diagnostics));
-        note.extras = std::move(extras);
+        note.extras.json() = std::move(extras);
         note.origin = collection.at(where);
         index.emplace(id, out.notes.size());
         out.notes.push_back(std::move(note));
@@ -145,7 +146,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
         for (int i = 0; i < 13; ++i) scheduling.emplace(kIntegerColumns[i], cards.int64(4 + i));
         scheduling.emplace("data",
                            checked_text(cards, 17, collection, "cards", id, "data", diagnostics));
-        card.scheduling = std::move(scheduling);
+        card.scheduling.json() = std::move(scheduling);
         out.notes[note->second].cards.push_back(std::move(card));
     }
 }
@@ -154,7 +155,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
 // home deck in odid).
 std::string note_deck(const Note& note, const Lookups& lookups) {
     const Card& first = note.cards.front();
-    std::int64_t odid = first.scheduling.value("odid", std::int64_t{0});
+    std::int64_t odid = first.scheduling.json().value("odid", std::int64_t{0});
     if (odid != 0) {
         auto home = lookups.deck_names.find(odid);
         if (home != lookups.deck_names.end()) return *home->second;
@@ -164,8 +165,8 @@ std::string note_deck(const Note& note, const Lookups& lookups) {
 
 std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
     const NoteType* nt = lookups.note_types.at(note.note_type_id);
-    auto did = nt->extras.find("did");
-    if (did != nt->extras.end() && did->is_number_integer()) {
+    auto did = nt->extras.json().find("did");
+    if (did != nt->extras.json().end() && did->is_number_integer()) {
         auto deck = lookups.deck_names.find(did->get<std::int64_t>());
         if (deck != lookups.deck_names.end()) return *deck->second;
     }
@@ -176,7 +177,7 @@ std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
 std::optional<std::int64_t> new_card_position(const Note& note) {
     std::optional<std::int64_t> position;
     for (const Card& card : note.cards) {
-        const json& scheduling = card.scheduling;
+        const json& scheduling = card.scheduling.json();
         if (scheduling.value("type", std::int64_t{-1}) != 0) continue;
         std::int64_t due = scheduling.value("due", std::int64_t{0});
         if (!position || due < *position) position = due;

@@ -1,6 +1,7 @@
 // Turns a Collection into the rows and files of an Anki package, in the collection's order.
 #include "apkg/package_content.hpp"
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
 
@@ -38,8 +39,8 @@ std::int64_t positive_integer(const json& value, std::int64_t fallback) {
 // What the apkg reader keeps of an Anki input: Collection::extras["apkg"] (conf, dconf, tags,
 // revlog, col {crt, ...}); a collection built otherwise may hold the same keys at the top.
 const json& anki_extras(const Collection& collection) {
-    const json& nested = extra(collection.extras, "apkg");
-    return nested.is_object() ? nested : collection.extras;
+    const json& nested = extra(collection.extras.json(), "apkg");
+    return nested.is_object() ? nested : collection.extras.json();
 }
 
 SourceLocation note_origin(const Note& note) {
@@ -118,16 +119,16 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
                                           "'; Anki would import only one of them");
             continue;
         }
-        row.id =
-            note_ids.take(positive_integer(extra(note.extras, "id"), derive_id("note", row.guid)));
+        row.id = note_ids.take(
+            positive_integer(extra(note.extras.json(), "id"), derive_id("note", row.guid)));
         row.note_type_id = note_type.id;
         row.modified = note.modified > 0 ? note.modified : now;
         row.tags = tags_column(note.tags, origin, context);
         collect_tags(row.tags, tags);
-        if (const json& flags = extra(note.extras, "flags"); flags.is_number_integer()) {
+        if (const json& flags = extra(note.extras.json(), "flags"); flags.is_number_integer()) {
             row.flags = flags.get<std::int64_t>();
         }
-        if (const json& data = extra(note.extras, "data"); data.is_string()) {
+        if (const json& data = extra(note.extras.json(), "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
         set_field_columns(row, note_field_html(note, note_type, origin, media, context),

@@ -1,4 +1,6 @@
 // The apkg reader: package -> collection database -> note types, decks, notes, cards, media.
+#include <nlohmann/json.hpp>
+
 #include "apkg/apkg_format.hpp"
 #include "apkg/check.hpp"
 #include "apkg/collection.hpp"
@@ -56,16 +58,16 @@ class ApkgReader final : public Reader {
         out.meta.created = db.header.crt;
         out.meta.modified = to_seconds(db.header.mod);
         // Top-level keys, as the apkg writer reads them back (apkg -> apkg keeps them).
-        out.extras["package"] = package_kind_name(package.kind);
-        out.extras["crt"] = db.header.crt;
-        out.extras["col"] = nlohmann::json{{"crt", db.header.crt},
-                                           {"mod", db.header.mod},
-                                           {"scm", db.header.scm},
-                                           {"ver", db.header.ver}};
-        out.extras["conf"] = std::move(objects.conf);
-        out.extras["tags"] = std::move(objects.tags);
-        out.extras["dconf"] = std::move(objects.dconf);
-        out.extras["revlog"] = read_revlog(db);
+        out.extras.json()["package"] = package_kind_name(package.kind);
+        out.extras.json()["crt"] = db.header.crt;
+        out.extras.json()["col"] = nlohmann::json{{"crt", db.header.crt},
+                                                  {"mod", db.header.mod},
+                                                  {"scm", db.header.scm},
+                                                  {"ver", db.header.ver}};
+        out.extras.json()["conf"] = std::move(objects.conf);
+        out.extras.json()["tags"] = std::move(objects.tags);
+        out.extras.json()["dconf"] = std::move(objects.dconf);
+        out.extras.json()["revlog"] = read_revlog(db);
         return out;
     }
 

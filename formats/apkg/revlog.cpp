@@ -1,6 +1,7 @@
 #include "apkg/revlog.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_set>
 

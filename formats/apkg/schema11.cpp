@@ -1,4 +1,5 @@
 // Schema 11: note types, decks and options are JSON objects in the single `col` row.
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "apkg/schema.hpp"

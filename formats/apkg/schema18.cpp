@@ -2,6 +2,7 @@
 // configs. Each row becomes the JSON object that Anki's legacy export would write for it
 // (rslib/src/{notetype,decks,deckconfig}/schema11.rs), so one mapping serves both schemas.
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "apkg/anki.pb.h"
 #include "apkg/schema.hpp"

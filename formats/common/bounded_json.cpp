@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "common/bounded_json.hpp"
 
 #include "deckport/error.hpp"

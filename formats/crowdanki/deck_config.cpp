@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "crowdanki/deck_config.hpp"
 
 namespace deckport::crowdanki {

@@ -2,6 +2,7 @@
 // everything else kept in extras["crowdanki"] so that a CrowdAnki -> CrowdAnki conversion gives
 // the same deck.json back.
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "crowdanki/crowdanki_format.hpp"
 #include "crowdanki/note_model_json.hpp"
@@ -39,7 +40,7 @@ class DeckJsonReader {
         read_note_models(root);
         if (auto configs = root.find("deck_configurations");
             configs != root.end() && configs->is_array()) {
-            collection_.extras["crowdanki"] = {{"deck_configurations", *configs}};
+            collection_.extras.json()["crowdanki"] = {{"deck_configurations", *configs}};
         }
         read_deck(root, "", "");
         return std::move(collection_);
@@ -88,8 +89,8 @@ class DeckJsonReader {
         bool known = collection_.find_deck(path) != nullptr;
         collection_.ensure_deck(path);
         Deck& model = deck_named(path);
-        if (!model.extras.contains("crowdanki")) {
-            model.extras["crowdanki"] = without(deck, kDeckModelledKeys);
+        if (!model.extras.json().contains("crowdanki")) {
+            model.extras.json()["crowdanki"] = without(deck, kDeckModelledKeys);
             model.description = deck.value("desc", Json()).is_string()
                                     ? deck["desc"].get<std::string>()
                                     : std::string{};
@@ -193,7 +194,7 @@ class DeckJsonReader {
             }
         }
         note.set_tags(std::move(tags));
-        note.extras["crowdanki"] = without(json, kNoteModelledKeys);
+        note.extras.json()["crowdanki"] = without(json, kNoteModelledKeys);
         collection_.notes.push_back(std::move(note));
     }
 

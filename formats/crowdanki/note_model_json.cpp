@@ -1,6 +1,7 @@
 #include "crowdanki/note_model_json.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "crowdanki/crowdanki_uuid.hpp"
 #include "deckport/identity.hpp"
@@ -125,7 +126,7 @@ std::optional<NoteType> note_type_from_json(const Json& model, std::string& prob
             card.name = string_or(*tmpl, "name", "Card " + std::to_string(nt.templates.size() + 1));
             card.front = string_or(*tmpl, "qfmt", "");
             card.back = string_or(*tmpl, "afmt", "");
-            card.extras["crowdanki"] = without(*tmpl, {"name", "qfmt", "afmt", "ord"});
+            card.extras.json()["crowdanki"] = without(*tmpl, {"name", "qfmt", "afmt", "ord"});
             nt.templates.push_back(std::move(card));
         }
     }
@@ -143,12 +144,13 @@ std::optional<NoteType> note_type_from_json(const Json& model, std::string& prob
     Json rest = without(model, {"name", "type", "css", "sortf", "flds", "tmpls"});
     std::string uuid = string_or(model, "crowdanki_uuid", "");
     nt.id = derive_id("notetype", "crowdanki\x1f" + (uuid.empty() ? nt.name : uuid));
-    nt.extras["crowdanki"] = {{"model", std::move(rest)}, {"fields", std::move(field_extras)}};
+    nt.extras.json()["crowdanki"] = {{"model", std::move(rest)},
+                                     {"fields", std::move(field_extras)}};
     return nt;
 }
 
 std::string note_type_uuid(const NoteType& nt) {
-    if (const Json* extras = crowdanki_extras(nt.extras)) {
+    if (const Json* extras = crowdanki_extras(nt.extras.json())) {
         auto model = extras->find("model");
         if (model != extras->end() && model->is_object()) {
             std::string uuid = string_or(*model, "crowdanki_uuid", "");
@@ -159,7 +161,7 @@ std::string note_type_uuid(const NoteType& nt) {
 }
 
 Json note_model_json(const NoteType& nt) {
-    const Json* extras = crowdanki_extras(nt.extras);
+    const Json* extras = crowdanki_extras(nt.extras.json());
     Json model;
     if (extras && extras->contains("model") && (*extras)["model"].is_object()) {
         model = (*extras)["model"];
@@ -193,7 +195,7 @@ Json note_model_json(const NoteType& nt) {
     Json tmpls = Json::array();
     for (std::size_t i = 0; i < nt.templates.size(); ++i) {
         const CardTemplate& card = nt.templates[i];
-        const Json* card_extras = crowdanki_extras(card.extras);
+        const Json* card_extras = crowdanki_extras(card.extras.json());
         Json tmpl = card_extras ? *card_extras : default_template();
         tmpl["name"] = card.name;
         tmpl["qfmt"] = card.front;

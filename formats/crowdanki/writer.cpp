@@ -2,6 +2,7 @@
 // it) and media/. One root deck holds the tree; the note models and deck options sit on it.
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "apkg/media_refs.hpp"
@@ -133,7 +134,7 @@ class DeckJsonWriter {
     }
 
     void collect_deck_configs() {
-        if (const Json* extras = crowdanki_extras(collection_.extras)) {
+        if (const Json* extras = crowdanki_extras(collection_.extras.json())) {
             auto configs = extras->find("deck_configurations");
             if (configs != extras->end() && configs->is_array() && !configs->empty()) {
                 deck_configs_ = *configs;
@@ -165,7 +166,7 @@ class DeckJsonWriter {
     // `path` is a deck of the collection, or "" for a new root.
     Json deck_json(const std::string& path, bool is_root) {
         const Deck* deck = path.empty() ? nullptr : collection_.find_deck(path);
-        const Json* extras = deck ? crowdanki_extras(deck->extras) : nullptr;
+        const Json* extras = deck ? crowdanki_extras(deck->extras.json()) : nullptr;
         Json json = extras ? *extras : default_deck();
         json["__type__"] = "Deck";
         json["name"] = is_root ? root_name_ : last_deck_component(path);
@@ -201,7 +202,7 @@ class DeckJsonWriter {
     }
 
     Json note_json(const Note& note, std::set<std::string>& media) {
-        const Json* extras = crowdanki_extras(note.extras);
+        const Json* extras = crowdanki_extras(note.extras.json());
         Json json = extras ? *extras : Json{{"__type__", "Note"}};
         Json fields = Json::array();
         for (const Content& field : note.fields)

@@ -1,5 +1,6 @@
 #include "json/model_reader.hpp"
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "deckport/identity.hpp"
@@ -62,7 +63,7 @@ std::vector<CardTemplate> read_templates(Members& members, Problems& problems) {
         card_template.name = fields.string("name", true).value_or("");
         card_template.front = fields.string("front", true).value_or("");
         card_template.back = fields.string("back", true).value_or("");
-        card_template.extras = read_extras(fields);
+        card_template.extras.json() = read_extras(fields);
         fields.finish();
         templates.push_back(std::move(card_template));
     }
@@ -108,7 +109,7 @@ void read_note_types(const nlohmann::json* array, Collection& collection, Proble
         }
         note_type.templates = read_templates(members, problems);
         note_type.css = members.string("css", false).value_or("");
-        note_type.extras = read_extras(members);
+        note_type.extras.json() = read_extras(members);
         members.finish();
         if (!id || !name) continue;
         note_type.id = *id;
@@ -133,7 +134,7 @@ void read_decks(const nlohmann::json* array, Collection& collection, Problems& p
         auto name = members.string("name", true);
         Deck deck;
         deck.description = members.string("description", false).value_or("");
-        deck.extras = read_extras(members);
+        deck.extras.json() = read_extras(members);
         members.finish();
         if (!name) continue;
         if (name->empty()) {
@@ -167,7 +168,7 @@ ModelFromJson model_from_json(Members& root, const Input& input, const Limits& l
     read_decks(root.array("decks", false), model.collection, problems);
     read_notes(root.array("notes", false), model, problems);
     read_media(root.array("media", false), input, limits, model, problems);
-    model.collection.extras = read_extras(root);
+    model.collection.extras.json() = read_extras(root);
     root.finish();
     return model;
 }

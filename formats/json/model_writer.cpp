@@ -1,3 +1,5 @@
+#include <nlohmann/json.hpp>
+
 #include "json/model_writer.hpp"
 
 #include "deckport/identity.hpp"
@@ -26,11 +28,11 @@ ojson note_type_json(const NoteType& note_type) {
         entry["name"] = card_template.name;
         entry["front"] = card_template.front;
         entry["back"] = card_template.back;
-        put_extras(entry, card_template.extras);
+        put_extras(entry, card_template.extras.json());
         out["templates"].push_back(std::move(entry));
     }
     out["css"] = note_type.css;
-    put_extras(out, note_type.extras);
+    put_extras(out, note_type.extras.json());
     return out;
 }
 
@@ -39,7 +41,7 @@ ojson deck_json(const Deck& deck) {
     out["id"] = deck.id;
     out["name"] = deck.name;
     if (!deck.description.empty()) out["description"] = deck.description;
-    put_extras(out, deck.extras);
+    put_extras(out, deck.extras.json());
     return out;
 }
 
@@ -86,13 +88,13 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
             ojson entry;
             entry["ord"] = card.ord;
             entry["deck"] = card.deck;
-            if (!card.scheduling.is_null() && !card.scheduling.empty()) {
-                entry["scheduling"] = ojson(card.scheduling);
+            if (!card.scheduling.json().is_null() && !card.scheduling.empty()) {
+                entry["scheduling"] = ojson(card.scheduling.json());
             }
             out["cards"].push_back(std::move(entry));
         }
     }
-    put_extras(out, note.extras);
+    put_extras(out, note.extras.json());
     return out;
 }
 
@@ -126,7 +128,7 @@ ojson collection_to_json(const Collection& collection, MediaMode media,
     }
     doc["media"] = ojson::array();
     for (const MediaFile& file : collection.media) doc["media"].push_back(media_json(file, media));
-    put_extras(doc, collection.extras);
+    put_extras(doc, collection.extras.json());
     return doc;
 }
 

@@ -1,4 +1,5 @@
 // The "notes" section: each note, its note type reference, fields, tags and cards.
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "json/model_sections.hpp"
@@ -142,7 +143,7 @@ std::vector<Card> read_cards(Members& note, Problems& problems) {
         }
         card.deck = members.string("deck", false).value_or("");
         if (const nlohmann::json* scheduling = members.object("scheduling", false)) {
-            card.scheduling = *scheduling;
+            card.scheduling.json() = *scheduling;
         }
         members.finish();
         cards.push_back(std::move(card));
@@ -181,7 +182,7 @@ void read_notes(const nlohmann::json* array, ModelFromJson& model, Problems& pro
         std::vector<std::string> field_pointers;
         note.fields = read_fields(members, note_type, problems, field_pointers);
         note.cards = read_cards(members, problems);
-        note.extras = read_extras(members);
+        note.extras.json() = read_extras(members);
         members.finish();
         if (!note.guid.empty()) {
             auto [first, inserted] = guid_pointers.emplace(note.guid, at);

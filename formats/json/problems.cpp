@@ -1,6 +1,7 @@
 #include "json/problems.hpp"
 
 #include <limits>
+#include <nlohmann/json.hpp>
 
 #include "json/json_scan.hpp"
 

@@ -1,6 +1,7 @@
 #include "json/writer.hpp"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "deckport/identity.hpp"
@@ -122,17 +123,17 @@ bool is_set(const nlohmann::json& object, const char* key) {
 // flags or card data are worth a warning.
 bool has_review_state(const Card& card) {
     for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
-        if (is_set(card.scheduling, key)) return true;
+        if (is_set(card.scheduling.json(), key)) return true;
     }
-    auto data = card.scheduling.find("data");
-    return data != card.scheduling.end() && data->is_string() &&
+    auto data = card.scheduling.json().find("data");
+    return data != card.scheduling.json().end() && data->is_string() &&
            !data->get<std::string>().empty() && *data != "{}";
 }
 
 // Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
 bool has_note_data(const Note& note) {
-    return is_set(note.extras, "flags") ||
-           (is_set(note.extras, "data") && note.extras["data"] != "{}");
+    return is_set(note.extras.json(), "flags") ||
+           (is_set(note.extras.json(), "data") && note.extras.json()["data"] != "{}");
 }
 
 void report_collection_losses(const Collection& collection, LossReport& losses) {

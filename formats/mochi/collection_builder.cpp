@@ -2,6 +2,7 @@
 // template cards rendered), media references checked.
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "deckport/error.hpp"
 #include "mochi/card_shapes.hpp"
@@ -224,8 +225,9 @@ class Builder {
     void add_deck(MochiDeck& deck) {
         collection_.ensure_deck(deck.path);
         for (Deck& model : collection_.decks) {
-            if (model.name == deck.path && !deck.id.empty() && !model.extras.contains("mochi")) {
-                model.extras["mochi"] = {{"id", deck.id}};
+            if (model.name == deck.path && !deck.id.empty() &&
+                !model.extras.json().contains("mochi")) {
+                model.extras.json()["mochi"] = {{"id", deck.id}};
             }
         }
         struct Positioned {

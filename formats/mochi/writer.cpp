@@ -45,9 +45,9 @@ std::string card_pos(std::size_t index, std::size_t count) {
 
 std::string preferred_deck_id(const Collection& collection, const std::string& path) {
     const Deck* deck = collection.find_deck(path);
-    if (!deck || !deck->extras.is_object()) return {};
-    auto mochi = deck->extras.find("mochi");
-    if (mochi == deck->extras.end() || !mochi->is_object()) return {};
+    if (!deck || !deck->extras.json().is_object()) return {};
+    auto mochi = deck->extras.json().find("mochi");
+    if (mochi == deck->extras.json().end() || !mochi->is_object()) return {};
     auto id = mochi->find("id");
     return id != mochi->end() && id->is_string() ? id->get<std::string>() : std::string{};
 }

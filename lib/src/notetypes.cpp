@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
 #include "deckport/identity.hpp"
 
@@ -68,7 +69,8 @@ NoteType make(std::string name, NoteTypeKind kind, std::vector<std::string> fiel
     nt.templates = std::move(templates);
     // `{}` in the lists below makes a null json; the model's "no extras" is an empty object.
     for (CardTemplate& card_template : nt.templates) {
-        if (card_template.extras.is_null()) card_template.extras = nlohmann::json::object();
+        if (card_template.extras.json().is_null())
+            card_template.extras.json() = nlohmann::json::object();
     }
     nt.css = kDefaultCss;
     nt.id = note_type_id(nt);
@@ -129,7 +131,8 @@ std::vector<int> cloze_numbers(std::string_view text) {
 std::vector<int> generated_card_ords(const NoteType& note_type, const Note& note) {
     std::vector<int> ords;
     if (note_type.kind == NoteTypeKind::standard) {
-        for (std::size_t i = 0; i < note_type.templates.size(); ++i) ords.push_back(static_cast<int>(i));
+        for (std::size_t i = 0; i < note_type.templates.size(); ++i)
+            ords.push_back(static_cast<int>(i));
         return ords;
     }
     std::string all_fields;

@@ -1,6 +1,7 @@
 // Every real package in ../shared/fixtures/anki reads with the counts of its PROVENANCE.md, or
 // is refused with the expected error.
 #include <gmock/gmock.h>
+#include <nlohmann/json.hpp>
 
 #include "apkg_read_support.hpp"
 #include "deckport/identity.hpp"
@@ -103,9 +104,9 @@ TEST(ApkgFixtures, EveryFixtureReadsWithItsCounts) {
         EXPECT_EQ(card_count(c), e.cards);
         EXPECT_EQ(c.note_types.size(), e.note_types);
         EXPECT_EQ(c.media.size(), e.media);
-        EXPECT_EQ(c.extras["revlog"].size(), e.revlog);
+        EXPECT_EQ(c.extras.json()["revlog"].size(), e.revlog);
         EXPECT_EQ(deck_names(c), e.decks);
-        EXPECT_EQ(c.extras["package"], e.package);
+        EXPECT_EQ(c.extras.json()["package"], e.package);
         EXPECT_THAT(rendered(r.diagnostics), IsEmpty());
     }
 }
@@ -142,7 +143,8 @@ TEST(ApkgFixtures, Update1HasItsNote) {
     ASSERT_NE(nt, nullptr);
     EXPECT_EQ(nt->name, "Basic");
     EXPECT_THAT(nt->fields, ElementsAre("Front", "Back"));
-    EXPECT_EQ(note.origin.locator, "collection.anki2!notes[id=" + note.extras["id"].dump() + "]");
+    EXPECT_EQ(note.origin.locator,
+              "collection.anki2!notes[id=" + note.extras.json()["id"].dump() + "]");
 }
 
 TEST(ApkgFixtures, Update2And3ShareTheGuidWithNewerContent) {
@@ -216,7 +218,7 @@ TEST(ApkgFixtures, SchedulingAndRevlogAreKept) {
     ASSERT_EQ(cloze->cards.size(), 2u);
     EXPECT_EQ(cloze->cards[0].ord, 0);
     EXPECT_EQ(cloze->cards[1].ord, 1);
-    const nlohmann::json& s = cloze->cards[0].scheduling;
+    const nlohmann::json& s = cloze->cards[0].scheduling.json();
     EXPECT_EQ(s["type"], 2);
     EXPECT_EQ(s["queue"], 2);
     EXPECT_EQ(s["due"], 871);
@@ -225,7 +227,7 @@ TEST(ApkgFixtures, SchedulingAndRevlogAreKept) {
     EXPECT_EQ(s["reps"], 2);
     EXPECT_EQ(s["data"], R"({"pos":1055,"s":12.116,"d":5.61,"dr":0.9})");
     EXPECT_EQ(cloze->cards[0].deck, "Test - Mixed Types");
-    const nlohmann::json& revlog = r.collection.extras["revlog"];
+    const nlohmann::json& revlog = r.collection.extras.json()["revlog"];
     ASSERT_EQ(revlog.size(), 26u);
     EXPECT_EQ(revlog[0].size(), 9u);
 }
@@ -235,8 +237,8 @@ TEST(ApkgFixtures, TemplatesApkgHasNestedAndFilteredDecks) {
     ReadResult r = read_fixture("ankidroid/templates.apkg");
     const Deck* filtered = r.collection.find_deck("1-TEMPLATES::Anatomy::BadTemplate");
     ASSERT_NE(filtered, nullptr);
-    EXPECT_EQ(filtered->extras["dyn"], 1);
-    EXPECT_TRUE(filtered->extras.contains("terms"));
+    EXPECT_EQ(filtered->extras.json()["dyn"], 1);
+    EXPECT_TRUE(filtered->extras.json().contains("terms"));
     // Cards that sit in a filtered deck keep their note in the home deck.
     for (const Note& note : r.collection.notes) {
         EXPECT_NE(note.deck, "1-TEMPLATES::Anatomy::BadTemplate");
@@ -258,7 +260,7 @@ TEST(ApkgFixtures, OutputApkgFromAThirdPartyGenerator) {
     EXPECT_EQ(c.notes[0].guid, "689533a98392a2f84650550d1bdcf78e87555f0b");
     EXPECT_EQ(c.notes[0].deck, "deck-name");
     EXPECT_THAT(c.notes[1].tags, IsEmpty());
-    EXPECT_EQ(c.note_types[0].extras["veArs"], nlohmann::json::array());
+    EXPECT_EQ(c.note_types[0].extras.json()["veArs"], nlohmann::json::array());
     ASSERT_EQ(c.media.size(), 1u);
     EXPECT_EQ(c.media[0].name, "anki.png");
     EXPECT_EQ(c.media[0].bytes().size(), 19040u);
@@ -280,13 +282,13 @@ TEST(ApkgFixtures, Schema16TablesMapToTheSameNoteTypesAsSchema11) {
     ASSERT_EQ(basic->templates.size(), 1u);
     EXPECT_EQ(basic->templates[0].name, "Card 1");
     EXPECT_EQ(basic->templates[0].front, "{{Front}}");
-    EXPECT_EQ(basic->extras["flds"][0]["font"], "Arial");
-    EXPECT_EQ(basic->extras["flds"][0]["size"], 20);
-    EXPECT_EQ(basic->extras["req"], nlohmann::json::parse(R"([[0, "any", [0]]])"));
+    EXPECT_EQ(basic->extras.json()["flds"][0]["font"], "Arial");
+    EXPECT_EQ(basic->extras.json()["flds"][0]["size"], 20);
+    EXPECT_EQ(basic->extras.json()["req"], nlohmann::json::parse(R"([[0, "any", [0]]])"));
     const NoteType* cloze = modern.collection.find_note_type("Cloze");
     ASSERT_NE(cloze, nullptr);
     EXPECT_EQ(cloze->kind, NoteTypeKind::cloze);
-    const nlohmann::json& dconf = modern.collection.extras["dconf"]["1"];
+    const nlohmann::json& dconf = modern.collection.extras.json()["dconf"]["1"];
     EXPECT_EQ(dconf["new"]["delays"], nlohmann::json::parse("[1.0, 10.0]"));
     EXPECT_EQ(dconf["rev"]["ease4"], 1.3);
     EXPECT_EQ(dconf["maxTaken"], 60);
@@ -297,11 +299,11 @@ TEST(ApkgFixtures, Schema16TablesMapToTheSameNoteTypesAsSchema11) {
 TEST(ApkgFixtures, LatestPackageDecodesZstdCollectionAndMap) {
     DECKPORT_REQUIRE_FIXTURES();
     ReadResult r = read_fixture("srs-converter/empty-latest.apkg");
-    EXPECT_EQ(r.collection.extras["col"]["ver"], 18);
+    EXPECT_EQ(r.collection.extras.json()["col"]["ver"], 18);
     const Deck& deck = r.collection.decks.at(0);
     EXPECT_EQ(deck.id, 1);
-    EXPECT_EQ(deck.extras["conf"], 1);
-    EXPECT_EQ(deck.extras["collapsed"], true);
-    EXPECT_EQ(r.collection.extras["dconf"]["1"]["name"], "Default");
-    EXPECT_EQ(r.collection.extras["conf"]["schedVer"], 2);
+    EXPECT_EQ(deck.extras.json()["conf"], 1);
+    EXPECT_EQ(deck.extras.json()["collapsed"], true);
+    EXPECT_EQ(r.collection.extras.json()["dconf"]["1"]["name"], "Default");
+    EXPECT_EQ(r.collection.extras.json()["conf"]["schedVer"], 2);
 }

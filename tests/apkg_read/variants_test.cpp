@@ -1,6 +1,7 @@
 // Package variants built in the test (no real latest export with notes and media exists in the
 // fixtures) and the mapping of rows into the model.
 #include <gmock/gmock.h>
+#include <nlohmann/json.hpp>
 
 #include "apkg_read_support.hpp"
 #include "deckport/identity.hpp"
@@ -58,7 +59,7 @@ TEST(ApkgVariants, Legacy2ReadsCollectionAnki21NotThePlaceholder) {
                                     {"media", "{}"}});
     ReadResult r = read_apkg_bytes("two.apkg", package);
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["package"], "legacy2");
+    EXPECT_EQ(r.collection.extras.json()["package"], "legacy2");
     EXPECT_EQ(r.collection.notes[0].origin.locator, "collection.anki21!notes[id=1500000000001]");
     std::string with_meta = make_zip({{"meta", std::string("\x08\x02", 2)},
                                       {"collection.anki2", placeholder().sqlite()},
@@ -89,7 +90,7 @@ TEST(ApkgVariants, LatestWithZstdCollectionMediaMapAndMembers) {
     ReadResult r = read_apkg_bytes("latest.apkg", package);
     EXPECT_THAT(rendered(r.diagnostics), IsEmpty());
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["package"], "latest");
+    EXPECT_EQ(r.collection.extras.json()["package"], "latest");
     ASSERT_EQ(r.collection.media.size(), 2u);
     EXPECT_EQ(r.collection.media[0].name, "cat.png");
     EXPECT_EQ(r.collection.media[0].bytes(), image);
@@ -123,7 +124,7 @@ TEST(ApkgVariants, LatestMediaEntriesThatDisagreeWithTheirMembers) {
 TEST(ApkgVariants, BareCollectionFile) {
     ReadResult r = read_apkg_bytes("deck.anki21", two_decks().sqlite());
     EXPECT_EQ(r.collection.notes.size(), 3u);
-    EXPECT_EQ(r.collection.extras["package"], "collection");
+    EXPECT_EQ(r.collection.extras.json()["package"], "collection");
     EXPECT_EQ(r.collection.notes[0].origin.locator, "notes[id=1500000000001]");
 }
 
@@ -137,15 +138,15 @@ TEST(ApkgVariants, NotesMapIntoTheModel) {
     EXPECT_THAT(basic.tags, ElementsAre("a", "b", "b::c"));
     EXPECT_EQ(basic.deck, "Lang::French");
     EXPECT_EQ(basic.modified, 1650000000);
-    EXPECT_EQ(basic.extras,
+    EXPECT_EQ(basic.extras.json(),
               (nlohmann::json{{"id", 1500000000001}, {"usn", -1}, {"flags", 0}, {"data", ""}}));
     // The deck of a note is the deck of its first card by ord.
     const Note& cloze = c.notes[1];
     ASSERT_EQ(cloze.cards.size(), 2u);
     EXPECT_EQ(cloze.cards[0].ord, 0);
     EXPECT_EQ(cloze.cards[0].deck, "Default");
-    EXPECT_EQ(cloze.cards[0].scheduling["due"], 120);
-    EXPECT_EQ(cloze.cards[0].scheduling["id"], 1500000000006);
+    EXPECT_EQ(cloze.cards[0].scheduling.json()["due"], 120);
+    EXPECT_EQ(cloze.cards[0].scheduling.json()["id"], 1500000000006);
     EXPECT_EQ(cloze.cards[1].deck, "Lang");
     EXPECT_EQ(cloze.deck, "Default");
     // A note without cards goes to its note type's deck, with a note.
@@ -164,21 +165,21 @@ TEST(ApkgVariants, NoteTypesAndDecksKeepTheirUnmodelledKeys) {
     ASSERT_NE(basic, nullptr);
     EXPECT_EQ(basic->name, "Basic");
     EXPECT_EQ(basic->css, ".card {}");
-    EXPECT_EQ(basic->extras["req"], nlohmann::json::parse(R"([[0, "any", [0]]])"));
-    EXPECT_EQ(basic->extras["did"], 1);
-    EXPECT_EQ(basic->extras["flds"][1],
+    EXPECT_EQ(basic->extras.json()["req"], nlohmann::json::parse(R"([[0, "any", [0]]])"));
+    EXPECT_EQ(basic->extras.json()["did"], 1);
+    EXPECT_EQ(basic->extras.json()["flds"][1],
               nlohmann::json::parse(R"({"ord": 1, "sticky": false, "rtl": false,
                                        "font": "Arial", "size": 20})"));
-    EXPECT_FALSE(basic->extras.contains("name"));
-    EXPECT_EQ(basic->templates[0].extras, (nlohmann::json{{"ord", 0}, {"did", nullptr}}));
+    EXPECT_FALSE(basic->extras.json().contains("name"));
+    EXPECT_EQ(basic->templates[0].extras.json(), (nlohmann::json{{"ord", 0}, {"did", nullptr}}));
     const Deck* french = r.collection.find_deck("Lang::French");
     ASSERT_NE(french, nullptr);
     EXPECT_EQ(french->id, 2000);
     EXPECT_EQ(french->description, "Bonjour");
-    EXPECT_EQ(french->extras["conf"], 1);
-    EXPECT_EQ(french->extras["lrnToday"], nlohmann::json::parse("[0, 0]"));
-    EXPECT_EQ(r.collection.extras["dconf"]["1"]["maxTaken"], 60);
-    EXPECT_EQ(r.collection.extras["conf"]["schedVer"], 2);
+    EXPECT_EQ(french->extras.json()["conf"], 1);
+    EXPECT_EQ(french->extras.json()["lrnToday"], nlohmann::json::parse("[0, 0]"));
+    EXPECT_EQ(r.collection.extras.json()["dconf"]["1"]["maxTaken"], 60);
+    EXPECT_EQ(r.collection.extras.json()["conf"]["schedVer"], 2);
 }
 
 TEST(ApkgVariants, ProbeRecognisesPackagesAndCollections) {

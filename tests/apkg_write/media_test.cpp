@@ -1,6 +1,7 @@
 // Media in packages: referenced files packaged once, under Anki-safe names, with the fields'
 // references rewritten; missing files named with the note's position.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "apkg_write_helpers.hpp"
 #include "deckport/identity.hpp"

@@ -1,6 +1,7 @@
 // The apkg writer, checked with our SqliteDb/ZipReader and with Python's zipfile/sqlite3/json
 // (independent_check.py), on collections built by hand.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "apkg/field_text.hpp"
 #include "apkg_write_helpers.hpp"
@@ -181,17 +182,16 @@ TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
     custom.id = 1234567890123;
     custom.name = "Basic";
     custom.fields = {"Word", "Meaning", "Example"};
-    custom.templates = {{"Recognise",
-                         "{{Word}}",
-                         "{{FrontSide}}<hr id=answer>{{Meaning}}",
-                         {{"bqfmt", "{{Word}}"}, {"bfont", "Arial"}, {"futureKey", 7}}}};
+    custom.templates = {
+        {"Recognise", "{{Word}}", "{{FrontSide}}<hr id=answer>{{Meaning}}",
+         JsonValue(nlohmann::json{{"bqfmt", "{{Word}}"}, {"bfont", "Arial"}, {"futureKey", 7}})}};
     custom.css = ".card { color: red; }";
     custom.sort_field = 1;
-    custom.extras = {{"latexsvg", true},
-                     {"originalStockKind", 1},
-                     {"unknownKey", {{"kept", true}}},
-                     {"mod", 1500000000},
-                     {"flds", {{{"sticky", true}, {"font", "Noto"}}, {{"rtl", true}}}}};
+    custom.extras.json() = {{"latexsvg", true},
+                            {"originalStockKind", 1},
+                            {"unknownKey", {{"kept", true}}},
+                            {"mod", 1500000000},
+                            {"flds", {{{"sticky", true}, {"font", "Noto"}}, {{"rtl", true}}}}};
     c.note_types = {custom};
     c.notes.push_back(make_note(custom, {html("chien"), html("dog"), html("")}, "French"));
     WriteResult result = write_apkg(c);
@@ -225,14 +225,15 @@ TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
 TEST(ApkgWriter, ReplacesExtrasOfTheWrongTypeSoAnkiCanParseThem) {
     Collection c;
     NoteType basic = basic_note_type();
-    basic.extras = {{"mod", 1.5},
-                    {"usn", "x"},
-                    {"req", "junk"},
-                    {"originalStockKind", "x"},
-                    {"flds", {{{"size", "big"}, {"sticky", 3}}}}};
-    basic.templates[0].extras = {{"bsize", 300}, {"did", "deck"}};
+    basic.extras.json() = {{"mod", 1.5},
+                           {"usn", "x"},
+                           {"req", "junk"},
+                           {"originalStockKind", "x"},
+                           {"flds", {{{"size", "big"}, {"sticky", 3}}}}};
+    basic.templates[0].extras.json() = {{"bsize", 300}, {"did", "deck"}};
     c.note_types = {basic};
-    Deck deck{0, "D", "about D", {{"lrnToday", {1}}, {"collapsed", "no"}, {"conf", 99}}};
+    Deck deck{0, "D", "about D",
+              JsonValue(nlohmann::json{{"lrnToday", {1}}, {"collapsed", "no"}, {"conf", 99}})};
     c.decks = {deck};
     c.notes.push_back(make_note(basic, {html("q"), html("a")}, "D"));
     WriteResult result = write_apkg(c);
@@ -282,35 +283,35 @@ TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
     NoteType basic = basic_note_type();
     c.note_types = {basic};
     Note note = make_note(basic, {html("q"), html("a")}, "Reviewed", {}, "guid-sched");
-    note.cards.push_back(Card{0,
-                              "Reviewed",
-                              {{"id", 1600000000123},
-                               {"type", 2},
-                               {"queue", 2},
-                               {"due", 1234},
-                               {"ivl", 30},
-                               {"factor", 2500},
-                               {"reps", 7},
-                               {"lapses", 1},
-                               {"flags", 3},
-                               {"data", "{\"s\":1.5}"}}});
-    note.cards.push_back(Card{5, "Reviewed", {{"type", 0}}});  // no template 6
+    note.cards.push_back(Card{0, "Reviewed",
+                              JsonValue(nlohmann::json{{"id", 1600000000123},
+                                                       {"type", 2},
+                                                       {"queue", 2},
+                                                       {"due", 1234},
+                                                       {"ivl", 30},
+                                                       {"factor", 2500},
+                                                       {"reps", 7},
+                                                       {"lapses", 1},
+                                                       {"flags", 3},
+                                                       {"data", "{\"s\":1.5}"}})});
+    note.cards.push_back(
+        Card{5, "Reviewed", JsonValue(nlohmann::json{{"type", 0}})});  // no template 6
     c.notes.push_back(note);
-    c.extras = {{"crt", 1500000000},
-                {"conf", {{"schedVer", 2}, {"curDeck", 1}}},
-                {"dconf", {{"7", {{"name", "Fast"}, {"new", {{"perDay", 50}}}}}}},
-                {"revlog",
-                 {{{"id", 1600000000999},
-                   {"cid", 1600000000123},
-                   {"usn", -1},
-                   {"ease", 3},
-                   {"ivl", 30},
-                   {"lastIvl", 10},
-                   {"factor", 2500},
-                   {"time", 4000},
-                   {"type", 1}},
-                  {1600000001000, 999, -1, 1, 1, 1, 0, 10, 0}}}};
-    c.decks = {Deck{0, "Reviewed", "", {{"conf", 7}}}};
+    c.extras.json() = {{"crt", 1500000000},
+                       {"conf", {{"schedVer", 2}, {"curDeck", 1}}},
+                       {"dconf", {{"7", {{"name", "Fast"}, {"new", {{"perDay", 50}}}}}}},
+                       {"revlog",
+                        {{{"id", 1600000000999},
+                          {"cid", 1600000000123},
+                          {"usn", -1},
+                          {"ease", 3},
+                          {"ivl", 30},
+                          {"lastIvl", 10},
+                          {"factor", 2500},
+                          {"time", 4000},
+                          {"type", 1}},
+                         {1600000001000, 999, -1, 1, 1, 1, 0, 10, 0}}}};
+    c.decks = {Deck{0, "Reviewed", "", JsonValue(nlohmann::json{{"conf", 7}})}};
     WriteResult result = write_apkg(c);
     ASSERT_FALSE(result.bytes.empty()) << diagnostics_text(result.diagnostics);
     EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG211"));

@@ -2,6 +2,7 @@
 // folder or crashes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "crowdanki_helpers.hpp"
 #include "deckport/error.hpp"

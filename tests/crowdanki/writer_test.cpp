@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "crowdanki_helpers.hpp"
@@ -217,7 +218,7 @@ TEST(CrowdAnkiWriter, DecksWithoutACommonParentGetANewRoot) {
 
 TEST(CrowdAnkiWriter, LossesAreReported) {
     Collection c = sample_collection();
-    c.notes[0].cards.push_back(Card{0, "Rust Concurrency", {{"ivl", 3}}});
+    c.notes[0].cards.push_back(Card{0, "Rust Concurrency", JsonValue(nlohmann::json{{"ivl", 3}})});
     MediaFile nested;
     nested.name = "../x.png";
     nested.data = "x";

@@ -1,6 +1,8 @@
 // The csv writer's layout and quoting, with fields passed through as they are.
-#include "csv/table_writer.hpp"
+#include <nlohmann/json.hpp>
+
 #include "csv/options.hpp"
+#include "csv/table_writer.hpp"
 #include "csv_helpers.hpp"
 #include "sample_collection.hpp"
 
@@ -153,7 +155,8 @@ TEST(CsvTable, LossesAreReportedOncePerKind) {
     c.notes[0].note_type_id = 42;
     c.notes[0].tags = {"has space", "ok"};
     c.notes[1].tags = {"another one"};
-    for (Note& note : c.notes) note.cards.push_back(Card{0, note.deck, {{"ivl", 3}}});
+    for (Note& note : c.notes)
+        note.cards.push_back(Card{0, note.deck, JsonValue(nlohmann::json{{"ivl", 3}})});
     csv::WriteOptions options;
     options.html = false;
     std::vector<std::string> diagnostics;

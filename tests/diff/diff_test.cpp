@@ -1,5 +1,6 @@
 // Semantic diff: matching by GUID then first field, and what is reported for each change.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "deckport/diff.hpp"
 #include "deckport/notetypes.hpp"

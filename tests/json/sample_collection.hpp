@@ -5,6 +5,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "deckport/format.hpp"
 #include "deckport/identity.hpp"
@@ -21,7 +22,7 @@ inline std::string every_byte() {
 inline Collection sample_collection() {
     Collection c;
     c.meta = {1700000000, 1700000500, "markdown", "/tmp/somewhere/sample.md"};
-    c.extras = {{"conf", {{"curModel", 1}, {"schedVer", 2}}}, {"tags", {{"rust", 0}}}};
+    c.extras.json() = {{"conf", {{"curModel", 1}, {"schedVer", 2}}}, {"tags", {{"rust", 0}}}};
 
     NoteType basic = basic_note_type();
     NoteType cloze = cloze_note_type();
@@ -30,22 +31,19 @@ inline Collection sample_collection() {
     vocab.name = "Vocab";
     vocab.fields = {"Word", "Meaning", "Example"};
     vocab.sort_field = 1;
-    vocab.templates = {
-        {"Recognise",
-         "{{Word}}",
-         "{{FrontSide}}<hr id=answer>{{Meaning}}",
-         {{"bqfmt", ""}, {"did", nullptr}}},
-        {"Recall", "{{Meaning}}", "{{FrontSide}}<hr id=answer>{{Word}}<br>{{Example}}",
-         nlohmann::json::object()}};
+    vocab.templates = {{"Recognise", "{{Word}}", "{{FrontSide}}<hr id=answer>{{Meaning}}",
+                        JsonValue(nlohmann::json{{"bqfmt", ""}, {"did", nullptr}})},
+                       {"Recall", "{{Meaning}}",
+                        "{{FrontSide}}<hr id=answer>{{Word}}<br>{{Example}}", JsonValue()}};
     vocab.css = ".card { font-family: serif; }\n";
-    vocab.extras = {{"latexPre", "\\documentclass{article}"},
-                    {"req", {{0, "any", {0}}, {1, "any", {1}}}},
-                    {"flds", {{{"name", "Word"}, {"rtl", false}, {"size", 20}}}}};
+    vocab.extras.json() = {{"latexPre", "\\documentclass{article}"},
+                           {"req", {{0, "any", {0}}, {1, "any", {1}}}},
+                           {"flds", {{{"name", "Word"}, {"rtl", false}, {"size", 20}}}}};
     c.note_types = {basic, cloze, vocab};
 
     c.ensure_deck("Lang::Rust::Sync");
     c.decks[0].description = "Everything about languages";
-    c.decks[0].extras = {{"collapsed", false}, {"conf", 1}};
+    c.decks[0].extras.json() = {{"collapsed", false}, {"conf", 1}};
 
     Note mutex;
     mutex.guid = "g-mutex";
@@ -63,7 +61,7 @@ inline Collection sample_collection() {
     cloze_note.modified = 1690000000;
     cloze_note.fields = {{Markup::html, "<b>{{c1::Arc}}</b> is {{c2::atomically}} counted"},
                          {Markup::html, ""}};
-    cloze_note.extras = {{"flags", 0}, {"usn", -1}};
+    cloze_note.extras.json() = {{"flags", 0}, {"usn", -1}};
 
     Note word;
     word.guid = "g-word";
@@ -72,17 +70,16 @@ inline Collection sample_collection() {
     word.fields = {{Markup::text, "Sperre"},
                    {Markup::text, std::string("lock\x01 with a NUL \0 inside", 25)},
                    {Markup::text, "Die Sperre hält."}};
-    word.cards = {{0,
-                   "Lang",
-                   {{"type", 2},
-                    {"queue", 2},
-                    {"due", 400},
-                    {"ivl", 12},
-                    {"factor", 2500},
-                    {"reps", 5},
-                    {"lapses", 1},
-                    {"fsrs", {{"d", 5.25}, {"s", 3.5}}}}},
-                  {1, "Lang::Rust", nlohmann::json::object()}};
+    word.cards = {{0, "Lang",
+                   JsonValue(nlohmann::json{{"type", 2},
+                                            {"queue", 2},
+                                            {"due", 400},
+                                            {"ivl", 12},
+                                            {"factor", 2500},
+                                            {"reps", 5},
+                                            {"lapses", 1},
+                                            {"fsrs", {{"d", 5.25}, {"s", 3.5}}}})},
+                  {1, "Lang::Rust", JsonValue()}};
     c.notes = {mutex, cloze_note, word};
 
     MediaFile blob;
@@ -129,7 +126,7 @@ inline void expect_same_collection(const Collection& expected, const Collection&
     }
     EXPECT_EQ(expected.media, actual.media);
     EXPECT_EQ(expected.meta, actual.meta);
-    EXPECT_EQ(expected.extras, actual.extras);
+    EXPECT_EQ(expected.extras.json(), actual.extras.json());
 }
 
 }  // namespace deckport::test

@@ -1,6 +1,7 @@
 // The markdown writer: md -> md is the identity up to the documented normalisation, and notes
 // from other formats are written so that reading them back gives the same notes.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "deckport/content.hpp"
 #include "deckport/identity.hpp"
@@ -300,9 +301,9 @@ TEST(MarkdownWriter, LossesAreReportedOncePerKind) {
     Collection c;
     c.ensure_note_type(basic_note_type());
     Note a = make_note(basic_note_type(), {md("Q1"), md("A1")}, "D", {"two words", "id:"});
-    a.cards = {Card{0, "D", {{"ivl", 3}}}};
+    a.cards = {Card{0, "D", JsonValue(nlohmann::json{{"ivl", 3}})}};
     Note b = make_note(basic_note_type(), {md("Q2"), md("A2")}, "D", {"two words"});
-    b.cards = {Card{0, "D", {{"ivl", 5}}}};
+    b.cards = {Card{0, "D", JsonValue(nlohmann::json{{"ivl", 5}})}};
     b.guid = "has space";
     c.notes = {a, b};
     c.decks = {Deck{1, "Default", {}, {}}, Deck{2, "D", "About D", {}}, Deck{3, "Unused", {}, {}}};
@@ -365,7 +366,7 @@ TEST(MarkdownWriter, DeckNamesEmptyQuestionsAndNoteDataThatDoNotFit) {
     spaced.guid = "g1";
     Note empty = make_note(basic_note_type(), {md(""), md("A2")}, "Rust::Sync");
     empty.guid = "g2";
-    empty.extras = {{"flags", 1}};
+    empty.extras.json() = {{"flags", 1}};
     c.notes = {spaced, empty};
     WriteResult written = write_markdown(c);
     EXPECT_EQ(written.diagnostics,
@@ -385,8 +386,10 @@ TEST(MarkdownWriter, NewCardsAndAnkisBookkeepingAreNoLoss) {
     c.ensure_note_type(basic_note_type());
     Note note = make_note(basic_note_type(), {md("Q"), md("A")}, "D");
     note.guid = "g1";
-    note.cards = {Card{0, "D", {{"id", 7}, {"type", 0}, {"queue", 0}, {"due", 3}, {"data", ""}}}};
-    note.extras = {{"id", 5}, {"usn", -1}, {"flags", 0}, {"data", ""}};
+    note.cards = {Card{
+        0, "D",
+        JsonValue(nlohmann::json{{"id", 7}, {"type", 0}, {"queue", 0}, {"due", 3}, {"data", ""}})}};
+    note.extras.json() = {{"id", 5}, {"usn", -1}, {"flags", 0}, {"data", ""}};
     c.notes = {note};
     EXPECT_EQ(write_markdown(c).diagnostics, Lines{});
 }

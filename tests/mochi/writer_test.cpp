@@ -197,7 +197,7 @@ TEST(MochiWriter, LossesAreReported) {
     custom.id = 42;
     c.note_types = {custom, basic_and_reversed_note_type()};
     Note vocab = make_note("vocab0001", custom, {md("Hund"), md("dog"), md("")}, "Words");
-    vocab.cards.push_back(Card{0, "Words", {{"ivl", 3}}});
+    vocab.cards.push_back(Card{0, "Words", JsonValue(nlohmann::json{{"ivl", 3}})});
     c.notes.push_back(vocab);
     c.notes.push_back(make_note("reverse01", c.note_types[1], {md("front"), md("back")}, "Words"));
     c.ensure_deck("Words");

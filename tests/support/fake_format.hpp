@@ -27,7 +27,8 @@ class FakeWriter : public Writer {
     explicit FakeWriter(FakeFlaw flaw) : flaw_(flaw) {}
     Output write(const Collection& c, WriteContext&) const override {
         nlohmann::ordered_json out;
-        out["generation"] = c.extras.value("generation", 0) + (flaw_ == FakeFlaw::unstable ? 1 : 0);
+        out["generation"] =
+            c.extras.json().value("generation", 0) + (flaw_ == FakeFlaw::unstable ? 1 : 0);
         out["note_types"] = nlohmann::ordered_json::array();
         for (const NoteType& type : c.note_types) {
             out["note_types"].push_back({{"name", type.name},
@@ -91,7 +92,7 @@ class FakeReader : public Reader {
             throw InputError("FAKE001", SourceLocation{input.display_name}, e.what());
         }
         Collection c;
-        c.extras["generation"] = in.value("generation", 0);
+        c.extras.json()["generation"] = in.value("generation", 0);
         for (const auto& t : in["note_types"]) {
             NoteType type;
             type.name = t["name"];

@@ -1,6 +1,8 @@
 // deckport diff A B [--json]: what changed between two decks, in any formats.
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli.hpp"
 #include "deckport/diff.hpp"
 

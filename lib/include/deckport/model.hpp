@@ -7,9 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "deckport/diagnostics.hpp"
+#include "deckport/json_value.hpp"
 
 namespace deckport {
 
@@ -30,7 +29,7 @@ struct CardTemplate {
     std::string name;
     std::string front;  // Anki qfmt
     std::string back;   // Anki afmt
-    nlohmann::json extras = nlohmann::json::object();  // keys we don't model (bqfmt, ...)
+    JsonValue extras;   // keys we don't model (bqfmt, ...)
 
     friend bool operator==(const CardTemplate&, const CardTemplate&) = default;
 };
@@ -45,7 +44,7 @@ struct NoteType {
     std::vector<CardTemplate> templates;
     std::string css;
     int sort_field = 0;
-    nlohmann::json extras = nlohmann::json::object();  // per-field options, latex, req, ...
+    JsonValue extras;  // per-field options, latex, req, ...
 
     int field_index(std::string_view field_name) const;  // -1 when absent
     friend bool operator==(const NoteType&, const NoteType&) = default;
@@ -54,8 +53,8 @@ struct NoteType {
 // A card exists only when the input carries scheduling (apkg); writers generate cards otherwise.
 struct Card {
     int ord = 0;
-    std::string deck;  // full `::` path
-    nlohmann::json scheduling = nlohmann::json::object();  // type, queue, due, ivl, factor, ...
+    std::string deck;      // full `::` path
+    JsonValue scheduling;  // type, queue, due, ivl, factor, ...
 
     friend bool operator==(const Card&, const Card&) = default;
 };
@@ -63,12 +62,12 @@ struct Card {
 struct Note {
     std::string guid;
     std::int64_t note_type_id = 0;
-    std::vector<Content> fields;  // exactly one per note type field
+    std::vector<Content> fields;    // exactly one per note type field
     std::vector<std::string> tags;  // sorted, unique; `::` for hierarchy
-    std::string deck;  // full `::` path
-    std::int64_t modified = 0;  // seconds since the epoch; 0 = take the collection's time
+    std::string deck;               // full `::` path
+    std::int64_t modified = 0;      // seconds since the epoch; 0 = take the collection's time
     std::vector<Card> cards;
-    nlohmann::json extras = nlohmann::json::object();
+    JsonValue extras;
     SourceLocation origin;  // not part of equality: where the note was read from
     // Not part of equality: where each field's text starts, when the reader knows (one per
     // field, or empty).
@@ -82,7 +81,7 @@ struct Deck {
     std::int64_t id = 0;
     std::string name;  // full `::` path
     std::string description;
-    nlohmann::json extras = nlohmann::json::object();
+    JsonValue extras;
 
     friend bool operator==(const Deck&, const Deck&) = default;
 };
@@ -92,13 +91,13 @@ struct MediaFile {
     std::string name;  // the name fields refer to
     std::optional<std::string> data;
     std::filesystem::path source_path;  // when data is not loaded
-    SourceLocation origin;  // where it was referenced or read
+    SourceLocation origin;              // where it was referenced or read
 
     // The bytes, read from source_path on first use. Throws IoError when unreadable.
     const std::string& bytes() const;
     friend bool operator==(const MediaFile& a, const MediaFile& b);
 
-private:
+  private:
     mutable std::optional<std::string> cache_;
 };
 
@@ -117,7 +116,7 @@ struct Collection {
     std::vector<Note> notes;
     std::vector<MediaFile> media;
     CollectionMeta meta;
-    nlohmann::json extras = nlohmann::json::object();  // unmodelled data kept for same-format writes
+    JsonValue extras;  // unmodelled data kept for same-format writes
 
     const NoteType* find_note_type(std::int64_t id) const;
     const NoteType* find_note_type(std::string_view name) const;

@@ -1,4 +1,6 @@
 // The diff as JSON (stable keys, for tools) and as text (for people reviewing a change).
+#include <nlohmann/json.hpp>
+
 #include "deckport/diff.hpp"
 #include "lint/lint_support.hpp"
 
