@@ -123,7 +123,8 @@ int floor(int cards, const std::string& output_path) {
     SqliteDb db;
     db.exec("pragma page_size = 4096");
     db.exec("pragma journal_mode = off");
-    db.exec(apkg::kSchema11Tables);
+    db.exec(apkg::kCollectionTables);
+    db.exec(apkg::kSchema11Graves);
     db.exec("begin");
     SqliteStatement note_insert =
         db.prepare("insert into notes values (?, ?, 1, ?, -1, ' bench ', ?, ?, 0, 0, '')");

@@ -19,7 +19,11 @@ FormatInfo apkg_format_info() {
                          .multiple_decks = true};
     info.options = {
         {"variant", "legacy",
-         "package variant: legacy (collection.anki2, every client) or legacy2"},
+         "package variant: legacy (collection.anki2, every Anki), legacy2 (Anki 2.1+) or "
+         "latest (zstd, schema 18: Anki 2.1.55+; the default for .colpkg)"},
+        {"package", "apkg",
+         "apkg (a deck package) or colpkg (a whole collection, which Anki imports in place of "
+         "the user's); the output's extension decides when not given"},
     };
     return info;
 }

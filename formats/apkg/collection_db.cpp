@@ -6,6 +6,9 @@
 
 #include "apkg/package_content.hpp"
 #include "apkg/schema11_sql.hpp"
+#include "apkg/schema18_rows.hpp"
+#include "apkg/schema18_sql.hpp"
+#include "apkg/unicase.hpp"
 #include "common/sqlite_db.hpp"
 
 namespace deckport::apkg {
@@ -24,13 +27,57 @@ std::vector<const Row*> by_id(const std::vector<Row>& rows) {
     return sorted;
 }
 
-void insert_collection(SqliteDb& db, const CollectionRow& col) {
+std::string dump(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Schema 11 keeps the settings as JSON in `col`; schema 18 leaves empty strings there.
+void insert_collection(SqliteDb& db, const CollectionRow& col, CollectionSchema schema) {
+    bool legacy = schema == CollectionSchema::v11;
     SqliteStatement insert =
-        db.prepare("insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)");
+        db.prepare("insert into col values (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?)");
     insert.bind(1, col.created).bind(2, col.modified_ms).bind(3, col.modified_ms);
-    insert.bind_text(4, col.conf).bind_text(5, col.models).bind_text(6, col.decks);
-    insert.bind_text(7, col.dconf).bind_text(8, col.tags);
+    insert.bind(4, std::int64_t{legacy ? 11 : 18});
+    insert.bind_text(5, legacy ? dump(col.conf) : "");
+    insert.bind_text(6, legacy ? dump(col.models) : "");
+    insert.bind_text(7, legacy ? dump(col.decks) : "");
+    insert.bind_text(8, legacy ? dump(col.dconf) : "");
+    insert.bind_text(9, legacy ? dump(col.tags) : "");
     insert.run();
+}
+
+void insert_schema18_rows(SqliteDb& db, const Schema18Rows& rows) {
+    SqliteStatement notetype = db.prepare("insert into notetypes values (?, ?, ?, ?, ?)");
+    SqliteStatement field = db.prepare("insert into fields values (?, ?, ?, ?)");
+    SqliteStatement tmpl = db.prepare("insert into templates values (?, ?, ?, ?, ?, ?)");
+    for (const NotetypeRow& nt : rows.notetypes) {
+        notetype.bind(1, nt.id).bind_text(2, nt.name).bind(3, nt.mtime).bind(4, nt.usn);
+        notetype.bind_blob(5, nt.config).run();
+        for (const FieldRow& f : nt.fields) {
+            field.bind(1, nt.id).bind(2, f.ord).bind_text(3, f.name).bind_blob(4, f.config).run();
+        }
+        for (const TemplateRow& t : nt.templates) {
+            tmpl.bind(1, nt.id).bind(2, t.ord).bind_text(3, t.name).bind(4, t.mtime);
+            tmpl.bind(5, t.usn).bind_blob(6, t.config).run();
+        }
+    }
+    SqliteStatement deck = db.prepare("insert into decks values (?, ?, ?, ?, ?, ?)");
+    for (const DeckRow& d : rows.decks) {
+        deck.bind(1, d.id).bind_text(2, d.name).bind(3, d.mtime).bind(4, d.usn);
+        deck.bind_blob(5, d.common).bind_blob(6, d.kind).run();
+    }
+    SqliteStatement options = db.prepare("insert into deck_config values (?, ?, ?, ?, ?)");
+    for (const DeckConfigRow& c : rows.deck_configs) {
+        options.bind(1, c.id).bind_text(2, c.name).bind(3, c.mtime).bind(4, c.usn);
+        options.bind_blob(5, c.config).run();
+    }
+    SqliteStatement config = db.prepare("insert into config values (?, ?, ?, ?)");
+    for (const ConfigRow& c : rows.config) {
+        config.bind_text(1, c.key).bind(2, c.usn).bind(3, c.mtime).bind_blob(4, c.value).run();
+    }
+    // Tags that differ only in case are one tag for Anki; the first spelling stays.
+    SqliteStatement tag = db.prepare("insert or ignore into tags values (?, 0, 0, NULL)");
+    for (const std::string& t : rows.tags) tag.bind_text(1, t).run();
 }
 
 void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
@@ -74,17 +121,31 @@ void insert_revlog(SqliteDb& db, const std::vector<RevlogRow>& revlog) {
 
 }  // namespace
 
-std::string build_collection_database(const PackageContent& content, int page_size) {
+std::string build_collection_database(const PackageContent& content, CollectionSchema schema,
+                                      int page_size, const std::string& source_name,
+                                      Diagnostics& diagnostics) {
     SqliteDb db;
     db.exec("pragma page_size = " + std::to_string(page_size));
     db.exec("pragma journal_mode = off");
-    db.exec(kSchema11Tables);
+    db.exec(kCollectionTables);
+    if (schema == CollectionSchema::v11) {
+        db.exec(kSchema11Graves);
+    } else {
+        register_unicase_collation(db);
+        db.exec(kSchema18Tables);
+    }
     db.exec("begin");
-    insert_collection(db, content.collection);
+    const CollectionRow& col = content.collection;
+    insert_collection(db, col, schema);
+    if (schema == CollectionSchema::v18) {
+        insert_schema18_rows(db, schema18_rows(col.models, col.decks, col.dconf, col.conf, col.tags,
+                                               source_name, diagnostics));
+    }
     insert_notes(db, content.notes);
     insert_cards(db, content.cards);
     insert_revlog(db, content.revlog);
     db.exec(kSchema11Indexes);
+    if (schema == CollectionSchema::v18) db.exec(kSchema18Indexes);
     db.exec("commit");
     return db.serialize();
 }

@@ -23,7 +23,15 @@ bool is_filtered(const Deck& deck) {
 DeckTable::DeckTable(const Collection& collection, const std::set<std::int64_t>& config_ids)
     : collection_(collection), config_ids_(config_ids) {
     add(kDefaultDeckName);
-    for (const Deck& deck : collection.decks) id_for(deck.name);
+    for (const Deck& deck : collection.decks) {
+        // A filtered deck is a search over other decks: its cards go home (CardBuilder), and it
+        // is written only when something still names it.
+        if (is_filtered(deck)) {
+            filtered_.push_back(&deck);
+        } else {
+            id_for(deck.name);
+        }
+    }
 }
 
 std::int64_t DeckTable::id_for(std::string_view name) {
@@ -35,6 +43,13 @@ std::int64_t DeckTable::id_for(std::string_view name) {
         id = it != id_by_name_.end() ? it->second : add(path);
     }
     return id;
+}
+
+std::int64_t DeckTable::id_for_source(std::int64_t source_id) {
+    for (const Deck& deck : collection_.decks) {
+        if (deck.id == source_id && !deck.name.empty()) return id_for(deck.name);
+    }
+    return 0;
 }
 
 std::int64_t DeckTable::add(const std::string& name) {
@@ -55,7 +70,7 @@ std::int64_t DeckTable::add(const std::string& name) {
     return id;
 }
 
-std::string DeckTable::decks_json(std::int64_t modified, WriteContext& context) const {
+nlohmann::json DeckTable::decks_json(std::int64_t modified, WriteContext& context) const {
     nlohmann::json decks = nlohmann::json::object();
     for (const Entry& entry : entries_) {
         Deck deck = entry.deck ? *entry.deck : Deck{entry.id, entry.name, {}, {}};
@@ -74,7 +89,15 @@ std::string DeckTable::decks_json(std::int64_t modified, WriteContext& context) 
         }
         decks[std::to_string(entry.id)] = deck_json(deck, entry.id, config_id, modified);
     }
-    return decks.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (const Deck* deck : filtered_) {
+        if (id_by_name_.count(deck->name)) continue;
+        context.diagnostics.warning(
+            "APKG214",
+            SourceLocation{collection_.meta.source_name, 0, 0, "decks[name=" + deck->name + "]"},
+            "filtered deck '" + deck->name +
+                "' is left out: its cards go back to their home decks");
+    }
+    return decks;
 }
 
 }  // namespace deckport::apkg

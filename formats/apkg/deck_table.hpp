@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "deckport/format.hpp"
 #include "deckport/model.hpp"
 
@@ -19,9 +21,13 @@ class DeckTable {
 
     // The id of deck `name` (empty: Default), adding it and its ancestors when new.
     std::int64_t id_for(std::string_view name);
+    // The written id of the collection's deck whose own (source) id is `source_id`, or 0 when
+    // the collection has no such deck.
+    std::int64_t id_for_source(std::int64_t source_id);
 
-    // The `decks` JSON; reports filtered decks that are written as normal ones (APKG214).
-    std::string decks_json(std::int64_t modified, WriteContext& context) const;
+    // The `decks` JSON; reports filtered decks that are left out or written as normal ones
+    // (APKG214).
+    nlohmann::json decks_json(std::int64_t modified, WriteContext& context) const;
 
   private:
     struct Entry {
@@ -36,6 +42,7 @@ class DeckTable {
     std::vector<Entry> entries_;
     std::unordered_map<std::string, std::int64_t> id_by_name_;
     std::set<std::int64_t> used_ids_;
+    std::vector<const Deck*> filtered_;  // the collection's filtered decks
 };
 
 }  // namespace deckport::apkg

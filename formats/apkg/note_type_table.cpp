@@ -35,6 +35,7 @@ SourceLocation note_type_origin(const std::string& source, const NoteType& note_
 
 NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context)
     : source_name_(collection.meta.source_name) {
+    bool from_anki = collection.meta.source_format == "apkg";
     std::set<std::string> names;
     for (const NoteType& note_type : collection.note_types) names.insert(note_type.name);
     static const std::set<std::string> kReserved = {
@@ -53,7 +54,9 @@ NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context
                                             " has no name; it is written as '" +
                                             note_type.templates[i].name + "'");
         }
-        if (kReserved.count(note_type.name) && !is_builtin_note_type(note_type)) {
+        // A note type read from an Anki package is the user's own, matched by id: it keeps its
+        // name, whatever it is (Anki renames it itself if the name is taken).
+        if (!from_anki && kReserved.count(note_type.name) && !is_builtin_note_type(note_type)) {
             std::string renamed = note_type.name + " (custom)";
             for (int n = 2; names.count(renamed); ++n) {
                 renamed = note_type.name + " (custom " + std::to_string(n) + ")";
@@ -94,7 +97,7 @@ ExportedNoteType* NoteTypeTable::for_note(const Note& note, const SourceLocation
     return &exported;
 }
 
-std::string NoteTypeTable::models_json(std::int64_t modified, WriteContext& context) const {
+nlohmann::json NoteTypeTable::models_json(std::int64_t modified, WriteContext& context) const {
     nlohmann::json models = nlohmann::json::object();
     for (const ExportedNoteType& exported : types_) {
         const NoteType& note_type = exported.note_type;
@@ -109,7 +112,7 @@ std::string NoteTypeTable::models_json(std::int64_t modified, WriteContext& cont
         models[std::to_string(note_type.id)] = note_type_json(
             note_type, note_type.name, exported.deck_id ? exported.deck_id : 1, modified);
     }
-    return models.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return models;
 }
 
 std::int64_t NoteTypeTable::first_id() const {

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "deckport/format.hpp"
 #include "deckport/model.hpp"
 
@@ -22,7 +24,8 @@ struct ExportedNoteType {
 class NoteTypeTable {
   public:
     // Checks every note type of the collection and renames custom ones that carry the name of
-    // a built-in (Anki matches note types by id, but users tell them apart by name).
+    // a built-in (Anki matches note types by id, but users tell them apart by name), except
+    // those of an Anki input, which are the user's own.
     NoteTypeTable(const Collection& collection, WriteContext& context);
 
     // The note type a note uses; reports APKG201 or APKG207 and returns null when it cannot
@@ -32,7 +35,7 @@ class NoteTypeTable {
 
     // The `models` JSON: every usable note type; `modified` is the default `mod`. Reports the
     // unusable ones that no note needs, which are left out (APKG208).
-    std::string models_json(std::int64_t modified, WriteContext& context) const;
+    nlohmann::json models_json(std::int64_t modified, WriteContext& context) const;
     // The id of the first note type written (the collection's current one), or 0.
     std::int64_t first_id() const;
 

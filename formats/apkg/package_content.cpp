@@ -1,6 +1,7 @@
 // Turns a Collection into the rows and files of an Anki package, in the collection's order.
 #include "apkg/package_content.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -19,10 +20,6 @@ namespace deckport::apkg {
 namespace {
 
 using json = nlohmann::json;
-
-std::string dump(const json& value) {
-    return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 const json& extra(const json& extras, const char* key) {
     static const json kNull;
@@ -125,6 +122,12 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
         row.modified = note.modified > 0 ? note.modified : now;
         row.tags = tags_column(note.tags, origin, context);
         collect_tags(row.tags, tags);
+        // Sync bookkeeping, kept as it is (every importer sets its own); Anki reads an i32.
+        if (const json& usn = extra(note.extras.json(), "usn");
+            usn.is_number_integer() && usn.get<std::int64_t>() >= INT32_MIN &&
+            usn.get<std::int64_t>() <= INT32_MAX) {
+            row.usn = usn.get<std::int64_t>();
+        }
         if (const json& flags = extra(note.extras.json(), "flags"); flags.is_number_integer()) {
             row.flags = flags.get<std::int64_t>();
         }
@@ -152,13 +155,12 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     json conf =
         collection_conf_json(extra(anki, "conf"), note_types.first_id(), cards.next_position);
     if (note_types.first_id() == 0) conf.erase("curModel");
-    col.conf = dump(conf);
+    col.conf = std::move(conf);
     col.models = note_types.models_json(now, context);
     col.decks = decks.decks_json(now, context);
-    col.dconf = dump(configs);
-    json tag_registry = json::object();
-    for (const std::string& tag : tags) tag_registry[tag] = 0;
-    col.tags = dump(tag_registry);
+    col.dconf = std::move(configs);
+    col.tags = json::object();
+    for (const std::string& tag : tags) col.tags[tag] = 0;
     return content;
 }
 

@@ -5,15 +5,18 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "deckport/format.hpp"
 #include "deckport/model.hpp"
 
 namespace deckport::apkg {
 
+// The `col` row; its settings in the schema-11 JSON shape (schema 18 keeps them in tables).
 struct CollectionRow {
-    std::int64_t created = 0;                      // crt, seconds
-    std::int64_t modified_ms = 0;                  // mod and scm, milliseconds
-    std::string conf, models, decks, dconf, tags;  // JSON
+    std::int64_t created = 0;      // crt, seconds
+    std::int64_t modified_ms = 0;  // mod and scm, milliseconds
+    nlohmann::json conf, models, decks, dconf, tags;
 };
 
 struct NoteRow {
@@ -60,8 +63,16 @@ struct PackageContent {
 // Problems go to the context's diagnostics; the content is incomplete when there are errors.
 PackageContent build_package_content(const Collection& collection, WriteContext& context);
 
-// The schema-11 database file (page size `page_size`) holding `content`.
-std::string build_collection_database(const PackageContent& content, int page_size);
+enum class CollectionSchema {
+    v11,  // legacy packages: everything in the schema-11 shape, `col.ver` 11
+    v18,  // latest packages: note types, decks and settings in their own tables, `col.ver` 18
+};
+
+// The database file (page size `page_size`) holding `content`. Schema 18 reports names that
+// must change to stay unique regardless of case (APKG217) to `diagnostics`.
+std::string build_collection_database(const PackageContent& content, CollectionSchema schema,
+                                      int page_size, const std::string& source_name,
+                                      Diagnostics& diagnostics);
 
 // The media map: {"0": "name", ...} for the members in order.
 std::string media_map_json(const std::vector<MediaMember>& media);

@@ -2,7 +2,7 @@
 
 namespace deckport::apkg {
 
-const std::string_view kSchema11Tables = R"sql(
+const std::string_view kCollectionTables = R"sql(
 create table col
 (
     id     integer primary key,
@@ -69,7 +69,9 @@ create table revlog
     time    integer not null,
     type    integer not null
 );
+)sql";
 
+const std::string_view kSchema11Graves = R"sql(
 create table graves
 (
     usn  integer not null,

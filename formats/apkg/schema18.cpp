@@ -35,14 +35,22 @@ json float_array(const google::protobuf::RepeatedField<float>& values) {
 }
 
 // Adds the keys of the protobuf `other` field (JSON of keys Anki does not model) that the
-// typed fields have not set.
+// typed fields have not set. A deck options group keeps the unknown keys of its `new`, `rev`
+// and `lapse` groups there under the group's name: they go back into the group.
 void merge_other(json& object, const std::string& other, const Limits& limits) {
     if (other.empty()) return;
     std::string error;
     std::optional<json> parsed = parse_bounded_json(text(other), limits.max_nesting, error);
     if (!parsed || !parsed->is_object()) return;
     for (auto& [key, value] : parsed->items()) {
-        if (!object.contains(key)) object[key] = value;
+        auto it = object.find(key);
+        if (it == object.end()) {
+            object[key] = value;
+        } else if (it->is_object() && value.is_object()) {
+            for (auto& [inner, inner_value] : value.items()) {
+                if (!it->contains(inner)) (*it)[inner] = inner_value;
+            }
+        }
     }
 }
 
@@ -245,6 +253,11 @@ json deck_config_json(std::int64_t id, const std::string& name, std::int64_t mti
     o["secondsToShowQuestion"] = float_json(c.seconds_to_show_question());
     o["secondsToShowAnswer"] = float_json(c.seconds_to_show_answer());
     o["answerAction"] = c.answer_action();
+    o["waitForAudio"] = c.wait_for_audio();
+    o["sm2Retention"] = float_json(c.historical_retention());
+    o["easyDaysPercentages"] = float_array(c.easy_days_percentages());
+    o["weightSearch"] = text(c.weight_search());
+    o["ignoreRevlogsBeforeDate"] = text(c.ignore_revlogs_before_date());
     merge_other(o, c.other(), limits);
     return o;
 }

@@ -50,9 +50,11 @@ struct WriteResult {
 };
 
 inline WriteResult write_apkg(const Collection& collection, FormatOptions options = {},
-                              std::int64_t timestamp = kTimestamp) {
+                              std::int64_t timestamp = kTimestamp,
+                              std::string output_name = "out.apkg") {
     Diagnostics diagnostics;
-    WriteContext context{diagnostics, std::move(options), Limits{}, timestamp, "out.apkg"};
+    WriteContext context{diagnostics, std::move(options), Limits{}, timestamp,
+                         std::move(output_name)};
     Output output = make_apkg_writer()->write(collection, context);
     WriteResult result;
     if (!output.files.empty()) result.bytes = output.files.front().bytes;
@@ -60,12 +62,29 @@ inline WriteResult write_apkg(const Collection& collection, FormatOptions option
     return result;
 }
 
-// The collection database of a package (collection.anki21 when present).
+// The collection database of a package (collection.anki21 when present). Latest packages need
+// zstd and the unicase collation: latest_test.cpp opens those.
 inline SqliteDb open_collection(const std::string& package) {
     ZipReader zip(package, "test.apkg", "TEST");
     auto bytes = zip.read("collection.anki21");
     if (!bytes) bytes = zip.read("collection.anki2");
     return SqliteDb::from_bytes(bytes.value());
+}
+
+struct ReadBack {
+    Collection collection;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// The package read back by deckport's own apkg reader.
+inline ReadBack read_back(const std::string& package, const std::string& name = "out.apkg") {
+    static const Format format = make_apkg_format();
+    Diagnostics diagnostics;
+    ReadContext context{diagnostics, {}, {}, kTimestamp};
+    ReadBack result;
+    result.collection = format.reader->read(input_from_memory(name, package), context);
+    result.diagnostics = diagnostics.all();
+    return result;
 }
 
 inline std::int64_t count_rows(SqliteDb& db, const std::string& table) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Checks an Anki package with readers deckport did not write: Python's zipfile, sqlite3 and
-json, against the rules Anki's importer relies on (docs: ../shared/docs/formats/anki-apkg.md).
+json, and the `zstd` command-line tool with a protobuf decoder written here, against the rules
+Anki's importer relies on (docs: ../shared/docs/formats/anki-apkg.md, /work/notes/anki-facts.md
+section 2 for the latest variant).
 
-Usage: independent_check.py PACKAGE [--variant legacy|legacy2] [--notes N] [--cards N]
+Usage: independent_check.py PACKAGE [--variant legacy|legacy2|latest] [--notes N] [--cards N]
                             [--media N] [--revlog N] [--allow-missing-media] [--carried-cards]
 Prints a JSON summary on success; prints every problem and exits 1 otherwise.
 
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -241,11 +244,12 @@ def check_dconf(dconf):
                     problem("dconf %s %s lacks key %s" % (key, group, name))
 
 
-def check_collection(db, media_names, allow_missing_media=False, carried_cards=False):
+def schema11_objects(db):
+    """Note types and decks from col's JSON, checked against schema 11's keys."""
     rows = db.execute("select ver, conf, models, decks, dconf, tags from col").fetchall()
     if len(rows) != 1:
         problem("col has %d rows" % len(rows))
-        return None
+        return None, None
     ver, conf, models, decks, dconf, tags = rows[0]
     if ver != 11:
         problem("col.ver is %r" % ver)
@@ -255,7 +259,12 @@ def check_collection(db, media_names, allow_missing_media=False, carried_cards=F
     check_models(models)
     check_dconf(dconf)
     check_decks(decks, dconf)
+    return models, decks
 
+
+def check_collection(db, models, decks, media_names, allow_missing_media=False, carried_cards=False):
+    if models is None:
+        return None
     notes = {}
     guids = set()
     for nid, guid, mid, tags_column, flds, sfld, csum in db.execute(
@@ -324,6 +333,182 @@ def check_collection(db, media_names, allow_missing_media=False, carried_cards=F
             "decks": sorted(d["name"] for d in decks.values())}
 
 
+
+# --- the latest variant: zstd, protobuf, schema 18 ------------------------------------------
+
+def zstd_decode(data):
+    """The zstd command-line tool, not deckport's decoder."""
+    result = subprocess.run(["zstd", "-d", "-c", "-q"], input=data, capture_output=True)
+    if result.returncode != 0:
+        problem("zstd cannot decode a member: %s" % result.stderr.decode(errors="replace").strip())
+        return b""
+    return result.stdout
+
+
+def protobuf_fields(data):
+    """{field number: [values]}: varints as ints, length-delimited as bytes, fixed as bytes."""
+    fields = {}
+    i = 0
+
+    def varint():
+        nonlocal i
+        value = shift = 0
+        while True:
+            byte = data[i]
+            i += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                return value
+
+    while i < len(data):
+        key = varint()
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value = varint()
+        elif wire == 2:
+            length = varint()
+            value = data[i:i + length]
+            i += length
+        elif wire == 5:
+            value = data[i:i + 4]
+            i += 4
+        elif wire == 1:
+            value = data[i:i + 8]
+            i += 8
+        else:
+            raise ValueError("wire type %d" % wire)
+        fields.setdefault(number, []).append(value)
+    return fields
+
+
+def first(fields, number, default):
+    return fields.get(number, [default])[0]
+
+
+def unicase(a, b):
+    """Anki's collation (the Rust unicase crate): full Unicode case folding."""
+    x, y = a.casefold(), b.casefold()
+    return (x > y) - (x < y)
+
+
+SCHEMA18 = {
+    "col": ["id", "crt", "mod", "scm", "ver", "dty", "usn", "ls", "conf", "models", "decks", "dconf", "tags"],
+    "notes": TABLES["notes"], "cards": TABLES["cards"], "revlog": TABLES["revlog"],
+    "deck_config": ["id", "name", "mtime_secs", "usn", "config"],
+    "config": ["KEY", "usn", "mtime_secs", "val"],
+    "fields": ["ntid", "ord", "name", "config"],
+    "templates": ["ntid", "ord", "name", "mtime_secs", "usn", "config"],
+    "notetypes": ["id", "name", "mtime_secs", "usn", "config"],
+    "decks": ["id", "name", "mtime_secs", "usn", "common", "kind"],
+    "tags": ["tag", "usn", "collapsed", "config"],
+    "graves": ["oid", "type", "usn"],
+}
+SCHEMA18_INDEXES = INDEXES + ["idx_fields_name_ntid", "idx_templates_name_ntid", "idx_templates_usn",
+                              "idx_notetypes_name", "idx_notetypes_usn", "idx_decks_name", "idx_notes_mid",
+                              "idx_cards_odid", "idx_graves_pending"]
+
+
+def check_schema18(db):
+    names = {row[0] for row in db.execute("select name from sqlite_master")}
+    for table, columns in SCHEMA18.items():
+        if table not in names:
+            problem("table %s is missing" % table)
+            continue
+        found = [row[1] for row in db.execute("pragma table_info(%s)" % table)]
+        if found != columns:
+            problem("table %s has columns %s, expected %s" % (table, found, columns))
+    for index in SCHEMA18_INDEXES:
+        if index not in names:
+            problem("index %s is missing" % index)
+    for table in ("notetypes", "fields", "templates", "decks", "deck_config", "tags"):
+        sql = db.execute("select sql from sqlite_master where name = ?", (table,)).fetchone()
+        if sql and "collate unicase" not in sql[0].lower():
+            problem("table %s does not use the unicase collation" % table)
+    if db.execute("pragma integrity_check").fetchone()[0] != "ok":
+        problem("the collection fails sqlite's integrity check")
+
+
+def schema18_objects(db):
+    """The tables as the dictionaries check_notes_and_cards needs (schema-11 key names)."""
+    rows = db.execute("select ver, conf, models, decks, dconf, tags from col").fetchall()
+    if len(rows) != 1:
+        problem("col has %d rows" % len(rows))
+        return None, None
+    if rows[0][0] != 18:
+        problem("col.ver is %r, expected 18" % rows[0][0])
+    if any(value != "" for value in rows[0][1:]):
+        problem("col's JSON columns must be empty strings in schema 18: %r" % (rows[0][1:],))
+    models = {}
+    for ntid, name, config in db.execute("select id, name, config from notetypes"):
+        c = protobuf_fields(config)
+        models[str(ntid)] = {"id": ntid, "name": name, "type": first(c, 1, 0),
+                             "sortf": first(c, 2, 0), "flds": [], "tmpls": []}
+        if not name:
+            problem("note type %d has no name" % ntid)
+    for ntid, ord_, name in db.execute("select ntid, ord, name from fields order by ntid, ord"):
+        if str(ntid) in models:
+            models[str(ntid)]["flds"].append({"name": name, "ord": ord_})
+    for ntid, ord_, name, config in db.execute(
+            "select ntid, ord, name, config from templates order by ntid, ord"):
+        if str(ntid) in models:
+            c = protobuf_fields(config)
+            models[str(ntid)]["tmpls"].append({"name": name, "ord": ord_,
+                                               "qfmt": first(c, 1, b"").decode("utf-8")})
+    for key, model in models.items():
+        if not model["flds"] or not model["tmpls"]:
+            problem("note type %s has no fields or no templates" % key)
+        if [f["ord"] for f in model["flds"]] != list(range(len(model["flds"]))):
+            problem("note type %s: field ords are not 0..n-1" % key)
+    configs = {row[0] for row in db.execute("select id from deck_config")}
+    if 1 not in configs:
+        problem("deck options 1 are missing")
+    decks = {}
+    for did, name, common, kind in db.execute("select id, name, common, kind from decks"):
+        k = protobuf_fields(kind)
+        if 1 not in k and 2 not in k:
+            problem("deck %d: its kind has neither normal nor filtered (Anki aborts the import)" % did)
+        elif 1 in k:
+            normal = protobuf_fields(k[1][0])
+            if first(normal, 1, 0) not in configs:
+                problem("deck %d uses options %r, which deck_config lacks" % (did, first(normal, 1, 0)))
+        protobuf_fields(common)
+        decks[str(did)] = {"id": did, "name": name.replace("\x1f", "::")}
+    if decks.get("1", {}).get("name") != "Default":
+        problem("deck 1 'Default' is missing")
+    names = {deck["name"] for deck in decks.values()}
+    for deck in decks.values():
+        parts = deck["name"].split("::")
+        for i in range(1, len(parts)):
+            if "::".join(parts[:i]) not in names:
+                problem("deck %r lacks its ancestor %r" % (deck["name"], "::".join(parts[:i])))
+    config_keys = {row[0]: json.loads(row[1]) for row in db.execute("select KEY, val from config")}
+    for key in ("curDeck", "activeDecks", "nextPos", "schedVer", "sortType"):
+        if key not in config_keys:
+            problem("config lacks %s" % key)
+    return models, decks
+
+
+def latest_media(archive, members):
+    """The zstd protobuf media map, each entry's member checked against its size and SHA-1."""
+    names = []
+    for entry in protobuf_fields(zstd_decode(archive.read("media"))).get(1, []):
+        e = protobuf_fields(entry)
+        name = first(e, 1, b"").decode("utf-8")
+        size = first(e, 2, 0)
+        digest = first(e, 3, b"")
+        member = str(len(names))
+        names.append(name)
+        if len(digest) != 20:
+            problem("media entry %r: the SHA-1 has %d bytes, not 20" % (name, len(digest)))
+        if member not in members:
+            problem("media member %s is missing" % member)
+            continue
+        data = zstd_decode(archive.read(member))
+        if len(data) != size or hashlib.sha1(data).digest() != digest:
+            problem("media member %s: size or SHA-1 differs from the map" % member)
+    return names
+
 def open_collection(data, folder, name):
     path = os.path.join(folder, name)
     with open(path, "wb") as f:
@@ -334,7 +519,7 @@ def open_collection(data, folder, name):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("package")
-    parser.add_argument("--variant", default="legacy", choices=["legacy", "legacy2"])
+    parser.add_argument("--variant", default="legacy", choices=["legacy", "legacy2", "latest"])
     for name in ("notes", "cards", "media", "revlog"):
         parser.add_argument("--" + name, type=int)
     parser.add_argument("--allow-missing-media", action="store_true",
@@ -348,10 +533,22 @@ def main():
     members = archive.namelist()
     if archive.testzip() is not None:
         problem("damaged zip member %s" % archive.testzip())
-    media_map = json.loads(archive.read("media").decode("utf-8"))
-    if not isinstance(media_map, dict):
-        problem("the media map is not an object")
-        media_map = {}
+    latest = args.variant == "latest"
+    if latest:
+        names = latest_media(archive, members)
+        media_map = {str(i): name for i, name in enumerate(names)}
+        # Anki's order (colpkg/export.rs): meta, collection, placeholder, files, map; all stored.
+        wanted = ["meta", "collection.anki21b", "collection.anki2"] + list(media_map) + ["media"]
+        if members != wanted:
+            problem("members %s, expected %s" % (members, wanted))
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_STORED:
+                problem("member %s is compressed by zip; Anki stores every member" % info.filename)
+    else:
+        media_map = json.loads(archive.read("media").decode("utf-8"))
+        if not isinstance(media_map, dict):
+            problem("the media map is not an object")
+            media_map = {}
     if sorted(media_map, key=int) != [str(i) for i in range(len(media_map))]:
         problem("media keys are not 0..n-1: %s" % sorted(media_map))
     for key, name in media_map.items():
@@ -362,33 +559,42 @@ def main():
             problem("media name %r: %s" % (name, why))
     if len(set(media_map.values())) != len(media_map):
         problem("a media name appears twice")
-    contents = [hashlib.sha1(archive.read(key)).hexdigest() for key in media_map if key in members]
+    read_member = (lambda key: zstd_decode(archive.read(key))) if latest else archive.read
+    contents = [hashlib.sha1(read_member(key)).hexdigest() for key in media_map if key in members]
     if len(set(contents)) != len(contents):
         problem("the same media content is stored twice")
 
-    expected = {"legacy": {"collection.anki2", "media"},
-                "legacy2": {"meta", "collection.anki21", "collection.anki2", "media"}}[args.variant]
-    extra = set(members) - expected - set(media_map)
-    if not expected <= set(members) or extra:
-        problem("members %s, expected %s plus the media" % (members, sorted(expected)))
+    if not latest:
+        expected = {"legacy": {"collection.anki2", "media"},
+                    "legacy2": {"meta", "collection.anki21", "collection.anki2", "media"}}[args.variant]
+        extra = set(members) - expected - set(media_map)
+        if not expected <= set(members) or extra:
+            problem("members %s, expected %s plus the media" % (members, sorted(expected)))
 
     with tempfile.TemporaryDirectory() as folder:
-        if args.variant == "legacy2":
-            if archive.read("meta") != b"\x08\x02":
-                problem("meta is %r, expected 08 02" % archive.read("meta"))
+        if args.variant in ("legacy2", "latest"):
+            meta = b"\x08\x03" if latest else b"\x08\x02"
+            if archive.read("meta") != meta:
+                problem("meta is %r, expected %r" % (archive.read("meta"), meta))
             decoy = open_collection(archive.read("collection.anki2"), folder, "decoy.anki2")
             check_schema(decoy)
             fields = [row[0] for row in decoy.execute("select flds from notes")]
             if len(fields) != 1 or "Please update to the latest Anki version" not in fields[0]:
                 problem("the placeholder collection.anki2 does not ask to update Anki: %r" % fields)
             decoy.close()
-            name = "collection.anki21"
+        if latest:
+            data = zstd_decode(archive.read("collection.anki21b"))
+            db = open_collection(data, folder, "collection.sqlite")
+            db.create_collation("unicase", unicase)
+            check_schema18(db)
+            models, decks = schema18_objects(db)
         else:
-            name = "collection.anki2"
-        db = open_collection(archive.read(name), folder, "collection.sqlite")
-        check_schema(db)
-        summary = check_collection(db, set(media_map.values()), args.allow_missing_media,
-                                   args.carried_cards)
+            name = "collection.anki21" if args.variant == "legacy2" else "collection.anki2"
+            db = open_collection(archive.read(name), folder, "collection.sqlite")
+            check_schema(db)
+            models, decks = schema11_objects(db)
+        summary = check_collection(db, models, decks, set(media_map.values()),
+                                   args.allow_missing_media, args.carried_cards)
         db.close()
 
     if summary:

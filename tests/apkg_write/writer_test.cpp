@@ -161,7 +161,8 @@ TEST(ApkgWriter, WritesTheLegacy2VariantWithAPlaceholder) {
 }
 
 TEST(ApkgWriter, RefusesAnUnknownVariant) {
-    EXPECT_THROW(write_apkg(three_kinds(), {{"variant", "latest"}}), UsageError);
+    EXPECT_THROW(write_apkg(three_kinds(), {{"variant", "newest"}}), UsageError);
+    EXPECT_THROW(write_apkg(three_kinds(), {{"package", "deck"}}), UsageError);
 }
 
 TEST(ApkgWriter, ReportsANoteWhoseNoteTypeIsMissing) {
@@ -347,4 +348,61 @@ TEST(ApkgWriter, CarriesSchedulingAndReviewLog) {
     CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1 --revlog 1");
     EXPECT_EQ(check.exit_code, 0) << check.output;
     EXPECT_EQ(deckport_check(result.bytes), std::vector<std::string>{});
+}
+
+TEST(ApkgWriter, CardsInAFilteredDeckGoHomeAndTheFilteredDeckIsLeftOut) {
+    Collection c;
+    NoteType basic = basic_note_type();
+    c.note_types = {basic};
+    c.decks = {Deck{1500000000100, "Home", "", {}},
+               Deck{1500000000200, "Cram", "", JsonValue(nlohmann::json{{"dyn", 1}})}};
+    Note note = make_note(basic, {html("q"), html("a")}, "Home", {}, "guid-filtered");
+    // A review card pulled into the filtered deck, in its preview queue (4), with usn 154.
+    note.cards.push_back(Card{0, "Cram",
+                              JsonValue(nlohmann::json{{"id", 1600000000123},
+                                                       {"type", 2},
+                                                       {"queue", 4},
+                                                       {"due", -100000},
+                                                       {"odue", 150},
+                                                       {"odid", 1500000000100},
+                                                       {"usn", 154}})});
+    note.extras.json() = {{"usn", 154}};
+    c.notes.push_back(note);
+    WriteResult result = write_apkg(c);
+    ASSERT_FALSE(result.bytes.empty()) << diagnostics_text(result.diagnostics);
+    EXPECT_EQ(rendered(result.diagnostics),
+              std::vector<std::string>{"warning: decks[name=Cram]: filtered deck 'Cram' is left "
+                                       "out: its cards go back to their home decks [APKG214]"});
+    SqliteDb db = open_collection(result.bytes);
+    auto card = db.prepare("select did, queue, due, odue, odid, usn from cards");
+    ASSERT_TRUE(card.step());
+    EXPECT_EQ(card.int64(0), 1500000000100);
+    EXPECT_EQ(card.int64(1), 2);  // back in the review queue, as Anki restores it
+    EXPECT_EQ(card.int64(2), 150);
+    EXPECT_EQ(card.int64(3), 0);
+    EXPECT_EQ(card.int64(4), 0);
+    EXPECT_EQ(card.int64(5), 154);  // sync bookkeeping is kept
+    EXPECT_EQ(column_integers(db, "select usn from notes"), std::vector<std::int64_t>{154});
+    auto decks = nlohmann::json::parse(column_texts(db, "select decks from col").at(0));
+    for (const auto& [id, deck] : decks.items()) EXPECT_NE(deck["name"], "Cram");
+    CheckResult check = independent_check(result.bytes, "--notes 1 --cards 1 --carried-cards");
+    EXPECT_EQ(check.exit_code, 0) << check.output;
+}
+
+TEST(ApkgWriter, KeepsTheNamesOfNoteTypesReadFromAnkiPackages) {
+    Collection c;
+    NoteType two_cards = basic_and_reversed_note_type();
+    two_cards.id = 1342697561419;
+    two_cards.name = "Basic";  // Anki 2.0's user-edited Basic with a second card
+    c.note_types = {two_cards};
+    c.notes.push_back(make_note(two_cards, {html("q"), html("a")}, "Default", {}, "g"));
+    c.meta.source_format = "apkg";
+    WriteResult result = write_apkg(c);
+    EXPECT_FALSE(has_diagnostic(result.diagnostics, "APKG209"));
+    SqliteDb db = open_collection(result.bytes);
+    auto models = nlohmann::json::parse(column_texts(db, "select models from col").at(0));
+    EXPECT_EQ(models["1342697561419"]["name"], "Basic");
+    // The same note type from another format is renamed, as before.
+    c.meta.source_format = "markdown";
+    EXPECT_TRUE(has_diagnostic(write_apkg(c).diagnostics, "APKG209"));
 }
