@@ -102,7 +102,7 @@ class Checker {
           context_(context),
           report_(context.diagnostics, input.display_name),
           package_(open_package(input, context.limits)),
-          db_(open_collection(package_, input.display_name)) {}
+          db_(open_collection(package_, input.display_name, opening_)) {}
 
     void run() {
         bool tables_present = tables();
@@ -466,6 +466,7 @@ class Checker {
     ReadContext& context_;
     Reporter report_;
     Package package_;
+    Diagnostics opening_;  // what opening reports: the reader reports it too (APKG015)
     OpenCollection db_;
     SchemaObjects objects_;
     std::set<std::int64_t> deck_ids_;

@@ -1,5 +1,10 @@
 #include "apkg/collection.hpp"
 
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include "apkg/unicase.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::apkg {
@@ -8,7 +13,46 @@ namespace {
 constexpr std::int64_t kOldestVersion = 11;
 constexpr std::int64_t kNewestVersion = 18;
 
-void check_version(std::int64_t ver, const SourceLocation& at) {
+// The columns of schema 11's tables (rslib/src/storage/schema11.sql), by table.
+const std::vector<std::pair<const char*, std::set<std::string>>>& schema11_columns() {
+    static const std::vector<std::pair<const char*, std::set<std::string>>> tables = {
+        {"col",
+         {"id", "crt", "mod", "scm", "ver", "dty", "usn", "ls", "conf", "models", "decks", "dconf",
+          "tags"}},
+        {"notes",
+         {"id", "guid", "mid", "mod", "usn", "tags", "flds", "sfld", "csum", "flags", "data"}},
+        {"cards",
+         {"id", "nid", "did", "ord", "mod", "usn", "type", "queue", "due", "ivl", "factor", "reps",
+          "lapses", "left", "odue", "odid", "flags", "data"}},
+    };
+    return tables;
+}
+
+std::set<std::string> columns_of(SqliteDb& db, const char* table) {
+    std::set<std::string> columns;
+    SqliteStatement info = db.prepare(std::string("PRAGMA table_info(") + table + ")");
+    while (info.step()) columns.insert(info.text(1));
+    return columns;
+}
+
+// True when col, notes and cards have exactly schema 11's columns (order aside): what
+// third-party writers that leave `ver` at 0 produce. Anki 2.0's pre-release schema (ver 1: a
+// `did` column in notes) and anything else do not.
+bool has_schema11_shape(SqliteDb& db) {
+    return std::all_of(schema11_columns().begin(), schema11_columns().end(),
+                       [&](const auto& t) { return columns_of(db, t.first) == t.second; });
+}
+
+void check_version(std::int64_t ver, SqliteDb& db, const SourceLocation& at,
+                   Diagnostics& diagnostics) {
+    if (ver < kOldestVersion && has_schema11_shape(db)) {
+        diagnostics.warning("APKG015", at,
+                            "collection schema version " + std::to_string(ver) +
+                                " is below 11, but the tables have the schema-11 shape; read "
+                                "as schema 11 (Anki refuses this file as too old)",
+                            "convert it with deckport to give Anki a package it imports");
+        return;
+    }
     if (ver < kOldestVersion) {
         throw InputError("APKG006", at,
                          "collection schema version " + std::to_string(ver) +
@@ -30,7 +74,8 @@ SourceLocation OpenCollection::at(std::string_view what) const {
     return SourceLocation{display_name, 0, 0, locate(member, what)};
 }
 
-OpenCollection open_collection(const Package& package, const std::string& display_name) {
+OpenCollection open_collection(const Package& package, const std::string& display_name,
+                               Diagnostics& diagnostics) {
     SourceLocation whole{display_name, 0, 0, package.collection_member};
     std::string_view bytes = package.collection();
     if (!looks_like_sqlite(bytes)) {
@@ -39,6 +84,9 @@ OpenCollection open_collection(const Package& package, const std::string& displa
     try {
         OpenCollection collection{
             SqliteDb::from_bytes(bytes), display_name, package.collection_member, {}};
+        // Schema 18 declares its name columns with Anki's collation; SQLite needs it for every
+        // statement that an index on such a column serves (count(*) on notetypes, for one).
+        register_unicase_collation(collection.db);
         if (!collection.db.has_table("col")) {
             throw InputError("APKG005", whole, "not an Anki collection: it has no `col` table");
         }
@@ -54,7 +102,7 @@ OpenCollection open_collection(const Package& package, const std::string& displa
         collection.header.mod = col.int64(1);
         collection.header.scm = col.int64(2);
         collection.header.ver = col.int64(3);
-        check_version(collection.header.ver, collection.at("col.ver"));
+        check_version(collection.header.ver, collection.db, collection.at("col.ver"), diagnostics);
         return collection;
     } catch (const SqliteError& e) {
         throw InputError("APKG005", whole, std::string("damaged collection: ") + e.what());

@@ -32,7 +32,9 @@ struct OpenCollection {
 };
 
 // Opens the package's collection. Throws InputError: APKG005 not SQLite, damaged or without a
-// `col` table, APKG006 too old (ver < 11), APKG007 too new (12, 13 or > 18).
-OpenCollection open_collection(const Package& package, const std::string& display_name);
+// `col` table, APKG006 too old (ver < 11, unless col, notes and cards have the schema-11 shape:
+// then APKG015 is reported and it is read), APKG007 too new (12, 13 or > 18).
+OpenCollection open_collection(const Package& package, const std::string& display_name,
+                               Diagnostics& diagnostics);
 
 }  // namespace deckport::apkg

@@ -41,8 +41,9 @@ std::string zstd_decompress(std::string_view compressed, std::uint64_t max_outpu
                                  std::to_string(max_output) + " bytes (a zstd bomb?)");
         }
         output.append(chunk.data(), out.pos);
-        // A full output buffer may mean the decoder holds more bytes back: go round again.
-        if (in.pos == in.size && out.pos < out.size) break;
+        // A full output buffer may mean the decoder holds more bytes back: go round again,
+        // unless the frame is done (0): asked again, zstd would wait for another frame.
+        if (in.pos == in.size && (hint == 0 || out.pos < out.size)) break;
     }
     // A non-zero hint once the input is used up means a frame was cut short.
     if (hint != 0) throw InputError("APKG008", at, "truncated zstd data");

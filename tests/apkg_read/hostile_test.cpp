@@ -100,6 +100,9 @@ TEST(ApkgHostile, NeverFallsBackToThePlaceholderCollection) {
 TEST(ApkgHostile, TooOldCollectionInsideAPackage) {
     TestCollection old = one_basic_note();
     old.ver = 10;
+    // Not the schema-11 shape (Anki 2.0's alpha had a deck column in notes): refused. With the
+    // schema-11 shape it is read with a warning (tolerance_test.cpp).
+    old.extra_sql = {"ALTER TABLE notes ADD COLUMN did integer not null default 1"};
     EXPECT_EQ(refusal(legacy_package(old)),
               "bad.apkg: error: collection.anki2!col.ver: collection schema version 10 is too "
               "old; deckport reads version 11 (Anki 2.0) and newer [APKG006]");

@@ -98,6 +98,24 @@ TEST(ApkgVariants, LatestWithZstdCollectionMediaMapAndMembers) {
     EXPECT_EQ(r.collection.media[1].bytes(), sound);
 }
 
+// A frame whose content fills the decoder's output buffer exactly (128 KiB) ends with the
+// buffer full: the reader must stop there rather than wait for another frame.
+TEST(ApkgVariants, LatestMembersOfExactlyOneOutputBuffer) {
+    std::string block(128 * 1024, '\0');
+    for (std::size_t i = 0; i < block.size(); ++i) block[i] = static_cast<char>(i * 7 % 251);
+    std::string map = media_entries(
+        {{"block.bin", {static_cast<std::uint32_t>(block.size()), sha1_bytes(block)}}});
+    std::string package =
+        make_zip({{"meta", std::string("\x08\x03", 2)},
+                  {"collection.anki21b", zstd_raw_frame(all_with_cards().sqlite())},
+                  {"media", zstd_raw_frame(map)},
+                  {"0", zstd_raw_frame(block)}});
+    ReadResult r = read_apkg_bytes("latest.apkg", package);
+    EXPECT_THAT(rendered(r.diagnostics), IsEmpty());
+    ASSERT_EQ(r.collection.media.size(), 1u);
+    EXPECT_EQ(r.collection.media[0].bytes(), block);
+}
+
 TEST(ApkgVariants, LatestMediaEntriesThatDisagreeWithTheirMembers) {
     std::string map = media_entries({{"a.png", {99, sha1_bytes("other")}},
                                      {"b.png", {1, sha1_bytes("other")}},
