@@ -1,9 +1,11 @@
 #include "apkg/cards.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "deckport/cloze_limit.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
 
@@ -20,6 +22,26 @@ std::int64_t card_id_key(const std::string& guid, int ord) {
     return derive_id("card", guid + "\x1f" + std::to_string(ord));
 }
 
+// The queue of a card taken out of a filtered deck, as Anki sets it
+// (rslib/src/scheduler/filtered/card.rs restore_queue_from_type): filtered decks can hold cards
+// in the preview queue, which a normal deck has no use for.
+void restore_queue_from_type(CardRow& card) {
+    switch (card.type) {
+        case 0:
+            card.queue = 0;
+            break;
+        case 1:
+        case 3:
+            card.queue = card.due > 1'000'000'000 ? 1 : 3;  // intraday or interday learning
+            break;
+        case 2:
+            card.queue = 2;
+            break;
+        default:
+            break;
+    }
+}
+
 bool valid_type_and_queue(std::int64_t type, std::int64_t queue) {
     return type >= 0 && type <= 3 && queue >= -3 && queue <= 4;
 }
@@ -30,16 +52,20 @@ void CardBuilder::add_cards(const Note& note, const NoteType& note_type, const N
                             const SourceLocation& origin, WriteContext& context,
                             std::vector<CardRow>& out) {
     if (note.cards.empty()) {
-        add_generated(note, note_type, row, out);
+        add_generated(note, note_type, row, origin, context, out);
     } else {
         add_carried(note, note_type, row, origin, context, out);
     }
 }
 
 void CardBuilder::add_generated(const Note& note, const NoteType& note_type, const NoteRow& row,
+                                const SourceLocation& origin, WriteContext& context,
                                 std::vector<CardRow>& out) {
-    std::set<int> ords;
-    for (int ord : generated_card_ords(note_type, note)) ords.insert(std::min(ord, kMaxClozeOrd));
+    if (std::vector<int> past = clozes_without_card(note_type, note); !past.empty()) {
+        context.diagnostics.warning("APKG218", origin, clozes_without_card_message(past),
+                                    "split the note: Anki makes at most 500 cloze cards");
+    }
+    std::vector<int> ords = anki_card_ords(note_type, note);
     std::int64_t deck_id = decks.id_for(note.deck);
     // Anki gives the cards of one note the same new-card position.
     std::int64_t position = next_position++;
@@ -59,7 +85,7 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
                               const SourceLocation& origin, WriteContext& context,
                               std::vector<CardRow>& out) {
     int max_ord = note_type.kind == NoteTypeKind::cloze
-                      ? kMaxClozeOrd
+                      ? kMaxClozeCardOrd
                       : static_cast<int>(note_type.templates.size()) - 1;
     std::set<int> written_ords;
     for (const Card& source : note.cards) {
@@ -78,10 +104,11 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
         card.id = card_ids.take(source_id > 0 ? source_id : card_id_key(row.guid, source.ord));
         if (source_id > 0) written_card_id.emplace(source_id, card.id);
         card.note_id = row.id;
-        card.deck_id = decks.id_for(source.deck.empty() ? note.deck : source.deck);
         card.ord = source.ord;
         card.modified = integer(s, "mod", row.modified);
-        card.usn = -1;
+        // Sync bookkeeping: kept as it is (every importer sets its own), -1 when there is none.
+        card.usn = integer(s, "usn", -1);
+        if (card.usn < INT32_MIN || card.usn > INT32_MAX) card.usn = -1;  // Anki reads an i32
         card.type = integer(s, "type", 0);
         card.queue = integer(s, "queue", 0);
         card.due = integer(s, "due", 0);
@@ -98,9 +125,14 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
             if (data != s.end())
                 card.data = data->is_string() ? data->get<std::string>() : data->dump();
         }
+        // A card in a filtered deck goes home, to the deck of its odid, with its original due
+        // (filtered decks are not written: APKG214).
+        std::int64_t home =
+            card.original_deck_id != 0 ? decks.id_for_source(card.original_deck_id) : 0;
+        card.deck_id = home ? home : decks.id_for(source.deck.empty() ? note.deck : source.deck);
         if (card.original_deck_id != 0) {
-            // The card sat in a filtered deck; it goes home with its original due.
             if (card.original_due != 0) card.due = card.original_due;
+            if (card.queue >= 0) restore_queue_from_type(card);
             card.original_due = 0;
             card.original_deck_id = 0;
         }

@@ -14,9 +14,6 @@
 
 namespace deckport::apkg {
 
-// Anki's highest cloze card ordinal (cloze numbers above 500 share the last card).
-inline constexpr int kMaxClozeOrd = 499;
-
 struct CardBuilder {
     DeckTable& decks;
     UniqueIds& card_ids;
@@ -28,7 +25,10 @@ struct CardBuilder {
                    const SourceLocation& origin, WriteContext& context, std::vector<CardRow>& out);
 
   private:
+    // At most 500 cloze cards, as Anki makes them (deckport/cloze_limit.hpp); cloze numbers
+    // above 500 are reported (APKG218).
     void add_generated(const Note& note, const NoteType& note_type, const NoteRow& row,
+                       const SourceLocation& origin, WriteContext& context,
                        std::vector<CardRow>& out);
     void add_carried(const Note& note, const NoteType& note_type, const NoteRow& row,
                      const SourceLocation& origin, WriteContext& context,

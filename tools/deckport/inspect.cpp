@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.hpp"
-#include "deckport/notetypes.hpp"
+#include "deckport/cloze_limit.hpp"
 
 namespace deckport::cli {
 namespace {
@@ -28,7 +28,8 @@ nlohmann::ordered_json summarize(const Collection& c) {
         if (!note.cards.empty()) {
             cards += note.cards.size();
         } else if (const NoteType* nt = c.find_note_type(note.note_type_id)) {
-            cards += generated_card_ords(*nt, note).size();
+            // What a package holds: Anki makes at most 500 cloze cards per note.
+            cards += anki_card_ords(*nt, note).size();
         }
     }
     nlohmann::ordered_json out;

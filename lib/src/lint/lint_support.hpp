@@ -59,5 +59,6 @@ void tags_anki_splits(const LintSubject&, const LintSettings&, LintReport&);
 void unbalanced_html(const LintSubject&, const LintSettings&, LintReport&);
 void oversized_fields(const LintSubject&, const LintSettings&, LintReport&);
 void question_is_answer(const LintSubject&, const LintSettings&, LintReport&);
+void clozes_past_limit(const LintSubject&, const LintSettings&, LintReport&);
 
 }  // namespace deckport::lint_detail

@@ -1,6 +1,8 @@
-// LINT003 a cloze note without deletions and LINT004 gaps in its cloze numbers.
+// LINT003 a cloze note without deletions, LINT004 gaps in its cloze numbers and LINT013
+// cloze numbers past Anki's 500 cards.
 #include <set>
 
+#include "deckport/cloze_limit.hpp"
 #include "deckport/notetypes.hpp"
 #include "lint/lint_support.hpp"
 
@@ -56,6 +58,24 @@ void cloze_number_gaps(const LintSubject& subject, const LintSettings&, LintRepo
             }
             expected = n + 1;
         }
+    }
+}
+
+void clozes_past_limit(const LintSubject& subject, const LintSettings&, LintReport& report) {
+    for (const Note& note : subject.collection.notes) {
+        const NoteType* note_type = subject.collection.find_note_type(note.note_type_id);
+        if (!note_type) continue;
+        std::vector<int> past = clozes_without_card(*note_type, note);
+        if (past.empty()) continue;
+        std::string marker = "{{c" + std::to_string(past.front()) + "::";
+        std::size_t field = 0;
+        for (std::size_t i = 0; i < note.fields.size(); ++i) {
+            if (note.fields[i].source.find(marker) != std::string::npos) {
+                field = i;
+                break;
+            }
+        }
+        report.on_field(note, field, clozes_without_card_message(past), marker);
     }
 }
 

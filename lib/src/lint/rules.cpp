@@ -77,6 +77,12 @@ const std::vector<LintRule>& lint_rules() {
           "slip. Write the answer."},
          true,
          lint_detail::question_is_answer},
+        {{"LINT013", warning, "a cloze number above 500 gets no card",
+          "Anki makes at most 500 cards from a cloze note: c500 and every higher number map "
+          "to card 500, which shows only c500. c501 and above never get a card of their own; "
+          "they show only as text on the other cards. Split the note."},
+         true,
+         lint_detail::clozes_past_limit},
     };
     return rules;
 }
