@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <zstd.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "apkg/apkg_format.hpp"
+#include "apkg/unicase.hpp"
 #include "common/sqlite_db.hpp"
 #include "common/zip_archive.hpp"
 #include "deckport/format.hpp"
@@ -71,18 +73,44 @@ inline SqliteDb open_collection(const std::string& package) {
     return SqliteDb::from_bytes(bytes.value());
 }
 
+// A zstd member decoded with libzstd directly, not with deckport's reader.
+inline std::string unzstd(const std::string& bytes) {
+    std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+    std::string output, chunk(ZSTD_DStreamOutSize(), '\0');
+    ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
+    std::size_t hint = 1;
+    while (in.pos < in.size || hint != 0) {
+        ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
+        hint = ZSTD_decompressStream(context.get(), &out, &in);
+        if (ZSTD_isError(hint) || (in.pos == in.size && hint != 0 && out.pos == 0)) {
+            ADD_FAILURE() << "not a complete zstd frame";
+            break;
+        }
+        output.append(chunk.data(), out.pos);
+    }
+    return output;
+}
+
+// The collection.anki21b of a latest package, opened with Anki's collation.
+inline SqliteDb open_latest_collection(const std::string& package) {
+    ZipReader zip(package, "out.apkg", "TEST");
+    SqliteDb db = SqliteDb::from_bytes(unzstd(zip.read("collection.anki21b").value()));
+    apkg::register_unicase_collation(db);
+    return db;
+}
+
 struct ReadBack {
     Collection collection;
     std::vector<Diagnostic> diagnostics;
 };
 
-// The package read back by deckport's own apkg reader.
+// The package read back by deckport's own apkg reader, as `deckport convert` reads it.
 inline ReadBack read_back(const std::string& package, const std::string& name = "out.apkg") {
     static const Format format = make_apkg_format();
     Diagnostics diagnostics;
     ReadContext context{diagnostics, {}, {}, kTimestamp};
     ReadBack result;
-    result.collection = format.reader->read(input_from_memory(name, package), context);
+    result.collection = read_collection(format, input_from_memory(name, package), context);
     result.diagnostics = diagnostics.all();
     return result;
 }
@@ -106,6 +134,22 @@ inline std::vector<std::int64_t> column_integers(SqliteDb& db, const std::string
     while (query.step()) out.push_back(query.int64(0));
     return out;
 }
+
+// The placeholder collection.anki2 of a legacy2 or latest package: its page size and the sort
+// field of its notes (Anki's one note asking to update).
+struct Placeholder {
+    std::int64_t page_size = 0, ver = 0;
+    std::vector<std::string> notes;
+};
+inline Placeholder placeholder_of(const std::string& package) {
+    ZipReader zip(package, "test.apkg", "TEST");
+    SqliteDb db = SqliteDb::from_bytes(zip.read("collection.anki2").value());
+    return {column_integers(db, "pragma page_size").at(0),
+            column_integers(db, "select ver from col").at(0),
+            column_texts(db, "select sfld from notes")};
+}
+inline const std::vector<std::string> kPlaceholderNotes = {
+    "Please update to the latest Anki version, then import the .colpkg/.apkg file again."};
 
 // The apkg format's own `deckport check` (formats/apkg/check.cpp) on a written package: the
 // diagnostics, rendered (empty when every invariant holds).

@@ -8,8 +8,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include <zstd.h>
-
 #include "apkg/unicase.hpp"
 #include "apkg_write_helpers.hpp"
 #include "deckport/identity.hpp"
@@ -117,35 +115,8 @@ std::string sha1_bytes(const std::string& data) {
     return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
-// Decoded with libzstd directly, not with deckport's reader.
-std::string unzstd(const std::string& bytes) {
-    std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(),
-                                                                  &ZSTD_freeDCtx);
-    std::string output, chunk(ZSTD_DStreamOutSize(), '\0');
-    ZSTD_inBuffer in{bytes.data(), bytes.size(), 0};
-    std::size_t hint = 1;
-    while (in.pos < in.size || hint != 0) {
-        ZSTD_outBuffer out{chunk.data(), chunk.size(), 0};
-        hint = ZSTD_decompressStream(context.get(), &out, &in);
-        if (ZSTD_isError(hint) || (in.pos == in.size && hint != 0 && out.pos == 0)) {
-            ADD_FAILURE() << "not a complete zstd frame";
-            break;
-        }
-        output.append(chunk.data(), out.pos);
-    }
-    return output;
-}
-
 bool looks_like_zstd(const std::string& bytes) {
     return bytes.rfind("\x28\xB5\x2F\xFD", 0) == 0;
-}
-
-// The collection.anki21b of a latest package, opened with Anki's collation.
-SqliteDb latest_collection(const std::string& package) {
-    ZipReader zip(package, "out.apkg", "TEST");
-    SqliteDb db = SqliteDb::from_bytes(unzstd(zip.read("collection.anki21b").value()));
-    apkg::register_unicase_collation(db);
-    return db;
 }
 
 bool has_code(const std::vector<Diagnostic>& all, const std::string& code) {
@@ -183,11 +154,10 @@ TEST(ApkgLatest, HasAnkisMembersInAnkisOrderAllStored) {
     EXPECT_EQ(unzstd(zip.read("1").value()), std::string(5000, 'm'));
     EXPECT_LT(zip.read("1").value().size(), 100u);  // compressed
 
-    SqliteDb placeholder = SqliteDb::from_bytes(zip.read("collection.anki2").value());
-    EXPECT_EQ(column_integers(placeholder, "select ver from col"), std::vector<std::int64_t>{11});
-    EXPECT_EQ(column_texts(placeholder, "select sfld from notes"),
-              std::vector<std::string>{"Please update to the latest Anki version, then import "
-                                       "the .colpkg/.apkg file again."});
+    Placeholder placeholder = placeholder_of(result.bytes);
+    EXPECT_EQ(placeholder.ver, 11);
+    EXPECT_EQ(placeholder.page_size, 512);
+    EXPECT_EQ(placeholder.notes, kPlaceholderNotes);
 
     CheckResult check =
         independent_check(result.bytes, "--variant latest --notes 3 --cards 5 --media 2");
@@ -198,7 +168,7 @@ TEST(ApkgLatest, HasAnkisMembersInAnkisOrderAllStored) {
 
 TEST(ApkgLatest, WritesSchema18TablesWithProtobufConfigs) {
     WriteResult result = write_apkg(sample(), kLatest);
-    SqliteDb db = latest_collection(result.bytes);
+    SqliteDb db = open_latest_collection(result.bytes);
     auto col = db.prepare("select ver, conf, models, decks, dconf, tags, crt from col");
     ASSERT_TRUE(col.step());
     EXPECT_EQ(col.int64(0), 18);
@@ -344,7 +314,7 @@ TEST(ApkgLatest, KeepsNamesUniqueRegardlessOfCaseAsAnkiDoes) {
                   "(Anki's latest format ignores case in names)",
                   "deck 'lang' differs from another only in case; it is written as 'lang+' "
                   "(Anki's latest format ignores case in names)"}));
-    SqliteDb db = latest_collection(result.bytes);
+    SqliteDb db = open_latest_collection(result.bytes);
     EXPECT_EQ(column_texts(db, "select name from notetypes order by id"),
               (std::vector<std::string>{"Basic", "BASIC+"}));
     CheckResult check = independent_check(result.bytes, "--variant latest --notes 2 --cards 2");

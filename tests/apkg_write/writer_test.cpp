@@ -149,11 +149,9 @@ TEST(ApkgWriter, WritesTheLegacy2VariantWithAPlaceholder) {
     EXPECT_EQ(zip.names(),
               (std::vector<std::string>{"meta", "collection.anki21", "collection.anki2", "media"}));
     EXPECT_EQ(zip.read("meta"), std::string("\x08\x02"));
-    SqliteDb placeholder = SqliteDb::from_bytes(*zip.read("collection.anki2"));
-    EXPECT_EQ(column_integers(placeholder, "pragma page_size"), std::vector<std::int64_t>{512});
-    EXPECT_EQ(column_texts(placeholder, "select sfld from notes"),
-              std::vector<std::string>{"Please update to the latest Anki version, then import "
-                                       "the .colpkg/.apkg file again."});
+    Placeholder placeholder = placeholder_of(result.bytes);
+    EXPECT_EQ(placeholder.page_size, 512);
+    EXPECT_EQ(placeholder.notes, kPlaceholderNotes);
     CheckResult check =
         independent_check(result.bytes, "--variant legacy2 --notes 3 --cards 5 --media 0");
     EXPECT_EQ(check.exit_code, 0) << check.output;

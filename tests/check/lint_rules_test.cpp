@@ -42,7 +42,7 @@ std::vector<std::string> codes_and_places(const std::vector<Diagnostic>& found) 
 
 TEST(LintRules, TableHasStableUniqueCodesInOrder) {
     const auto& rules = lint_rules();
-    ASSERT_EQ(rules.size(), 12u);
+    ASSERT_EQ(rules.size(), 13u);
     for (std::size_t i = 0; i < rules.size(); ++i) {
         char expected[32];
         std::snprintf(expected, sizeof expected, "LINT%03zu", i + 1);
@@ -98,6 +98,28 @@ TEST(LintRules, Lint004ClozeGapPointsAtTheNumberAfterTheGap) {
     EXPECT_EQ(codes_and_places(deck.lint()),
               std::vector<std::string>{
                   "deck.md:1:20: warning: cloze numbers jump to c3: c2 is missing [LINT004]"});
+}
+
+TEST(LintRules, Lint013ClozeNumbersPastAnkisLimitPointAtTheFirstOne) {
+    TestDeck deck;
+    std::string text = "Seas: {{c1::a}} {{c500::b}} {{c501::c}} {{c9999::d}}";
+    deck.text = text + "\n";
+    deck.add({text, ""}, 1, Markup::markdown, true);
+    std::vector<std::string> found;
+    for (const std::string& line : codes_and_places(deck.lint())) {
+        if (line.find("[LINT013]") != std::string::npos) found.push_back(line);
+    }
+    EXPECT_EQ(found, std::vector<std::string>{
+                         "deck.md:1:29: warning: cloze numbers c501 to c9999 (2 of them) get no "
+                         "card in Anki: it makes at most 500 cloze cards, and shows c501 and above "
+                         "only as text on other cards [LINT013]"});
+    // c500 is the last number that gets a card: nothing to report.
+    TestDeck fits;
+    fits.text = "{{c1::a}} {{c500::b}}\n";
+    fits.add({"{{c1::a}} {{c500::b}}", ""}, 1, Markup::markdown, true);
+    for (const std::string& line : codes_and_places(fits.lint())) {
+        EXPECT_EQ(line.find("[LINT013]"), std::string::npos) << line;
+    }
 }
 
 TEST(LintRules, Lint005MissingMediaPointsAtThePath) {
