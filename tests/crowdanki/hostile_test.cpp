@@ -111,7 +111,7 @@ TEST(CrowdAnkiHostile, OversizedMediaIsSkipped) {
     CrowdAnkiRead r = read_crowdanki(dir / "d", limits);
     EXPECT_THAT(r.diagnostics,
                 ElementsAre((dir / "d").string() +
-                            ": warning: media/big.png: larger than the limit of 10 bytes; "
+                            ": warning: media/big.png: is larger than the limit of 10 bytes; "
                             "skipped [CA015]"));
     ASSERT_EQ(r.collection.media.size(), 1u);
     EXPECT_EQ(r.collection.media[0].name, "small.png");
