@@ -51,7 +51,7 @@ ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
         Diagnostics diagnostics;
         Input input = read_input(file);
         const Format& source = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+        ReadContext context = read_context(o.read, diagnostics, settings.timestamp);
         Collection collection;
         try {
             collection = read_collection(source, input, context);
