@@ -99,7 +99,8 @@ TEST(MediaConfinement, EscapingMarkdownImagesAreErrorsInConvertAndCheck) {
             EXPECT_EQ(result.exit_code, 1) << result.err;
             EXPECT_TRUE(contains(result.err, where)) << result.err;
             EXPECT_TRUE(contains(result.err, c.message)) << result.err;
-            EXPECT_TRUE(contains(result.err, "it is not read [MEDIA002]")) << result.err;
+            EXPECT_TRUE(contains(result.err, ": it is not read (media root: ")) << result.err;
+            EXPECT_TRUE(contains(result.err, ") [MEDIA002]")) << result.err;
             EXPECT_FALSE(fs::exists(out));
         }
         auto to_stdout = run_cli({"convert", deck.string(), "--to", "json", "-o", "-"});
@@ -174,6 +175,38 @@ TEST(MediaConfinement, EveryFormatsMediaStayInTheRoot) {
         EXPECT_EQ(check.exit_code, 5) << check.out;
         EXPECT_TRUE(contains(check.out, "[MEDIA002]")) << check.out;
     }
+}
+
+TEST(MediaConfinement, LoopsAndFoldersNamedLikeFilesAreMissingNotRead) {
+    Hostile h;
+    fs::create_symlink(h.deck / "b.png", h.deck / "a.png");
+    fs::create_symlink(h.deck / "a.png", h.deck / "b.png");
+    fs::create_directories(h.deck / "folder.png");
+    fs::path deck = h.deck / "deck.md";
+    write_text(deck, deck_text("![l](a.png)", "![f](folder.png)"));
+    fs::path out = h.temp / "x.apkg";
+    auto result = run_cli({"convert", deck.string(), "-o", out.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(contains(result.err, "deck.md:5:6: warning: image 'a.png' is a symbolic link loop"))
+        << result.err;
+    EXPECT_TRUE(contains(result.err, "deck.md:9:6: warning: image 'folder.png' is a folder, not a "
+                                     "file"))
+        << result.err;
+    EXPECT_EQ(package_media(out)["media"], nlohmann::json::object());
+}
+
+TEST(MediaOut, ABareCollectionFindsAnkisCollectionMediaFolder) {
+    if (!deckport::test::have_fixtures()) GTEST_SKIP() << "fixtures absent: " << fixtures_dir();
+    TempDir dir;
+    fs::copy_file(fixtures_dir() / "anki" / "ankitects-anki" / "mediacheck.anki2",
+                  dir / "collection.anki2");
+    write_text(dir / "collection.media" / "normal.jpg", kPng);
+    auto result = run_cli({"convert", (dir / "collection.anki2").string(), "-o",
+                           (dir / "c.apkg").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    nlohmann::json media = package_media(dir / "c.apkg");
+    EXPECT_EQ(media["media"]["normal.jpg"], deckport::sha1_hex(kPng));
+    EXPECT_FALSE(contains(result.err, "'normal.jpg'")) << result.err;
 }
 
 // Issue 11.2: what check passes, convert does; a markdown deck ships audio.
@@ -335,6 +368,11 @@ TEST(MediaOut, NoMediaStdoutAndMediaDir) {
     auto both = run_cli({"convert", apkg.string(), "-o", (dir / "b.md").string(), "--no-media",
                          "--media-dir", "x"});
     EXPECT_EQ(both.exit_code, 2);
+
+    // Quizlet drops the references (QZ016) but its media still go beside it, for upload.
+    auto quizlet = run_cli({"convert", apkg.string(), "-o", (dir / "set.quizlet.txt").string()});
+    ASSERT_EQ(quizlet.exit_code, 0) << quizlet.err;
+    EXPECT_EQ(read_text(dir / "set.media" / "red.png"), kPng);
 }
 
 TEST(MediaOut, RealPackagesSurviveMarkdownCsvAndCrowdAnki) {

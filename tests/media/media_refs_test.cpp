@@ -10,6 +10,8 @@ using namespace deckport;
 
 namespace {
 
+using Spans = std::pair<std::string, std::string>;
+
 // The text a reference's ranges cover: {what a rewrite replaces, the target as written}.
 std::pair<std::string, std::string> spans(std::string_view text, const MediaRef& ref) {
     return {std::string(text.substr(ref.begin, ref.end - ref.begin)),
@@ -43,7 +45,7 @@ TEST(MarkdownRefs, InlineImage) {
     EXPECT_EQ(refs[0].begin, 17u);
     EXPECT_EQ(refs[0].end, 28u);
     EXPECT_EQ(spans(text, refs[0]),
-              std::pair<std::string, std::string>("img/red.png", "img/red.png"));
+              Spans("img/red.png", "img/red.png"));
     EXPECT_FALSE(refs[0].definition);
 }
 
@@ -55,7 +57,7 @@ TEST(MarkdownRefs, AngleDestinationWithSpacesAndTitle) {
     EXPECT_EQ(refs[0].begin, 5u);
     EXPECT_EQ(refs[0].target_begin, 6u);
     EXPECT_EQ(spans(text, refs[0]),
-              std::pair<std::string, std::string>("<img/blue dot.png>", "img/blue dot.png"));
+              Spans("<img/blue dot.png>", "img/blue dot.png"));
 }
 
 TEST(MarkdownRefs, TitleAfterBareDestination) {
@@ -91,7 +93,7 @@ TEST(MarkdownRefs, ReferenceDefinitionInAngles) {
     auto refs = find_media_refs(text, Markup::markdown);
     ASSERT_EQ(refs.size(), 1u);
     EXPECT_EQ(spans(text, refs[0]),
-              std::pair<std::string, std::string>("<my pic.png>", "my pic.png"));
+              Spans("<my pic.png>", "my pic.png"));
 }
 
 TEST(MarkdownRefs, EscapedAndEntityDestinationsAreLocated) {
@@ -102,7 +104,7 @@ TEST(MarkdownRefs, EscapedAndEntityDestinationsAreLocated) {
     EXPECT_EQ(spans(text, refs[0]).first, "x\\_y.png");
     EXPECT_EQ(spans(text, refs[1]).first, "p&amp;q.png");
     EXPECT_EQ(spans(text, refs[2]),
-              std::pair<std::string, std::string>("<s\\>t.png>", "s\\>t.png"));
+              Spans("<s\\>t.png>", "s\\>t.png"));
 }
 
 TEST(MarkdownRefs, EscapedReferenceDefinitionIsLocated) {
@@ -143,11 +145,11 @@ TEST(MarkdownRefs, RawHtmlInlineAndBlock) {
               (std::vector<std::string>{"red.png", "a b.mp3", "clip.mp4", "alt.webm", "doc.svg"}));
     EXPECT_EQ(refs[0].kind, MediaRefKind::image);
     EXPECT_EQ(refs[0].syntax, MediaRefSyntax::html_attribute);
-    EXPECT_EQ(spans(text, refs[0]), std::pair<std::string, std::string>("\"red.png\"", "red.png"));
+    EXPECT_EQ(spans(text, refs[0]), Spans("\"red.png\"", "red.png"));
     EXPECT_EQ(refs[1].kind, MediaRefKind::audio);
     EXPECT_EQ(spans(text, refs[1]).first, "'a b.mp3'");
     EXPECT_EQ(refs[2].kind, MediaRefKind::video);
-    EXPECT_EQ(spans(text, refs[2]), std::pair<std::string, std::string>("clip.mp4", "clip.mp4"));
+    EXPECT_EQ(spans(text, refs[2]), Spans("clip.mp4", "clip.mp4"));
     EXPECT_EQ(refs[3].kind, MediaRefKind::source);
     EXPECT_EQ(refs[4].kind, MediaRefKind::object);
 }
@@ -194,7 +196,7 @@ TEST(HtmlRefs, TagsAttributesAndEntities) {
     ASSERT_EQ(targets(refs),
               (std::vector<std::string>{"a&b.png", "bare.png", "say.mp3", "in-attr.mp3", "x.png"}));
     EXPECT_EQ(spans(text, refs[0]),
-              std::pair<std::string, std::string>("\"a&amp;b.png\"", "a&amp;b.png"));
+              Spans("\"a&amp;b.png\"", "a&amp;b.png"));
     EXPECT_EQ(refs[2].kind, MediaRefKind::sound);
 }
 
@@ -246,9 +248,9 @@ TEST(CssRefs, UrlForms) {
               (std::vector<std::string>{"_font.woff2", "bg image.png", "q'uote.png"}));
     EXPECT_EQ(refs[0].kind, MediaRefKind::css_url);
     EXPECT_EQ(spans(css, refs[0]),
-              std::pair<std::string, std::string>("_font.woff2", "_font.woff2"));
+              Spans("_font.woff2", "_font.woff2"));
     EXPECT_EQ(spans(css, refs[1]),
-              std::pair<std::string, std::string>("\"bg image.png\"", "bg image.png"));
+              Spans("\"bg image.png\"", "bg image.png"));
 }
 
 TEST(Rewrite, EachSyntaxWritesAValidReference) {
@@ -288,7 +290,7 @@ TEST(MediaUrl, SchemesHostsAndFragments) {
         EXPECT_TRUE(is_media_url(url)) << url;
     }
     for (const char* path :
-         {"img/a.png", "C:/a.png", "C:\\a.png", "1http://x", "a.png:x", "./http:x", ""}) {
+         {"img/a.png", "C:/a.png", "C:\\a.png", "1http://x", "-x:y", "./http:x", ""}) {
         EXPECT_FALSE(is_media_url(path)) << path;
     }
 }

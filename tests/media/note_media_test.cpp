@@ -13,10 +13,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // A one-note deck `dir/deck.md` whose fields start on `line` (their text verbatim in the file).
-struct Deck {
+struct OneNoteDeck {
     Collection collection;
     Input input;
-    Deck(const fs::path& dir, const std::string& text, std::vector<std::string> fields, int line,
+    OneNoteDeck(const fs::path& dir, const std::string& text, std::vector<std::string> fields, int line,
          Markup kind = Markup::markdown) {
         collection.note_types = {basic_note_type()};
         Note note;
@@ -44,7 +44,7 @@ TEST(NoteMedia, MissingPointsAtThePathAndFoundFilesJoinTheCollection) {
     write_text(dir / "here.png", "png");
     write_text(dir / "deck.media" / "flat.mp3", "mp3");
     std::string answer = "See ![a](here.png) and ![b](img/gone.png) [sound:flat.mp3]";
-    Deck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
+    OneNoteDeck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
     auto found = deck.check();
     ASSERT_EQ(found.size(), 1u);
     EXPECT_TRUE(
@@ -61,7 +61,7 @@ TEST(NoteMedia, MissingPointsAtThePathAndFoundFilesJoinTheCollection) {
 
 TEST(NoteMedia, StrictMakesMissingAnError) {
     TempDir dir;
-    Deck deck(dir.path(), "Q\n---\n![b](gone.png)\n", {"Q", "![b](gone.png)"}, 1);
+    OneNoteDeck deck(dir.path(), "Q\n---\n![b](gone.png)\n", {"Q", "![b](gone.png)"}, 1);
     auto found = deck.check(true, true);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_TRUE(found[0].starts_with("deck.md:3:6: error: image 'gone.png'")) << found[0];
@@ -70,7 +70,7 @@ TEST(NoteMedia, StrictMakesMissingAnError) {
 TEST(NoteMedia, EachTargetOnceWithACount) {
     TempDir dir;
     std::string answer = "![a](../x.png) ![b](../x.png) ![c](../x.png) ![d](/abs.png)";
-    Deck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
+    OneNoteDeck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
     auto found = deck.check();
     ASSERT_EQ(found.size(), 2u);
     EXPECT_TRUE(
@@ -85,7 +85,7 @@ TEST(NoteMedia, EachTargetOnceWithACount) {
 
 TEST(NoteMedia, PackagesCheckTheirOwnMediaAndTreatEscapesAsMissing) {
     TempDir dir;
-    Deck deck(dir.path(), "", {"<img src=\"a.png\">", "[sound:b.mp3] [sound:../c.mp3]"}, 1,
+    OneNoteDeck deck(dir.path(), "", {"<img src=\"a.png\">", "[sound:b.mp3] [sound:../c.mp3]"}, 1,
               Markup::html);
     MediaFile a;
     a.name = "a.png";
@@ -108,7 +108,7 @@ TEST(NoteMedia, PackagesCheckTheirOwnMediaAndTreatEscapesAsMissing) {
 TEST(NoteMedia, AnkisCollectionMediaFolderBesideABareCollection) {
     TempDir dir;
     write_text(dir / "collection.media" / "b.mp3", "mp3");
-    Deck deck(dir.path(), "", {"Q", "[sound:b.mp3]"}, 1, Markup::html);
+    OneNoteDeck deck(dir.path(), "", {"Q", "[sound:b.mp3]"}, 1, Markup::html);
     deck.input = input_from_memory("collection.anki2", "SQLite format 3");
     deck.input.path = dir / "collection.anki2";
     Diagnostics diagnostics;
@@ -124,10 +124,26 @@ TEST(NoteMedia, ManyMissingTargetsAreCapped) {
     TempDir dir;
     std::string answer;
     for (int i = 0; i < 150; ++i) answer += "![x](gone" + std::to_string(i) + ".png) ";
-    Deck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
+    OneNoteDeck deck(dir.path(), "Q\n---\n" + answer + "\n", {"Q", answer}, 1);
     auto found = deck.check();
     ASSERT_EQ(found.size(), 101u);
     EXPECT_EQ(
         found.back(),
         "deck.md: note: 50 more media targets with the same problem are not listed [MEDIA001]");
+}
+
+TEST(NoteMedia, NoteTypeCssAndTemplatesTakeTheirFilesToo) {
+    TempDir dir;
+    write_text(dir / "paper.png", "paper");
+    OneNoteDeck deck(dir.path(), "Q\n---\nA\n", {"Q", "A"}, 1);
+    NoteType& note_type = deck.collection.note_types[0];
+    note_type.css = ".card { background: url(paper.png); } @font-face { src: url(\"gone.woff\"); }";
+    note_type.templates[0].front = "{{Front}}<img src=\"{{Image}}\">";
+    auto found = deck.check();
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].starts_with("deck.md: warning: note_types[Basic].css: CSS url() "
+                                     "'gone.woff' does not exist: looked for "))
+        << found[0];
+    ASSERT_EQ(deck.collection.media.size(), 1u);
+    EXPECT_EQ(deck.collection.media[0].name, "paper.png");
 }

@@ -55,7 +55,8 @@ std::string tried_text(const std::vector<fs::path>& tried) {
 }
 
 struct Finding {
-    const Note* note = nullptr;
+    const Note* note = nullptr;  // null for a note type's CSS or template
+    SourceLocation where;        // without a note: the note type's locator
     std::size_t field = 0;
     MediaRef ref;
     std::string message;
@@ -66,11 +67,11 @@ struct Finding {
 // Findings by target, in the order the targets were first seen.
 class Findings {
   public:
-    Finding& at(const std::string& target, const Note& note, std::size_t field, const MediaRef& ref,
-                bool& is_new) {
+    Finding& at(const std::string& target, const Note* note, const SourceLocation& where,
+                std::size_t field, const MediaRef& ref, bool& is_new) {
         auto [it, inserted] = by_target_.emplace(target, items_.size());
         is_new = inserted;
-        if (inserted) items_.push_back({&note, field, ref, {}, {}, 0});
+        if (inserted) items_.push_back({note, where, field, ref, {}, {}, 0});
         Finding& finding = items_[it->second];
         ++finding.count;
         return finding;
@@ -93,6 +94,11 @@ void report(Findings& findings, CodeInfo code, const LintSubject& subject, const
         if (finding.count > 1) {
             message += " (and " + std::to_string(finding.count - 1) + " more " +
                        (finding.count == 2 ? "reference" : "references") + ")";
+        }
+        if (!finding.note) {
+            out.push_back({code.severity, code.code, std::move(message), finding.where,
+                           finding.hint});
+            continue;
         }
         const std::string& source = finding.note->fields[finding.field].source;
         std::string_view needle =
@@ -142,76 +148,91 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
 
     MediaIndex media(collection.media);
     std::unordered_map<std::string, MediaLookup> failed;  // targets looked up in vain
+    const MediaLookup not_looked_up{};                    // the root is not usable
     Findings missing, refused;
+    // Looks a target the collection lacks up in the root: null when found (then added), else
+    // why not.
+    auto look_up = [&](const std::string& target,
+                       const SourceLocation& origin) -> const MediaLookup* {
+        if (!from_files) return &not_looked_up;
+        if (auto known = failed.find(target); known != failed.end()) return &known->second;
+        MediaLookup lookup = root.resolve(target);
+        if (lookup.outcome != MediaLookup::Outcome::found) {
+            return &failed.emplace(target, std::move(lookup)).first->second;
+        }
+        MediaFile file;
+        file.name = lookup.name;
+        file.source_path = lookup.path;
+        file.origin = origin;
+        if (file.origin.file.empty()) file.origin.file = input.display_name;
+        std::size_t at = collection.media.size();
+        media.add(file.name, at);
+        media.add(target, at);
+        collection.media.push_back(std::move(file));
+        return nullptr;
+    };
+    auto record = [&](const MediaRef& ref, const MediaLookup& lookup, const Note* note,
+                      const SourceLocation& where, std::size_t field) {
+        // A deck outside the root was reported once, above.
+        if (&lookup == &not_looked_up && settings.beside_deck) return;
+        std::string what = std::string(media_ref_kind_name(ref.kind)) + " '" + ref.target + "'";
+        bool is_new = false;
+        if (lookup.outcome == MediaLookup::Outcome::refused && settings.beside_deck) {
+            Finding& f = refused.at(ref.target, note, where, field, ref, is_new);
+            if (!is_new) return;
+            f.message = what + " " + media_refusal_text(*lookup.refusal) +
+                        ": it is not read (media root: " + shown(root.root()) + ")";
+            f.hint = "move the file into the deck's folder, or widen the media root with "
+                     "--media-root DIR";
+            return;
+        }
+        Finding& f = missing.at(ref.target, note, where, field, ref, is_new);
+        if (!is_new) return;
+        if (settings.beside_deck) {
+            f.message = what + " " + lookup.problem;
+            if (!lookup.tried.empty()) f.message += ": looked for " + tried_text(lookup.tried);
+            f.hint = "the note is kept as written; put the file beside the deck or in <deck "
+                     "stem>.media/, or fix the name";
+        } else {
+            // A package's own media: what is outside the root was not even looked for.
+            f.message = what + " is not in the deck's media";
+            if (lookup.outcome == MediaLookup::Outcome::missing && !lookup.tried.empty())
+                f.message += " (nor at " + tried_text(lookup.tried) + ")";
+            f.hint = "the note is kept as written; Anki shows a broken image";
+        }
+    };
+
     for (const Note& note : collection.notes) {
         for (std::size_t field = 0; field < note.fields.size(); ++field) {
             for (const MediaRef& ref : find_media_refs(note.fields[field])) {
                 if (media.find(ref.target)) continue;
-                bool is_new = false;
-                if (!from_files) {
-                    Finding& f = missing.at(ref.target, note, field, ref, is_new);
-                    if (is_new) {
-                        f.message = std::string(media_ref_kind_name(ref.kind)) + " '" + ref.target +
-                                    "' is not in the deck's media";
-                        f.hint = "the note is kept as written; Anki shows a broken image";
-                    }
-                    continue;
+                const SourceLocation& origin = field < note.field_origins.size() &&
+                                                       note.field_origins[field].has_position()
+                                                   ? note.field_origins[field]
+                                                   : note.origin;
+                if (const MediaLookup* lookup = look_up(ref.target, origin)) {
+                    record(ref, *lookup, &note, {}, field);
                 }
-                auto known = failed.find(ref.target);
-                if (known == failed.end()) {
-                    MediaLookup lookup = root.resolve(ref.target);
-                    if (lookup.outcome == MediaLookup::Outcome::found) {
-                        MediaFile file;
-                        file.name = lookup.name;
-                        file.source_path = lookup.path;
-                        file.origin = field < note.field_origins.size() &&
-                                              note.field_origins[field].has_position()
-                                          ? note.field_origins[field]
-                                          : note.origin;
-                        if (file.origin.file.empty()) file.origin.file = input.display_name;
-                        std::size_t at = collection.media.size();
-                        media.add(file.name, at);
-                        media.add(ref.target, at);
-                        collection.media.push_back(std::move(file));
-                        continue;
-                    }
-                    known = failed.emplace(ref.target, std::move(lookup)).first;
-                }
-                const MediaLookup& lookup = known->second;
-                std::string what =
-                    std::string(media_ref_kind_name(ref.kind)) + " '" + ref.target + "'";
-                if (lookup.outcome == MediaLookup::Outcome::refused && !settings.beside_deck) {
-                    // A package's reference that would leave the root: nothing was read.
-                    Finding& f = missing.at(ref.target, note, field, ref, is_new);
-                    if (is_new) {
-                        f.message = what + " is not in the deck's media";
-                        f.hint = "the note is kept as written; Anki shows a broken image";
-                    }
-                } else if (lookup.outcome == MediaLookup::Outcome::refused) {
-                    Finding& f = refused.at(ref.target, note, field, ref, is_new);
-                    if (is_new) {
-                        f.message = what + " " + media_refusal_text(*lookup.refusal) +
-                                    ": it is not read (media root: " + shown(root.root()) + ")";
-                        f.hint =
-                            "move the file into the deck's folder, or widen the media "
-                            "root with --media-root DIR";
-                    }
-                } else {
-                    Finding& f = missing.at(ref.target, note, field, ref, is_new);
-                    if (is_new) {
-                        if (settings.beside_deck) {
-                            f.message = what + " " + lookup.problem;
-                            if (!lookup.tried.empty())
-                                f.message += ": looked for " + tried_text(lookup.tried);
-                        } else {
-                            f.message = what + " is not in the deck's media";
-                            if (!lookup.tried.empty())
-                                f.message += " (nor at " + tried_text(lookup.tried) + ")";
-                        }
-                        f.hint =
-                            "the note is kept as written; put the file beside the deck or "
-                            "in <deck stem>.media/, or fix the name";
-                    }
+            }
+        }
+    }
+    // Note types: url() in their CSS, media tags in their templates (`{{Field}}` is no file).
+    for (const NoteType& note_type : collection.note_types) {
+        std::vector<std::pair<std::string, std::vector<MediaRef>>> parts;
+        parts.emplace_back("css", find_css_media_refs(note_type.css));
+        for (const CardTemplate& card : note_type.templates) {
+            parts.emplace_back("templates[" + card.name + "].front",
+                               find_media_refs(card.front, Markup::html));
+            parts.emplace_back("templates[" + card.name + "].back",
+                               find_media_refs(card.back, Markup::html));
+        }
+        for (const auto& [part, refs] : parts) {
+            SourceLocation where{input.display_name, 0, 0,
+                                 "note_types[" + note_type.name + "]." + part};
+            for (const MediaRef& ref : refs) {
+                if (ref.target.find("{{") != std::string::npos || media.find(ref.target)) continue;
+                if (const MediaLookup* lookup = look_up(ref.target, where)) {
+                    record(ref, *lookup, nullptr, where, 0);
                 }
             }
         }
