@@ -147,16 +147,28 @@ TEST(MediaConfinement, MediaRootWidensTheFolder) {
 
 TEST(MediaConfinement, EveryFormatsMediaStayInTheRoot) {
     Hostile h;
-    // CSV: a field with <img src> that climbs out.
-    write_text(h.deck / "notes.csv",
-               "#separator:comma\n#html:true\nFront,Back\nQ,\"<img "
-               "src=\"\"../outside/secret.txt\"\">\"\n");
-    // Quizlet: [sound:] with an absolute path.
-    write_text(h.deck / "set.quizlet.txt", "term\t[sound:" + h.secret.string() + "]\n");
-    // JSON media=list: an entry named outside the folder.
-    write_text(
-        h.deck / "list.json",
-        R"({"format": "deckport", "version": "1.0", "media": [{"name": "../outside/secret.txt"}]})");
+    fs::create_symlink(h.secret, h.deck / "link.png");
+    std::vector<std::string> targets = {h.secret.string(), "../outside/secret.txt",
+                                        "..%2foutside%2fsecret.txt", "link.png"};
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        std::string n = std::to_string(i);
+        // CSV: a field with <img src>.
+        write_text(h.deck / ("notes" + n + ".csv"),
+                   "#separator:comma\n#html:true\nQ,\"<img src=\"\"" + targets[i] + "\"\">\"\n");
+        // Quizlet: a [sound:].
+        write_text(h.deck / ("set" + n + ".quizlet.txt"), "term\t[sound:" + targets[i] + "]\n");
+        // JSON media=list: an entry without data.
+        write_text(h.deck / ("list" + n + ".json"),
+                   R"({"format": "deckport", "version": "1.0", "media": [{"name": ")" +
+                       targets[i] + R"("}]})");
+        for (const char* kind : {"notes", "set", "list"}) {
+            std::string ext = std::string(kind) == "notes" ? ".csv"
+                              : std::string(kind) == "set" ? ".quizlet.txt"
+                                                           : ".json";
+            inputs.push_back(kind + n + ext);
+        }
+    }
     // CrowdAnki: a link in media/ that leads out.
     write_text(h.temp / "plain.md", deck_text("Q", "A"));
     ASSERT_EQ(run_cli({"convert", (h.temp / "plain.md").string(), "--to", "crowdanki", "-o",
@@ -165,7 +177,8 @@ TEST(MediaConfinement, EveryFormatsMediaStayInTheRoot) {
               0);
     fs::create_directories(h.deck / "crowd" / "media");
     fs::create_symlink(h.secret, h.deck / "crowd" / "media" / "secret.png");
-    for (const char* input : {"notes.csv", "set.quizlet.txt", "list.json", "crowd"}) {
+    inputs.push_back("crowd");
+    for (const std::string& input : inputs) {
         SCOPED_TRACE(input);
         auto result = run_cli({"convert", (h.deck / input).string(), "--to", "json", "-o", "-"});
         EXPECT_EQ(result.exit_code, 1) << result.err;
