@@ -352,6 +352,20 @@ TEST(MediaOut, ExistingFilesNeedForceAndNothingElseIsTouched) {
     EXPECT_EQ(fs::last_write_time(dir / "o" / "deck.media" / "red.png"), before);
 }
 
+TEST(MediaOut, FilesAlreadyBesideTheOutputAreNotCopied) {
+    TempDir dir;
+    write_text(dir / "red.png", kPng);
+    write_text(dir / "deck.md", deck_text("![r](red.png)", "A"));
+    auto same_folder = run_cli({"convert", (dir / "deck.md").string(), "-o",
+                                (dir / "copy.csv").string()});
+    ASSERT_EQ(same_folder.exit_code, 0) << same_folder.err;
+    EXPECT_FALSE(fs::exists(dir / "copy.media")) << "red.png beside copy.csv is found first";
+    auto elsewhere = run_cli({"convert", (dir / "deck.md").string(), "-o",
+                              (dir / "sub" / "copy.csv").string()});
+    ASSERT_EQ(elsewhere.exit_code, 0) << elsewhere.err;
+    EXPECT_EQ(read_text(dir / "sub" / "copy.media" / "red.png"), kPng);
+}
+
 TEST(MediaOut, NoMediaStdoutAndMediaDir) {
     TempDir dir;
     write_text(dir / "red.png", kPng);
@@ -383,9 +397,10 @@ TEST(MediaOut, NoMediaStdoutAndMediaDir) {
     EXPECT_EQ(both.exit_code, 2);
 
     // Quizlet drops the references (QZ016) but its media still go beside it, for upload.
-    auto quizlet = run_cli({"convert", apkg.string(), "-o", (dir / "set.quizlet.txt").string()});
+    auto quizlet =
+        run_cli({"convert", apkg.string(), "-o", (dir / "q" / "set.quizlet.txt").string()});
     ASSERT_EQ(quizlet.exit_code, 0) << quizlet.err;
-    EXPECT_EQ(read_text(dir / "set.media" / "red.png"), kPng);
+    EXPECT_EQ(read_text(dir / "q" / "set.media" / "red.png"), kPng);
 }
 
 TEST(MediaOut, RealPackagesSurviveMarkdownCsvAndCrowdAnki) {

@@ -46,8 +46,13 @@ std::optional<MediaFolderPlan> plan_media(const Collection& collection, const Fo
     }
     std::filesystem::path dir = o.media_dir ? std::filesystem::path(*o.media_dir)
                                             : default_media_dir(target, format.info.extensions);
-    return plan_media_folder(collection, dir, MediaFolderPolicy{o.force, policy.inputs},
-                             diagnostics);
+    std::filesystem::path output_folder;
+    if (target != "-") {
+        output_folder = std::filesystem::path(target).parent_path();
+        if (output_folder.empty()) output_folder = ".";
+    }
+    return plan_media_folder(collection, dir,
+                             MediaFolderPolicy{o.force, policy.inputs, output_folder}, diagnostics);
 }
 
 // The output path for `input` inside --out-dir: its stem with the output format's extension.

@@ -18,6 +18,10 @@ namespace deckport {
 struct MediaFolderPolicy {
     bool force = false;                         // replace a file whose bytes differ
     std::vector<std::filesystem::path> inputs;  // never replaced, even with force
+    // The output's folder: a file already there under its name with the same bytes (a deck
+    // written next to its own media) is found by readers before the media folder, so it is
+    // not copied.
+    std::filesystem::path output_folder = {};
 };
 
 struct MediaFolderPlan {
@@ -27,7 +31,7 @@ struct MediaFolderPlan {
     };
     std::filesystem::path dir;
     std::vector<Write> writes;  // new files, and different ones replaced under force
-    std::size_t unchanged = 0;  // already there with the same bytes
+    std::size_t unchanged = 0;  // already there (or beside the output) with the same bytes
     std::size_t left_out = 0;   // names that cannot be a path in the folder (MEDIA004)
 };
 

@@ -16,6 +16,15 @@ bool same_file(const fs::path& a, const fs::path& b) {
     return fs::equivalent(a, b, ec) && !ec;
 }
 
+// Whether `path` is a regular file (no link) holding exactly `bytes`.
+bool holds(const fs::path& path, const std::string& bytes) {
+    std::error_code ec;
+    fs::file_status status = fs::symlink_status(path, ec);
+    if (ec || !fs::is_regular_file(status)) return false;
+    std::uintmax_t size = fs::file_size(path, ec);
+    return !ec && size == bytes.size() && read_file(path, size) == bytes;
+}
+
 // Refuses links and non-folders on the way from `dir` down to `target` (both included), so
 // that a file is never written through a link that leads somewhere else. Returns the status of
 // `target`.
@@ -80,11 +89,13 @@ MediaFolderPlan plan_media_folder(const Collection& collection, const fs::path& 
             continue;
         }
         planned.emplace(target, &file);
+        if (!policy.output_folder.empty() && holds(policy.output_folder / relative, bytes)) {
+            ++plan.unchanged;
+            continue;
+        }
         fs::file_status status = check_way(dir, relative, target);
         if (fs::exists(status)) {
-            std::error_code ec;
-            std::uintmax_t size = fs::file_size(target, ec);
-            if (!ec && size == bytes.size() && read_file(target, size) == bytes) {
+            if (holds(target, bytes)) {
                 ++plan.unchanged;
                 continue;
             }
