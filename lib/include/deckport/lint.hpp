@@ -24,7 +24,7 @@ struct LintSubject {
     const Collection& collection;
     std::string file;                // the input's display name (note origins use it)
     std::string_view source_text;    // the input's bytes when it is a text file, else empty
-    std::filesystem::path base_dir;  // the deck's folder: media paths resolve in it
+    std::filesystem::path base_dir;  // the deck's folder (media resolve while reading: note_media.hpp)
 };
 
 struct LintSettings {
