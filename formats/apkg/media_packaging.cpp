@@ -3,8 +3,6 @@
 #include "apkg/media_packaging.hpp"
 
 #include "apkg/media_names.hpp"
-#include "apkg/media_refs.hpp"
-#include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
 
@@ -26,47 +24,25 @@ std::string_view file_part(std::string_view name) {
 
 MediaPackager::MediaPackager(const Collection& collection)
     : collection_(collection),
-      from_anki_(collection.meta.source_format == "apkg"),
+      reported_when_read_(!collection.meta.source_format.empty()),
+      index_(collection.media),
       packaged_name_(collection.media.size()),
-      unreadable_(collection.media.size(), false) {
-    for (std::size_t i = 0; i < collection.media.size(); ++i) {
-        const std::string& name = collection.media[i].name;
-        index_by_name_.emplace(name, i);
-        // Fields are NFC by the time references are looked up.
-        index_by_name_.emplace(utf8::to_nfc(utf8::repaired(name)), i);
-    }
-}
-
-std::optional<std::size_t> MediaPackager::find(const std::string& reference) const {
-    if (auto it = index_by_name_.find(reference); it != index_by_name_.end()) return it->second;
-    if (reference.find('%') != std::string::npos) {
-        std::string decoded = utf8::to_nfc(utf8::repaired(percent_decode(reference)));
-        if (auto it = index_by_name_.find(decoded); it != index_by_name_.end()) return it->second;
-    }
-    return std::nullopt;
-}
+      unreadable_(collection.media.size(), false) {}
 
 std::optional<std::string> MediaPackager::package_reference(const std::string& reference,
                                                             const SourceLocation& origin,
                                                             WriteContext& context) {
-    std::optional<std::size_t> index = find(reference);
+    std::optional<std::size_t> index = index_.find(reference);
     if (!index) {
-        if (is_external_reference(reference)) return std::nullopt;
-        if (from_anki_) {
-            // Anki itself keeps such references (its "Check Media" lists them).
-            if (!reported_missing_[reference]) {
-                reported_missing_[reference] = true;
-                context.diagnostics.warning("APKG204", origin,
-                                            "media file '" + reference +
-                                                "' is referenced but not in the package; the "
-                                                "reference is kept as it is");
-            }
-            return std::nullopt;
-        }
-        context.diagnostics.error(
-            "APKG202", origin,
-            "the note refers to media file '" + reference + "', which the collection does not have",
-            "put the file next to the deck, or fix the file name");
+        // Anki imports such notes and shows a broken image (its "Check Media" lists them).
+        // Reading reported the file as MEDIA001 at the reference already.
+        if (reported_when_read_ || reported_missing_[reference]) return std::nullopt;
+        reported_missing_[reference] = true;
+        Diagnostic d{context.strict ? Severity::error : Severity::warning, "APKG202",
+                     "the note refers to media file '" + reference +
+                         "', which the collection does not have; the reference is kept as it is",
+                     origin, "put the file next to the deck, or fix the file name"};
+        context.diagnostics.report(std::move(d));
         return std::nullopt;
     }
     if (packaged_name_[*index]) return packaged_name_[*index];

@@ -1,7 +1,7 @@
 // Chooses the media members of a package: the files the notes refer to (in the order they are
 // first referred to), then the collection's other files. Names follow Anki's rules; files with
-// identical bytes are stored once; a reference to a file the collection does not have is an
-// error naming the note and the file.
+// identical bytes are stored once; a reference to a file the collection does not have is kept
+// as written (reading reported it as MEDIA001; a collection built in memory gets APKG202).
 #pragma once
 
 #include <optional>
@@ -11,6 +11,7 @@
 
 #include "apkg/package_content.hpp"
 #include "deckport/format.hpp"
+#include "deckport/media_refs.hpp"
 #include "deckport/model.hpp"
 
 namespace deckport::apkg {
@@ -20,8 +21,8 @@ class MediaPackager {
     explicit MediaPackager(const Collection& collection);
 
     // The name under which a field should refer to the file it calls `reference`, packaging
-    // the file on first use; nullopt leaves the reference as written (external URLs, and files
-    // that are missing or unreadable, which are reported).
+    // the file on first use; nullopt leaves the reference as written (files that are missing
+    // or unreadable, which are reported).
     // `origin` is the referring field's (or note's) position.
     std::optional<std::string> package_reference(const std::string& reference,
                                                  const SourceLocation& origin,
@@ -33,13 +34,12 @@ class MediaPackager {
     const std::vector<MediaMember>& members() const { return members_; }
 
   private:
-    std::optional<std::size_t> find(const std::string& reference) const;
     std::optional<std::string> package(std::size_t index, const SourceLocation& origin,
                                        WriteContext& context);
 
     const Collection& collection_;
-    bool from_anki_ = false;  // Anki tolerates references to absent files; so do we for its files
-    std::unordered_map<std::string, std::size_t> index_by_name_;
+    bool reported_when_read_ = false;  // read_collection reported missing files (MEDIA001)
+    MediaIndex index_;
     std::vector<std::optional<std::string>> packaged_name_;
     std::vector<bool> unreadable_;
     std::unordered_map<std::string, std::string> name_by_content_;  // sha1 -> member name

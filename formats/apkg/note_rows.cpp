@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "apkg/field_text.hpp"
-#include "apkg/media_refs.hpp"
 #include "common/utf8.hpp"
 #include "deckport/content.hpp"
+#include "deckport/media_refs.hpp"
 
 namespace deckport::apkg {
 using namespace writing;
@@ -22,11 +22,12 @@ bool is_white_space(char32_t c) {
 
 std::string rewrite_references(const std::string& html, const SourceLocation& origin,
                                MediaPackager& media, WriteContext& context) {
-    std::vector<MediaReference> references = find_media_references(html);
+    std::vector<MediaRef> references = find_media_refs(html, Markup::html);
     if (references.empty()) return html;
-    return rewrite_media_references(html, references, [&](const MediaReference& reference) {
-        std::optional<std::string> name = media.package_reference(reference.name, origin, context);
-        if (name && *name == reference.name) return std::optional<std::string>{};
+    return rewrite_media_refs(html, references, [&](const MediaRef& reference) {
+        std::optional<std::string> name =
+            media.package_reference(reference.target, origin, context);
+        if (name && *name == reference.target) return std::optional<std::string>{};
         return name;
     });
 }

@@ -1,7 +1,7 @@
 #include "common/flat_media.hpp"
 
-#include "common/zip_archive.hpp"
 #include "deckport/identity.hpp"
+#include "deckport/media_refs.hpp"
 
 namespace deckport {
 namespace {

@@ -8,23 +8,6 @@
 
 namespace deckport {
 
-bool is_safe_relative_path(std::string_view path) {
-    if (path.empty() || path.front() == '/') return false;
-    for (unsigned char c : path) {
-        if (c < 0x20 || c == 0x7f || c == '\\') return false;
-    }
-    if (path.size() >= 2 && path[1] == ':') return false;  // C:...
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string_view::npos) end = path.size();
-        std::string_view part = path.substr(start, end - start);
-        if (part == ".." || (part.empty() && end != path.size())) return false;
-        start = end + 1;
-    }
-    return true;
-}
-
 ZipReader::ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
                      Limits limits)
     : display_name_(std::move(display_name)), code_prefix_(std::move(code_prefix)), limits_(limits) {

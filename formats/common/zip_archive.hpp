@@ -10,15 +10,12 @@
 #include <vector>
 
 #include "deckport/io.hpp"
+#include "deckport/media_refs.hpp"  // is_safe_relative_path, for member names
 
 struct zip;
 struct zip_source;
 
 namespace deckport {
-
-// True for a relative path that stays inside its folder: not empty, not absolute, no `..`
-// component, no backslash, no NUL or other control character.
-bool is_safe_relative_path(std::string_view path);
 
 // Reads members of a zip held in memory. Decompressed sizes are bounded per member and in
 // total (Limits), whatever the archive's headers claim. Errors throw InputError with `code_prefix`

@@ -106,12 +106,16 @@ class CrowdAnkiReader : public Reader {
     }
 
   private:
-    // Regular files directly in media/, sorted by name; read when a writer needs them.
+    // Files directly in media/, sorted by name; read when a writer needs them. A symbolic link
+    // is followed when its target lies inside the media root (the deck's folder, or
+    // --media-root), and refused (MEDIA002) when it leads out.
     static std::vector<MediaFile> read_media(const fs::path& dir, const std::string& display,
                                              ReadContext& context) {
         std::vector<MediaFile> media;
         std::error_code ec;
         if (dir.empty() || !fs::is_directory(dir, ec)) return media;
+        MediaRoot root = MediaRoot::for_deck(dir.parent_path(), {}, context.media_root,
+                                             context.limits.max_member_bytes);
         std::vector<fs::directory_entry> entries;
         for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
             entries.push_back(entry);
@@ -123,26 +127,26 @@ class CrowdAnkiReader : public Reader {
         for (const fs::directory_entry& entry : entries) {
             std::string name = entry.path().filename().string();
             SourceLocation at{display, 0, 0, "media/" + name};
-            auto status = entry.symlink_status(ec);
-            if (ec || !fs::is_regular_file(status)) {
-                context.diagnostics.warning("CA015", at,
-                                            "not a regular file (a link or a folder); skipped");
-                continue;
-            }
             if (!is_safe_relative_path(name)) {
                 context.diagnostics.warning("CA015", at, "unusable file name; skipped");
                 continue;
             }
-            if (entry.file_size(ec) > context.limits.max_member_bytes) {
-                context.diagnostics.warning("CA015", at,
-                                            "larger than the limit of " +
-                                                std::to_string(context.limits.max_member_bytes) +
-                                                " bytes; skipped");
+            MediaLookup lookup = root.resolve(std::string(dir.filename().string()) + "/" + name);
+            if (lookup.outcome == MediaLookup::Outcome::refused) {
+                context.diagnostics.error("MEDIA002", at,
+                                          std::string("media file '") + name + "' " +
+                                              media_refusal_text(*lookup.refusal) +
+                                              ": it is not read",
+                                          "replace the link with the file itself");
+                continue;
+            }
+            if (lookup.outcome == MediaLookup::Outcome::missing) {
+                context.diagnostics.warning("CA015", at, lookup.problem + "; skipped");
                 continue;
             }
             MediaFile file;
             file.name = name;
-            file.source_path = entry.path();
+            file.source_path = lookup.path;
             file.origin = at;
             media.push_back(std::move(file));
         }

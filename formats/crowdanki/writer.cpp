@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "apkg/media_refs.hpp"
 #include "common/deck_tree.hpp"
 #include "common/flat_media.hpp"
 #include "common/zip_archive.hpp"
@@ -14,6 +13,7 @@
 #include "crowdanki/deck_config.hpp"
 #include "crowdanki/note_model_json.hpp"
 #include "deckport/content.hpp"
+#include "deckport/media_refs.hpp"
 
 namespace deckport {
 namespace {
@@ -56,6 +56,7 @@ class DeckJsonWriter {
 
     Output write() {
         media_names_ = flatten_media_names(collection_.media, {});
+        media_index_ = MediaIndex(collection_.media);
         choose_root();
         collect_note_types();
         collect_deck_configs();
@@ -222,33 +223,30 @@ class DeckJsonWriter {
     // holds no folders); adds every local file it refers to to `media`.
     std::string field_with_flat_media(const Content& field, std::set<std::string>& media) const {
         std::string html = field_html(field);
-        std::vector<apkg::MediaReference> references = apkg::find_media_references(html);
+        std::vector<MediaRef> references = find_media_refs(html, Markup::html);
         auto flat_name = [&](const std::string& name) -> const std::string* {
-            auto it = media_names_.by_name.find(name);
-            if (it == media_names_.by_name.end())
-                it = media_names_.by_name.find(apkg::percent_decode(name));
+            std::optional<std::size_t> file = media_index_.find(name);
+            if (!file) return nullptr;
+            auto it = media_names_.by_name.find(collection_.media[*file].name);
             return it == media_names_.by_name.end() ? nullptr : &it->second;
         };
-        for (const apkg::MediaReference& reference : references) {
-            if (apkg::is_external_reference(reference.name)) continue;
+        for (const MediaRef& reference : references) {
             // A reference to a file the collection lacks is still listed, as CrowdAnki lists
             // it, unless its name could not be a file in media/ (`../x.png`, `a/b.png`).
-            const std::string* flat = flat_name(reference.name);
+            const std::string* flat = flat_name(reference.target);
             if (flat) {
                 media.insert(*flat);
-            } else if (is_safe_relative_path(reference.name) &&
-                       reference.name.find('/') == std::string::npos) {
-                media.insert(reference.name);
+            } else if (is_safe_relative_path(reference.target) &&
+                       reference.target.find('/') == std::string::npos) {
+                media.insert(reference.target);
             }
         }
-        return apkg::rewrite_media_references(
-            html, references,
-            [&](const apkg::MediaReference& reference) -> std::optional<std::string> {
-                if (apkg::is_external_reference(reference.name)) return std::nullopt;
-                const std::string* flat = flat_name(reference.name);
-                if (!flat || *flat == reference.name) return std::nullopt;
-                return *flat;
-            });
+        return rewrite_media_refs(html, references,
+                                  [&](const MediaRef& reference) -> std::optional<std::string> {
+                                      const std::string* flat = flat_name(reference.target);
+                                      if (!flat || *flat == reference.target) return std::nullopt;
+                                      return *flat;
+                                  });
     }
 
     void report_losses() {
@@ -259,6 +257,7 @@ class DeckJsonWriter {
     }
 
     const Collection& collection_;
+    MediaIndex media_index_;
     WriteContext& context_;
     FlatMediaNames media_names_;
     std::string root_path_;  // "" when the root is new

@@ -21,6 +21,7 @@ Format make_csv_format() {
     format.info.capabilities.formatting = true;
     format.info.capabilities.cloze = true;
     format.info.options = csv::option_infos();
+    format.info.media_beside = true;
     format.reader = std::make_unique<csv::CsvReader>();
     format.writer = std::make_unique<csv::CsvWriter>();
     return format;

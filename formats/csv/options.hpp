@@ -28,6 +28,7 @@ struct WriteOptions {
     bool html = true;
     WriteColumns columns;
     bool spreadsheet = false;  // a first row of column names, no `#` lines
+    bool media_written_beside = false;  // WriteContext's: the caller writes the media files
 };
 
 ReadOptions read_options(const FormatOptions& options);

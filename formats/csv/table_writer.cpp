@@ -94,7 +94,7 @@ class LossReport {
 
 void report_losses(const Collection& collection, const Layout& layout, const WriteOptions& options,
                    LossReport& losses) {
-    if (!collection.media.empty()) {
+    if (!collection.media.empty() && !options.media_written_beside) {
         losses.warn_once("CSV030",
                          std::to_string(collection.media.size()) +
                              " media files are not written: a text file carries only the "

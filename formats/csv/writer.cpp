@@ -29,6 +29,7 @@ std::string text_cell(const Content& field) {
 
 Output CsvWriter::write(const Collection& collection, WriteContext& context) const {
     WriteOptions options = write_options(context.options, context.output_name);
+    options.media_written_beside = context.media_written_beside;
     FieldRenderer render = options.html ? FieldRenderer(html_cell) : FieldRenderer(text_cell);
     return Output::single(
         write_table(collection, options, render, context.diagnostics, context.output_name));

@@ -18,8 +18,10 @@ Format make_json_format() {
     can.formatting = can.cloze = can.multiple_decks = true;
     format.info.options = {
         {"media", "inline",
-         "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 only (the "
-         "reader then takes the files from the JSON file's folder)"}};
+         "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 only (convert "
+         "writes the files to <stem>.media/ beside the JSON; the reader takes them from the "
+         "JSON file's folder or that folder)"}};
+    format.info.media_beside_option = "media=list";
     format.reader = std::make_unique<json_format::JsonReader>();
     format.writer = std::make_unique<json_format::JsonWriter>();
     return format;

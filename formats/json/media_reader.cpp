@@ -1,5 +1,6 @@
 // The "media" section: names with their bytes inline (base64) or, when a file was written with
-// `-O media=list`, read from the folder of the JSON file.
+// `-O media=list`, read from the media root: beside the JSON file, then in `<stem>.media/`.
+// Names may hold folders (`media/padlock.png`); the root confines them.
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -18,33 +19,33 @@ std::string in_quotes(const std::string& text) {
     return "\"" + text + "\"";
 }
 
-// A name that cannot leave the folder it is looked up in.
-bool is_plain_file_name(const std::string& name) {
-    return !name.empty() && name != "." && name != ".." &&
-           name.find_first_of(std::string("/\\\0", 3)) == std::string::npos;
-}
-
-// The bytes of media file `name` next to the input, or nullopt (reported) when absent.
-std::optional<std::string> read_beside_input(const std::string& name, const Input& input,
-                                             const Limits& limits, const std::string& pointer,
-                                             Problems& problems) {
-    if (!is_plain_file_name(name)) {
-        problems.warning("JSON032", pointer,
-                         "media file " + in_quotes(name) +
-                             " has no \"data\" and is no plain file name to look up; dropped");
+// The bytes of media file `name` from the media root, or nullopt (reported) when it is absent
+// or the root refuses the path (the same codes as for references in fields).
+std::optional<std::string> read_from_root(const std::string& name, const MediaRoot& media,
+                                          bool strict, const std::string& pointer,
+                                          Problems& problems) {
+    MediaLookup lookup = media.resolve(name);
+    if (lookup.outcome == MediaLookup::Outcome::refused) {
+        problems.error("MEDIA002", pointer,
+                       "media file " + in_quotes(name) + " has no \"data\" and its name " +
+                           media_refusal_text(*lookup.refusal) + ": it is not read",
+                       "move the file next to the JSON, or widen the root with --media-root");
         return std::nullopt;
     }
-    std::filesystem::path path = input.base_dir() / name;
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        problems.warning("JSON032", pointer,
-                         "media file " + in_quotes(name) + " has no \"data\" and " +
-                             in_quotes(path.string()) + " does not exist; dropped",
-                         "write the JSON with -O media=inline, or put the file next to it");
+    if (lookup.outcome == MediaLookup::Outcome::missing) {
+        std::string message =
+            "media file " + in_quotes(name) + " has no \"data\" and " + lookup.problem;
+        if (!lookup.tried.empty()) message += " (looked for " + lookup.tried.front().string() + ")";
+        std::string hint = "write the JSON with -O media=inline, or put the file next to it";
+        if (strict) {
+            problems.error("MEDIA001", pointer, message + "; dropped", hint);
+        } else {
+            problems.warning("MEDIA001", pointer, message + "; dropped", hint);
+        }
         return std::nullopt;
     }
     try {
-        return read_file(path, limits.max_member_bytes);
+        return read_file(lookup.path, lookup.size);
     } catch (const Error& e) {
         problems.error("JSON033", pointer,
                        "media file " + in_quotes(name) + ": " + e.diagnostic().message);
@@ -60,7 +61,7 @@ std::string lower(std::string text) {
 
 }  // namespace
 
-void read_media(const nlohmann::json* array, const Input& input, const Limits& limits,
+void read_media(const nlohmann::json* array, const MediaRoot& media, bool strict,
                 ModelFromJson& model, Problems& problems) {
     if (!array) return;
     std::unordered_set<std::string> names;
@@ -89,7 +90,7 @@ void read_media(const nlohmann::json* array, const Input& input, const Limits& l
                 continue;
             }
         } else {
-            bytes = read_beside_input(*name, input, limits, at, problems);
+            bytes = read_from_root(*name, media, strict, at, problems);
             if (!bytes) continue;
         }
         if (size && *size != static_cast<std::int64_t>(bytes->size())) {

@@ -160,14 +160,14 @@ void read_decks(const nlohmann::json* array, Collection& collection, Problems& p
     }
 }
 
-ModelFromJson model_from_json(Members& root, const Input& input, const Limits& limits,
+ModelFromJson model_from_json(Members& root, const MediaRoot& media, bool strict,
                               Problems& problems) {
     ModelFromJson model;
     read_meta(root, model.collection.meta, problems);
     read_note_types(root.array("note_types", false), model.collection, problems);
     read_decks(root.array("decks", false), model.collection, problems);
     read_notes(root.array("notes", false), model, problems);
-    read_media(root.array("media", false), input, limits, model, problems);
+    read_media(root.array("media", false), media, strict, model, problems);
     model.collection.extras.json() = read_extras(root);
     root.finish();
     return model;

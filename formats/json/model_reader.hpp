@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "deckport/io.hpp"
+#include "deckport/media_root.hpp"
 #include "deckport/model.hpp"
 #include "json/problems.hpp"
 
@@ -20,8 +21,9 @@ struct ModelFromJson {
 };
 
 // `root` is the top-level object whose "format" and "version" the caller has read. Media listed
-// without "data" are read from the input's folder.
-ModelFromJson model_from_json(Members& root, const Input& input, const Limits& limits,
+// without "data" are read from the media root (beside the JSON file, or in `<stem>.media/`);
+// `strict` makes a missing one an error.
+ModelFromJson model_from_json(Members& root, const MediaRoot& media, bool strict,
                               Problems& problems);
 
 }  // namespace deckport::json_format

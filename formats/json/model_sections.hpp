@@ -11,7 +11,7 @@ namespace deckport::json_format {
 void read_note_types(const nlohmann::json* array, Collection& collection, Problems& problems);
 void read_decks(const nlohmann::json* array, Collection& collection, Problems& problems);
 void read_notes(const nlohmann::json* array, ModelFromJson& model, Problems& problems);
-void read_media(const nlohmann::json* array, const Input& input, const Limits& limits,
+void read_media(const nlohmann::json* array, const MediaRoot& media, bool strict,
                 ModelFromJson& model, Problems& problems);
 
 // The object `extras` of `members`, or an empty object when absent or wrong.

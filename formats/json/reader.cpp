@@ -236,7 +236,8 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     Members root_members(root, "", problems);
     root_members.get("format", true);
     root_members.get("version", true);
-    ModelFromJson model = model_from_json(root_members, input, context.limits, problems);
+    ModelFromJson model = model_from_json(root_members, media_root_of(input, context, {".json"}),
+                                          context.strict, problems);
 
     std::vector<Diagnostic> known;
     for (const DuplicateKey& duplicate : scan.duplicate_keys) {

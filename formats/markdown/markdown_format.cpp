@@ -21,6 +21,7 @@ Format make_markdown_format() {
     can.formatting = true;
     can.cloze = true;
     can.multiple_decks = true;
+    format.info.media_beside = true;
     format.reader = std::make_unique<markdown::MarkdownReader>();
     format.writer = std::make_unique<markdown::MarkdownWriter>();
     return format;

@@ -8,7 +8,6 @@
 #include "markdown/card_reader.hpp"
 #include "markdown/card_splitter.hpp"
 #include "markdown/front_matter.hpp"
-#include "markdown/media_collector.hpp"
 #include "markdown/source_text.hpp"
 #include "markdown/syntax.hpp"
 
@@ -108,7 +107,6 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
 
     Collection collection;
     if (front.deck) collection.ensure_deck(*front.deck);
-    MediaCollector media(input.base_dir(), input.display_name, diagnostics);
     std::map<std::string, SourceLocation> ids;
     for (const RawCard& raw : body.cards) {
         std::optional<ReadCard> card = read_card(raw, deck, diagnostics);
@@ -135,7 +133,6 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
         }
         collection.ensure_note_type(*card->note_type);
         collection.ensure_deck(card->note.deck);
-        media.collect(card->note, collection);
         collection.notes.push_back(std::move(card->note));
     }
     if (collection.notes.empty()) {

@@ -136,7 +136,8 @@ bool has_note_data(const Note& note) {
            (is_set(note.extras.json(), "data") && note.extras.json()["data"] != "{}");
 }
 
-void report_collection_losses(const Collection& collection, LossReport& losses) {
+void report_collection_losses(const Collection& collection, bool media_written,
+                              LossReport& losses) {
     std::set<std::string> used_decks;
     for (const Note& note : collection.notes) {
         for (const std::string& path :
@@ -167,7 +168,7 @@ void report_collection_losses(const Collection& collection, LossReport& losses) 
         }
     }
     for (const MediaFile& media : collection.media) {
-        if (media.data) {
+        if (media.data && !media_written) {
             losses.once("media", "MD105", "media[" + media.name + "]",
                         "media files are not written: a markdown deck refers to them by path",
                         "copy the media files next to the deck");
@@ -183,7 +184,7 @@ Output MarkdownWriter::write(const Collection& collection, WriteContext& context
     cards.reserve(collection.notes.size());
     CardPlanner planner(collection, losses);
     for (const Note& note : collection.notes) cards.push_back(planner.plan(note));
-    report_collection_losses(collection, losses);
+    report_collection_losses(collection, context.media_written_beside, losses);
 
     Layout layout = choose_layout(cards, collection);
     std::string text = front_matter(layout);

@@ -42,12 +42,8 @@ std::vector<const Value*> elements(const Value& value) {
 
 class Builder {
   public:
-    Builder(const std::set<std::string>& media_names, std::string file, std::string member,
-            Diagnostics& diagnostics)
-        : media_names_(media_names),
-          file_(std::move(file)),
-          member_(std::move(member)),
-          diagnostics_(diagnostics) {}
+    Builder(std::string file, std::string member, Diagnostics& diagnostics)
+        : file_(std::move(file)), member_(std::move(member)), diagnostics_(diagnostics) {}
 
     Collection build(const Value& data) {
         if (data.kind != Value::Kind::map) {
@@ -279,15 +275,8 @@ class Builder {
                               "review history is not carried (Mochi's pass/fail reviews have no "
                               "Anki equivalent)");
         }
-        std::set<std::string> referenced;
-        content = media_links_from_mochi(content, referenced);
-        for (const std::string& name : referenced) {
-            if (!media_names_.contains(name)) {
-                diagnostics_.warning(
-                    "MOCHI032", at(locator),
-                    "card refers to @media/" + name + ", which the archive does not hold");
-            }
-        }
+        // A name the archive does not hold is reported after reading, as MEDIA001.
+        content = media_links_from_mochi(content);
         CardNote shape = note_for_content(content);
         const NoteType& note_type = collection_.ensure_note_type(shape.note_type);
         Note note;
@@ -369,7 +358,6 @@ class Builder {
         return {};
     }
 
-    const std::set<std::string>& media_names_;
     std::string file_;
     std::string member_;
     Diagnostics& diagnostics_;
@@ -383,10 +371,9 @@ class Builder {
 
 }  // namespace
 
-Collection build_collection(const Value& data, const std::set<std::string>& media_names,
-                            const std::string& file, const std::string& member,
+Collection build_collection(const Value& data, const std::string& file, const std::string& member,
                             Diagnostics& diagnostics) {
-    Builder builder(media_names, file, member, diagnostics);
+    Builder builder(file, member, diagnostics);
     return builder.build(data);
 }
 

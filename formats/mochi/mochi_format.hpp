@@ -13,10 +13,9 @@ namespace deckport {
 namespace mochi {
 struct Value;
 // Builds the collection from decoded Mochi data (formats/mochi/collection_builder.cpp).
-// `media_names` are the attachments in the archive. Diagnostics name `file` (the package) with
-// locators `member`!decks[0].cards[1].
-Collection build_collection(const Value& data, const std::set<std::string>& media_names,
-                            const std::string& file, const std::string& member,
+// Diagnostics name `file` (the package) with locators `member`!decks[0].cards[1]. (References
+// to attachments the archive lacks are reported after reading, as MEDIA001.)
+Collection build_collection(const Value& data, const std::string& file, const std::string& member,
                             Diagnostics& diagnostics);
 }  // namespace mochi
 

@@ -1,5 +1,7 @@
 #include "mochi/mochi_markdown.hpp"
 
+#include "deckport/media_refs.hpp"
+
 #include <algorithm>
 
 namespace deckport::mochi {
@@ -182,42 +184,6 @@ std::vector<std::size_t> cloze_openings(std::string_view text) {
     return openings;
 }
 
-// The destination of a markdown link at `pos` (just after `](`): its start and end.
-std::pair<std::size_t, std::size_t> link_destination(std::string_view text, std::size_t pos) {
-    if (pos < text.size() && text[pos] == '<') {
-        std::size_t end = text.find('>', pos + 1);
-        if (end == std::string_view::npos) return {pos, pos};
-        return {pos + 1, end};
-    }
-    std::size_t end = pos;
-    while (end < text.size() && text[end] != ')' && text[end] != ' ' && text[end] != '\n' &&
-           text[end] != '\t') {
-        ++end;
-    }
-    return {pos, end};
-}
-
-// `%XX` escapes decoded, as markdown renderers read link destinations.
-std::string percent_decoded(std::string_view text) {
-    auto hex = [](char c) {
-        return c >= '0' && c <= '9'   ? c - '0'
-               : c >= 'a' && c <= 'f' ? c - 'a' + 10
-               : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                      : -1;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 &&
-            hex(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 std::vector<std::string> split_sides(std::string_view content) {
@@ -309,46 +275,29 @@ std::string cloze_to_mochi(std::string_view text) {
     return out;
 }
 
-std::string media_links_from_mochi(std::string_view text, std::set<std::string>& referenced) {
-    std::vector<bool> code = code_mask(text);
-    std::string out;
-    std::size_t copied = 0;
-    std::size_t pos = 0;
-    while ((pos = text.find("](", pos)) != std::string_view::npos) {
-        auto [begin, end] = link_destination(text, pos + 2);
-        pos += 2;
-        if (code[pos - 2] || text.substr(begin, end - begin).rfind(kMediaPrefix, 0) != 0) continue;
-        std::size_t name_begin = begin + kMediaPrefix.size();
-        referenced.emplace(text.substr(name_begin, end - name_begin));
-        out.append(text.substr(copied, begin - copied));
-        copied = name_begin;
-    }
-    out.append(text.substr(copied));
-    return out;
+std::string media_links_from_mochi(std::string_view text) {
+    std::vector<MediaRef> refs =
+        find_media_refs(text, Markup::markdown, {.include_external = true, .links = true});
+    return rewrite_media_refs(text, refs, [&](const MediaRef& ref) -> std::optional<std::string> {
+        if (ref.syntax != MediaRefSyntax::markdown_destination ||
+            !ref.target.starts_with(kMediaPrefix)) {
+            return std::nullopt;
+        }
+        return ref.target.substr(kMediaPrefix.size());
+    });
 }
 
 std::string media_links_to_mochi(std::string_view text,
                                  const std::map<std::string, std::string>& flat_names) {
     if (flat_names.empty()) return std::string(text);
-    std::vector<bool> code = code_mask(text);
-    std::string out;
-    std::size_t copied = 0;
-    std::size_t pos = 0;
-    while ((pos = text.find("](", pos)) != std::string_view::npos) {
-        auto [begin, end] = link_destination(text, pos + 2);
-        pos += 2;
-        if (code[pos - 2]) continue;
-        std::string destination(text.substr(begin, end - begin));
-        auto flat = flat_names.find(destination);
-        if (flat == flat_names.end()) flat = flat_names.find(percent_decoded(destination));
-        if (flat == flat_names.end()) continue;
-        out.append(text.substr(copied, begin - copied));
-        out += kMediaPrefix;
-        out += flat->second;
-        copied = end;
-    }
-    out.append(text.substr(copied));
-    return out;
+    std::vector<MediaRef> refs = find_media_refs(text, Markup::markdown, {.links = true});
+    return rewrite_media_refs(text, refs, [&](const MediaRef& ref) -> std::optional<std::string> {
+        if (ref.syntax != MediaRefSyntax::markdown_destination) return std::nullopt;
+        auto flat = flat_names.find(ref.target);
+        if (flat == flat_names.end()) flat = flat_names.find(percent_decode(ref.target));
+        if (flat == flat_names.end()) return std::nullopt;
+        return std::string(kMediaPrefix) + flat->second;
+    });
 }
 
 }  // namespace deckport::mochi

@@ -31,10 +31,12 @@ std::string cloze_to_anki(std::string_view text);
 // Anki -> Mochi: `{{c1::x}}` -> `{{1::x}}`.
 std::string cloze_to_mochi(std::string_view text);
 
-// Mochi -> model: `](@media/NAME)` -> `](NAME)`; adds every NAME to `referenced`.
-std::string media_links_from_mochi(std::string_view text, std::set<std::string>& referenced);
-// Model -> Mochi: `](NAME)` -> `](@media/FLAT)` for every NAME that `flat_names` maps to FLAT
-// (NAME as written, or with its %XX escapes decoded).
+// Mochi -> model: link and image destinations `@media/NAME` -> `NAME` (inline or in a link
+// reference definition).
+std::string media_links_from_mochi(std::string_view text);
+// Model -> Mochi: a link or image destination NAME -> `@media/FLAT` for every NAME that
+// `flat_names` maps to FLAT (NAME as written, or with its %XX escapes decoded), written as a
+// valid destination (`<@media/blue dot.png>`); reference-style images through their definition.
 std::string media_links_to_mochi(std::string_view text,
                                  const std::map<std::string, std::string>& flat_names);
 

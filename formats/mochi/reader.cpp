@@ -75,8 +75,8 @@ class MochiReader : public Reader {
             file.origin = SourceLocation{input.display_name, 0, 0, name};
             media.push_back(std::move(file));
         }
-        Collection collection = mochi::build_collection(data, media_names, input.display_name,
-                                                        member, context.diagnostics);
+        Collection collection =
+            mochi::build_collection(data, input.display_name, member, context.diagnostics);
         collection.media = std::move(media);
         return collection;
     }

@@ -4,18 +4,16 @@
 #include <cctype>
 #include <set>
 
+#include "deckport/media_refs.hpp"
 #include "quizlet/cloze_text.hpp"
 
 namespace deckport::quizlet {
 namespace {
 
+// Images and sounds, local or not, that flattening to plain text drops.
 bool mentions_media(const Content& field) {
     if (field.kind == Markup::text) return false;
-    std::string lower = field.source;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lower.find("<img") != std::string::npos || lower.find("[sound:") != std::string::npos ||
-           (field.kind == Markup::markdown && lower.find("![") != std::string::npos);
+    return !find_media_refs(field, {.include_external = true}).empty();
 }
 
 class Losses {

@@ -14,6 +14,7 @@ Format make_quizlet_format() {
         "Quizlet import/export text: a term and a definition per row, plain text, separators "
         "chosen in Quizlet's import box (no tags, decks, media or formatting)";
     format.info.options = quizlet::option_infos();
+    format.info.media_beside = true;
     format.reader = std::make_unique<quizlet::QuizletReader>();
     format.writer = std::make_unique<quizlet::QuizletWriter>();
     return format;

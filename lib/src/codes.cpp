@@ -5,6 +5,7 @@
 
 #include "deckport/format.hpp"
 #include "deckport/lint.hpp"
+#include "deckport/note_media.hpp"
 #include "deckport/roundtrip.hpp"
 
 namespace deckport {
@@ -61,6 +62,7 @@ std::vector<CodeInfo> core_codes() {
 CodeRegistry documented_codes(const FormatRegistry& formats) {
     CodeRegistry registry;
     registry.add_all(core_codes());
+    registry.add_all(media_codes());
     registry.add_all(lint_codes());
     registry.add_all(roundtrip_codes());
     for (const Format* format : formats.all()) registry.add_all(format->info.codes);

@@ -6,6 +6,7 @@
 
 #include "deckport/error.hpp"
 #include "deckport/normalize.hpp"
+#include "deckport/note_media.hpp"
 
 namespace deckport {
 namespace {
@@ -111,11 +112,31 @@ const Format& FormatRegistry::detect_output(const std::string& output_path,
 Collection read_collection(const Format& format, const Input& input, ReadContext& context) {
     Collection collection = format.reader->read(input, context);
     normalize_collection(collection, context.diagnostics);
+    resolve_note_media(collection, input, media_root_of(input, context, format.info.extensions),
+                       {format.info.media_beside, context.strict}, context.diagnostics);
     collection.meta.source_format = format.info.name;
     collection.meta.source_name = input.display_name;
     if (collection.meta.created == 0) collection.meta.created = context.timestamp;
     if (collection.meta.modified == 0) collection.meta.modified = context.timestamp;
     return collection;
+}
+
+MediaRoot media_root_of(const Input& input, const ReadContext& context,
+                        const std::vector<std::string>& extensions) {
+    // A folder format's media live in its own folder; a file's in `<stem>.media/` beside it.
+    std::string media_folder = input.is_directory || input.path.empty()
+                                   ? std::string{}
+                                   : media_folder_name(input.path, extensions);
+    return MediaRoot::for_deck(input.base_dir(), media_folder, context.media_root,
+                               context.limits.max_member_bytes);
+}
+
+bool writes_media_beside(const FormatInfo& format, const FormatOptions& options) {
+    if (format.media_beside) return true;
+    std::size_t eq = format.media_beside_option.find('=');
+    if (eq == std::string::npos) return false;
+    auto it = options.find(format.media_beside_option.substr(0, eq));
+    return it != options.end() && it->second == format.media_beside_option.substr(eq + 1);
 }
 
 std::string option_value(const FormatOptions& options, const std::string& name,

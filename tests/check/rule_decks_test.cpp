@@ -1,5 +1,5 @@
-// A markdown deck per lint rule (tests/check/decks), checked through the CLI: the rule's code
-// at the right line and column in all three output forms.
+// A markdown deck per lint rule and media code (tests/check/decks), checked through the CLI: the
+// code at the right line and column in all three output forms.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -25,9 +25,9 @@ const RuleDeck kRuleDecks[] = {
     {"lint002-empty-side.md", "LINT002", "error", 15, 1, {}},
     {"lint003-cloze-without-deletion.md", "LINT003", "error", 6, 1, {}},
     {"lint004-cloze-gap.md", "LINT004", "warning", 5, 20, {}},
-    {"lint005-missing-media.md", "LINT005", "error", 9, 23, {}},
+    {"media001-missing-media.md", "MEDIA001", "warning", 9, 23, {}},
     {"lint006-unused-media.json", "LINT006", "warning", 64, 5, {}},
-    {"lint007-media-outside.md", "LINT007", "error", 9, 23, {}},
+    {"media002-media-outside.md", "MEDIA002", "error", 9, 23, {}},
     {"lint008-deck-name.csv", "LINT008", "error", 4, 26, {}},
     {"lint009-tag.md", "LINT009", "warning", 3, 12, {}},
     {"lint010-unbalanced-html.md", "LINT010", "warning", 9, 20, {}},

@@ -44,9 +44,14 @@ TEST(CrowdAnkiHostile, MediaNamesWithParentFoldersAreNeverRead) {
                     "fields": ["<img src=\"../secret.txt\">", "[sound:../../etc/passwd]"]}])"));
     CrowdAnkiRead r = read_crowdanki(dir / "d");
     std::string file = (dir / "d" / "deck.json").string();
+    // The references are reported missing (MEDIA001); nothing outside the folder is read.
     EXPECT_THAT(r.diagnostics,
                 ElementsAre(file + ": warning: media_files: media file '../secret.txt' is listed "
-                                   "but not in the media folder [CA014]"));
+                                   "but not in the media folder [CA014]",
+                            file + ": warning: notes[0].Front: image '../secret.txt' is not in "
+                                   "the deck's media [MEDIA001]",
+                            file + ": warning: notes[0].Back: sound '../../etc/passwd' is not in "
+                                   "the deck's media [MEDIA001]"));
     EXPECT_TRUE(r.collection.media.empty());
     ASSERT_EQ(r.collection.notes.size(), 1u);
 
@@ -111,7 +116,7 @@ TEST(CrowdAnkiHostile, OversizedMediaIsSkipped) {
     CrowdAnkiRead r = read_crowdanki(dir / "d", limits);
     EXPECT_THAT(r.diagnostics,
                 ElementsAre((dir / "d").string() +
-                            ": warning: media/big.png: larger than the limit of 10 bytes; "
+                            ": warning: media/big.png: is larger than the limit of 10 bytes; "
                             "skipped [CA015]"));
     ASSERT_EQ(r.collection.media.size(), 1u);
     EXPECT_EQ(r.collection.media[0].name, "small.png");

@@ -204,22 +204,28 @@ TEST(CrowdAnkiReader, NoteProblemsAreReportedAndReadingGoesOn) {
     EXPECT_EQ(r.collection.notes[0].fields, (std::vector<Content>{html("only"), html("")}));
 }
 
-TEST(CrowdAnkiReader, MediaLinksAndFoldersAreSkipped) {
+TEST(CrowdAnkiReader, MediaLinksOutAreRefusedAndFoldersSkipped) {
     TempDir dir;
     write_text(dir / "d" / "deck.json", minimal_deck(""));
     write_text(dir / "d" / "media" / "ok.png", "PNG");
+    write_text(dir / "d" / "kept.png", "kept");
     write_text(dir / "secret.txt", "secret");
     fs::create_symlink(dir / "secret.txt", dir / "d" / "media" / "link.png");
+    fs::create_symlink(dir / "d" / "kept.png", dir / "d" / "media" / "inside.png");
     fs::create_directories(dir / "d" / "media" / "sub");
     CrowdAnkiRead r = read_crowdanki(dir / "d");
     std::string folder = (dir / "d").string();
     EXPECT_THAT(r.diagnostics,
-                ElementsAre(folder + ": warning: media/link.png: not a regular file (a link or a "
-                                     "folder); skipped [CA015]",
-                            folder + ": warning: media/sub: not a regular file (a link or a "
-                                     "folder); skipped [CA015]"));
-    ASSERT_EQ(r.collection.media.size(), 1u);
-    EXPECT_EQ(r.collection.media[0].name, "ok.png");
+                ElementsAre(folder + ": error: media/link.png: media file 'link.png' is a "
+                                     "symbolic link that leads out of the media root: it is not "
+                                     "read [MEDIA002]",
+                            folder + ": warning: media/sub: is a folder, not a file; skipped "
+                                     "[CA015]"));
+    // A link that stays inside the deck's folder is followed.
+    ASSERT_EQ(r.collection.media.size(), 2u);
+    EXPECT_EQ(r.collection.media[0].name, "inside.png");
+    EXPECT_EQ(r.collection.media[0].bytes(), "kept");
+    EXPECT_EQ(r.collection.media[1].name, "ok.png");
 }
 
 TEST(CrowdAnkiReader, DetectionFindsFoldersAndDeckJsonFiles) {

@@ -119,12 +119,13 @@ TEST(JsonMedia, ListModeWritesNoBytesAndReadsThemFromTheJsonFilesFolder) {
     Input input = read_input((dir / "deck.json").string());
     Collection back = json_format().reader->read(input, context);
     // empty.txt is not in the folder: dropped with a warning naming where it was looked for.
-    EXPECT_EQ(rendered(diagnostics.all()),
-              std::vector<std::string>{input.display_name +
-                                       ":226:5: warning: /media/1: media file \"empty.txt\" has "
-                                       "no \"data\" and \"" +
-                                       (dir / "empty.txt").string() +
-                                       "\" does not exist; dropped [JSON032]"});
+    EXPECT_EQ(
+        rendered(diagnostics.all()),
+        std::vector<std::string>{input.display_name +
+                                 ":226:5: warning: /media/1: media file \"empty.txt\" has "
+                                 "no \"data\" and does not exist (looked for " +
+                                 (std::filesystem::canonical(dir.path()) / "empty.txt").string() +
+                                 "); dropped [MEDIA001]"});
     ASSERT_EQ(back.media.size(), 2u);
     EXPECT_EQ(back.media[0], original.media[0]);
     EXPECT_EQ(back.media[1], original.media[2]);
@@ -136,8 +137,8 @@ TEST(JsonMedia, ListModeNeverLooksOutsideTheFolder) {
               diagnostics);
     EXPECT_EQ(rendered(diagnostics.all()),
               std::vector<std::string>{
-                  "deck.json:1:52: warning: /media/0: media file \"../secret\" has no \"data\" "
-                  "and is no plain file name to look up; dropped [JSON032]"});
+                  "deck.json:1:52: error: /media/0: media file \"../secret\" has no \"data\" "
+                  "and its name leaves the media root: it is not read [MEDIA002]"});
 }
 
 TEST(JsonWriter, RejectsAnUnknownMediaMode) {

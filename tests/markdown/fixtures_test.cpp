@@ -75,15 +75,15 @@ TEST(MarkdownFixtures, MankidownClozeIsOneClozeCardWithAWarning) {
               "Cloze");
 }
 
-TEST(MarkdownFixtures, MdankiImagesOutsideTheFolderAreReportedMissing) {
+TEST(MarkdownFixtures, MdankiImagesOutsideTheFolderAreRefused) {
     DECKPORT_REQUIRE_FIXTURES();
     ReadResult result = read_fixture("mdanki-media.md");
-    const std::string missing =
-        ": warning: image file '../samples/resources/nodejs.png' does not exist [MD019]";
+    std::string root = std::filesystem::canonical(fixtures_dir() / "markdown").string();
     EXPECT_EQ(short_diagnostics(result),
-              (Lines{"mdanki-media.md:1:1: " + kNoAnswer, "mdanki-media.md:9:25" + missing,
-                     "mdanki-media.md:11:28" + missing, "mdanki-media.md:19:12" + missing,
-                     "mdanki-media.md:20:21" + missing, "mdanki-media.md:3:1: " + kNoSeparator}));
+              (Lines{"mdanki-media.md:1:1: " + kNoAnswer, "mdanki-media.md:3:1: " + kNoSeparator,
+                     "mdanki-media.md:9:25: error: image '../samples/resources/nodejs.png' "
+                     "leaves the media root: it is not read (media root: " +
+                         root + ") (and 3 more references) [MEDIA002]"}));
     EXPECT_TRUE(result.collection.media.empty());
 }
 

@@ -249,13 +249,11 @@ TEST(MarkdownReader, ExistingImagesBecomeMediaOncePerPath) {
     const auto& media = result.collection.media;
     ASSERT_EQ(media.size(), 2u);
     EXPECT_EQ(media[0].name, "img/a.png");
-    EXPECT_EQ(media[0].source_path, dir.path() / "img/a.png");
+    EXPECT_EQ(media[0].source_path, std::filesystem::canonical(dir.path() / "img/a.png"));
     EXPECT_EQ(media[0].bytes(), "png-bytes");
-    EXPECT_EQ(media[0].origin.line, 1);
-    EXPECT_EQ(media[0].origin.column, 6);
+    EXPECT_EQ(media[0].origin.line, 1);  // the field that first refers to it
     EXPECT_EQ(media[1].name, "b c.png");
     EXPECT_EQ(media[1].origin.line, 3);
-    EXPECT_EQ(media[1].origin.column, 61);
 }
 
 TEST(MarkdownReader, StdinImagesResolveAgainstTheWorkingDirectory) {
@@ -263,8 +261,9 @@ TEST(MarkdownReader, StdinImagesResolveAgainstTheWorkingDirectory) {
     ReadResult result = read_markdown_input(input);
     EXPECT_TRUE(result.diagnostics.empty()) << ::testing::PrintToString(result.diagnostics);
     ASSERT_EQ(result.collection.media.size(), 1u);
-    EXPECT_EQ(result.collection.media[0].source_path,
-              std::filesystem::current_path() / "decks/rust-concurrency.md");
+    EXPECT_EQ(
+        result.collection.media[0].source_path,
+        std::filesystem::canonical(std::filesystem::current_path() / "decks/rust-concurrency.md"));
 }
 
 TEST(MarkdownReader, ProbeIsSureOfItsOwnSyntaxOnly) {

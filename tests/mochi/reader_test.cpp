@@ -97,8 +97,9 @@ TEST(MochiFixtures, PrettyPrintedDataJsonReadsLikeThePackage) {
     EXPECT_EQ(loose.collection.decks, packaged.collection.decks);
     // Without the attachment, the card that shows it is reported.
     EXPECT_THAT(loose.diagnostics,
-                ElementsAre("deck.mochi: warning: data.json!decks[0].cards[4]: card refers to "
-                            "@media/padlock01.png, which the archive does not hold [MOCHI032]"));
+                ElementsAre("deck.mochi: warning: data.json!decks[0].cards[4].Back: image "
+                            "'padlock01.png' is not in the deck's media (nor at padlock01.png) "
+                            "[MEDIA001]"));
 }
 
 TEST(MochiFixtures, EdnPackageReadsItsDecksAndCards) {

@@ -188,6 +188,30 @@ TEST(MochiWriter, MediaPathsBecomeFlatNamesAtTheArchiveRoot) {
               "![a](@media/padlock.png)\n---\n![b](@media/" + second + ")");
 }
 
+TEST(MochiWriter, MediaPathsWithSpacesAndReferenceStyleImagesStayImages) {
+    // Issue 11.7: a destination with a space is written in <...>; a reference-style image is
+    // rewritten through its definition; both read back as the files' names.
+    Collection c;
+    c.note_types = {basic_note_type()};
+    c.notes.push_back(make_note(
+        "spacesAAA", c.note_types[0],
+        {md("![a](img/blue%20dot.png)"), md("![x][pic] and ![pic]\n\n[pic]: img/red.png")}, "D"));
+    for (const char* name : {"img/blue dot.png", "img/red.png"}) {
+        MediaFile file;
+        file.name = name;
+        file.data = name;
+        c.media.push_back(file);
+    }
+    std::string package = write_mochi(c);
+    EXPECT_EQ(data_json(package)["~:decks"][0]["~:cards"]["~#list"][0]["~:content"],
+              "![a](<@media/blue dot.png>)\n---\n![x][pic] and ![pic]\n\n[pic]: @media/red.png");
+    MochiRead back = read_mochi_input(input_from_memory("deck.mochi", package));
+    EXPECT_THAT(back.diagnostics, ElementsAre());
+    ASSERT_EQ(back.collection.notes.size(), 1u);
+    EXPECT_EQ(back.collection.notes[0].fields[0], md("![a](<blue dot.png>)"));
+    EXPECT_EQ(back.collection.notes[0].fields[1], md("![x][pic] and ![pic]\n\n[pic]: red.png"));
+}
+
 TEST(MochiWriter, LossesAreReported) {
     Collection c;
     NoteType custom;

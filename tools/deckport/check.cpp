@@ -1,5 +1,6 @@
 // deckport check FILE|DIR... : reader diagnostics, format invariants and lint rules, for CI.
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "cli.hpp"
@@ -35,7 +36,14 @@ LintSettings lint_settings(const CheckOptions& o) {
                          "`deckport explain --list` lists the codes");
     }
     CodeRegistry codes = documented_codes(builtin_formats());
+    // Media problems are found while reading, the same in convert and check.
+    static const std::map<std::string, std::string> kRenamed = {{"LINT005", "MEDIA001"},
+                                                                {"LINT007", "MEDIA002"}};
     for (const std::string& code : settings.disabled) {
+        if (auto renamed = kRenamed.find(code); renamed != kRenamed.end()) {
+            throw UsageError("--disable " + code + ": this code is now " + renamed->second,
+                             "use --disable " + renamed->second);
+        }
         if (!codes.find(code)) {
             throw UsageError("--disable " + code + ": no diagnostic has this code",
                              "`deckport explain --list` lists the codes");
@@ -50,8 +58,7 @@ std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o
     try {
         Input input = read_input(path);
         const Format& format = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context{diagnostics, parse_format_options(o.read.format_options), Limits{},
-                            timestamp};
+        ReadContext context = read_context(o.read, diagnostics, timestamp);
         return check_input(format, input, context, settings);
     } catch (const UsageError&) {
         throw;
@@ -104,6 +111,7 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, Action& actio
                         "LINT011: the largest field that passes");
     add_report_option(*command, options->format);
     add_read_options(*command, options->read);
+    add_strict_option(*command, options->read);
     command->callback([options, &global, &action] {
         action = [options, &global] { return run(*options, global); };
     });

@@ -63,13 +63,20 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalO
 void add_report_option(CLI::App& command, std::string& format);
 ReportFormat report_format(const std::string& name);
 
-// Options shared by commands that read: --from, --timestamp, -O key=value.
+// Options shared by commands that read: --from, --timestamp, -O key=value, --media-root; and
+// --strict for the commands that add it (convert, check).
 struct ReadOptions {
     std::optional<std::string> from;
     std::optional<std::string> timestamp;
     std::vector<std::string> format_options;  // key=value
+    std::optional<std::string> media_root;
+    bool strict = false;
 };
 void add_read_options(CLI::App& command, ReadOptions& options);
+void add_strict_option(CLI::App& command, ReadOptions& options);
+// The read context for these options (--media-root, --strict applied).
+ReadContext read_context(const ReadOptions& options, Diagnostics& diagnostics,
+                         std::int64_t timestamp);
 FormatOptions parse_format_options(const std::vector<std::string>& key_values);
 std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::string>& inputs);
 

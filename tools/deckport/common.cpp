@@ -110,6 +110,25 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "modification time)");
     command.add_option("-O,--option", options.format_options,
                        "A format option as key=value (see `deckport formats`)");
+    command
+        .add_option("--media-root", options.media_root,
+                    "The folder media files may be read from (default: the deck's folder); "
+                    "paths that leave it are refused (MEDIA002)")
+        ->check(CLI::ExistingDirectory);
+}
+
+void add_strict_option(CLI::App& command, ReadOptions& options) {
+    command.add_flag("--strict", options.strict,
+                     "A missing media file is an error (MEDIA001), not a warning");
+}
+
+ReadContext read_context(const ReadOptions& options, Diagnostics& diagnostics,
+                         std::int64_t timestamp) {
+    ReadContext context{diagnostics, parse_format_options(options.format_options), Limits{},
+                        timestamp};
+    if (options.media_root) context.media_root = *options.media_root;
+    context.strict = options.strict;
+    return context;
 }
 
 FormatOptions parse_format_options(const std::vector<std::string>& key_values) {
@@ -140,8 +159,7 @@ Collection read_one(const std::string& path, const ReadOptions& options, std::in
                     Diagnostics& diagnostics) {
     Input input = read_input(path);
     const Format& format = builtin_formats().detect_input(input, options.from);
-    ReadContext context{diagnostics, parse_format_options(options.format_options), Limits{},
-                        timestamp};
+    ReadContext context = read_context(options, diagnostics, timestamp);
     return read_collection(format, input, context);
 }
 

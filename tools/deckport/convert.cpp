@@ -1,8 +1,10 @@
 // deckport convert IN... (-o OUT | --out-dir DIR) [--from F] [--to F] [--force]
+//                 [--media-root DIR] [--media-dir DIR | --no-media] [--strict]
 #include <filesystem>
 #include <iostream>
 
 #include "cli.hpp"
+#include "deckport/media_folder.hpp"
 #include "quizlet/quizlet_format.hpp"
 
 namespace deckport::cli {
@@ -15,8 +17,43 @@ struct ConvertOptions {
     std::optional<std::string> to;
     bool force = false;
     bool quizlet_safe = false;  // sets the quizlet writer's `safe` option
+    std::optional<std::string> media_dir;  // where media go beside a text output
+    bool no_media = false;
     ReadOptions read;
 };
+
+// Where the media of a text output go: `--media-dir`, else `<output stem>.media/` beside a file
+// output. Nothing when there are none, with --no-media, or for stdout without --media-dir (then
+// a MEDIA003 warning says so).
+std::optional<MediaFolderPlan> plan_media(const Collection& collection, const Format& format,
+                                          const std::string& target, const ConvertOptions& o,
+                                          const WritePolicy& policy, Diagnostics& diagnostics) {
+    if (collection.media.empty()) return std::nullopt;
+    std::string count = std::to_string(collection.media.size()) +
+                        (collection.media.size() == 1 ? " media file was" : " media files were");
+    SourceLocation where{target == "-" ? "<stdout>" : target};
+    if (o.no_media) {
+        diagnostics.warning("MEDIA003", where,
+                            count + " not written (--no-media): the output refers to them by name",
+                            "copy them beside the output, or into <output stem>.media/");
+        return std::nullopt;
+    }
+    if (target == "-" && !o.media_dir) {
+        diagnostics.warning("MEDIA003", where, count + " not written: the output goes to stdout",
+                            "give --media-dir DIR to write them; readers look for them beside "
+                            "the deck file and in <deck stem>.media/ beside it");
+        return std::nullopt;
+    }
+    std::filesystem::path dir = o.media_dir ? std::filesystem::path(*o.media_dir)
+                                            : default_media_dir(target, format.info.extensions);
+    std::filesystem::path output_folder;
+    if (target != "-") {
+        output_folder = std::filesystem::path(target).parent_path();
+        if (output_folder.empty()) output_folder = ".";
+    }
+    return plan_media_folder(collection, dir,
+                             MediaFolderPolicy{o.force, policy.inputs, output_folder}, diagnostics);
+}
 
 // The output path for `input` inside --out-dir: its stem with the output format's extension.
 std::string output_in_dir(const std::string& input, const std::string& dir, const Format& format) {
@@ -48,7 +85,16 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
     }
     WriteContext context{diagnostics, write_options, Limits{}, timestamp,
                          target == "-" ? "<stdout>" : target};
+    bool media_beside = writes_media_beside(format.info, write_options);
+    context.media_written_beside = media_beside;
+    context.strict = o.read.strict;
     Output output = format.writer->write(collection, context);
+    WritePolicy policy{o.force, {}};
+    for (const std::string& path : o.inputs) {
+        if (path != "-") policy.inputs.emplace_back(path);
+    }
+    std::optional<MediaFolderPlan> media;
+    if (media_beside) media = plan_media(collection, format, target, o, policy, diagnostics);
     print_diagnostics(diagnostics.all(), global);
     if (o.quizlet_safe && global.verbosity == 0 && !global.quiet) {
         // The user asked for the separators: show them even though notes are hidden by default.
@@ -58,16 +104,15 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
     }
     if (diagnostics.has_errors()) return ExitCode::invalid_input;
 
-    WritePolicy policy{o.force, {}};
-    for (const std::string& path : o.inputs) {
-        if (path != "-") policy.inputs.emplace_back(path);
-    }
     write_output(target, output, policy);
+    if (media) write_media_folder(*media);
     return ExitCode::ok;
 }
 
 ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     if (o.output && o.out_dir) throw UsageError("give either -o or --out-dir, not both");
+    if (o.media_dir && o.no_media)
+        throw UsageError("give either --media-dir or --no-media, not both");
     if (o.inputs.size() > 1 && !o.out_dir) {
         throw UsageError("several inputs need --out-dir", "or convert them one at a time with -o");
     }
@@ -114,7 +159,13 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
     command->add_flag("--quizlet-safe", options->quizlet_safe,
                       "Quizlet output: pick separators that occur in no card (keeping line breaks "
                       "and punctuation) and print them");
+    command->add_option("--media-dir", options->media_dir,
+                        "Markdown, CSV, Quizlet or JSON (media=list) output: the folder its media "
+                        "files are written to (default: <output stem>.media/ beside the output)");
+    command->add_flag("--no-media", options->no_media,
+                      "Do not write the media files of a markdown, CSV, Quizlet or JSON output");
     add_read_options(*command, options->read);
+    add_strict_option(*command, options->read);
     command->callback([options, &global, &action] {
         action = [options, &global] { return run(*options, global); };
     });

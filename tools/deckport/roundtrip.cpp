@@ -45,13 +45,14 @@ ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
     settings.timestamp = timestamp_for(o.read, files);
     settings.options = parse_format_options(o.read.format_options);
     if (o.keep) settings.keep_dir = *o.keep;
+    if (o.read.media_root) settings.media_root = *o.read.media_root;
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
     ExitCode worst = ExitCode::ok;
     for (const std::string& file : files) {
         Diagnostics diagnostics;
         Input input = read_input(file);
         const Format& source = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+        ReadContext context = read_context(o.read, diagnostics, settings.timestamp);
         Collection collection;
         try {
             collection = read_collection(source, input, context);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "deckport/codes.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
+#include "deckport/media_root.hpp"
 #include "deckport/model.hpp"
 
 namespace deckport {
@@ -43,6 +45,12 @@ struct FormatInfo {
     std::string description;
     Capabilities capabilities;
     bool directory = false;  // the input/output is a folder (CrowdAnki)
+    // Fields name media files that live beside the deck (markdown, CSV, Quizlet): the reader
+    // takes them from the media root, and convert writes them to `<stem>.media/`.
+    bool media_beside = false;
+    // `key=value` that makes the writer put media beside its output rather than inside it
+    // (JSON's `media=list`); empty for none.
+    std::string media_beside_option;
     std::vector<OptionInfo> options;
     std::vector<CodeInfo> codes;  // the format's diagnostic codes, for `deckport explain`
 };
@@ -55,6 +63,8 @@ struct ReadContext {
     FormatOptions options;
     Limits limits;
     std::int64_t timestamp = 0;  // seconds; for notes without their own modification time
+    std::filesystem::path media_root = {};  // --media-root; empty: the deck's own folder
+    bool strict = false;                    // --strict: a missing media file is an error
 };
 
 struct WriteContext {
@@ -63,6 +73,11 @@ struct WriteContext {
     Limits limits;
     std::int64_t timestamp = 0;  // seconds; creation and modification times in the output
     std::string output_name;     // the output path as given, or "<stdout>"
+    // The caller writes the collection's media beside the output, or says why not (convert's
+    // `<stem>.media/`), so writers of formats that refer to media files by name do not report
+    // the media as lost.
+    bool media_written_beside = false;
+    bool strict = false;  // --strict: a reference to a file the collection lacks is an error
 };
 
 class Reader {
@@ -119,6 +134,14 @@ void register_builtin_formats(FormatRegistry& registry);
 // Reads `input` with the format's reader, then normalizes it (GUIDs, decks, tags) and records
 // where it came from. Problems go to the context's diagnostics; fatal ones throw InputError.
 Collection read_collection(const Format& format, const Input& input, ReadContext& context);
+
+// The media root of `input` under the context's --media-root, with `<stem>.media/` named after
+// the file without the format's extension (see deckport/media_root.hpp).
+MediaRoot media_root_of(const Input& input, const ReadContext& context,
+                        const std::vector<std::string>& extensions);
+
+// Whether writing `format` with `options` refers to media files beside the output.
+bool writes_media_beside(const FormatInfo& format, const FormatOptions& options);
 
 // The value of option `name`, or `fallback` when it was not given.
 std::string option_value(const FormatOptions& options, const std::string& name,

@@ -24,7 +24,7 @@ struct LintSubject {
     const Collection& collection;
     std::string file;                // the input's display name (note origins use it)
     std::string_view source_text;    // the input's bytes when it is a text file, else empty
-    std::filesystem::path base_dir;  // the deck's folder: media paths resolve in it
+    std::filesystem::path base_dir;  // the deck's folder (media resolve while reading: note_media.hpp)
 };
 
 struct LintSettings {
@@ -51,6 +51,10 @@ std::vector<std::string> unknown_lint_codes(const std::set<std::string>& codes);
 
 // Runs every enabled rule; diagnostics come in rule order, then in note order.
 std::vector<Diagnostic> lint(const LintSubject& subject, const LintSettings& settings = {});
+
+// The input's bytes when it is a text file whose findings can point at line:col (not a folder,
+// no NUL in its first 8 KiB), else empty.
+std::string_view lintable_text(const Input& input);
 
 // Everything `deckport check` verifies in one input: the reader's own diagnostics (a reader
 // that cannot go on gives its InputError as one), the format's invariants (Reader::check) and

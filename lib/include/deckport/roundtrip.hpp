@@ -31,6 +31,7 @@ struct RoundtripSettings {
     // When set, each format's output is also written there as <stem>.<format><ext> (a folder
     // for folder formats), for a person to look at.
     std::optional<std::filesystem::path> keep_dir;
+    std::filesystem::path media_root = {};  // --media-root, for reading the outputs back
 };
 
 // What one format did to the collection.

@@ -71,4 +71,30 @@ void append_decoded_entity(std::string& out, std::string_view entity) {
     }
 }
 
+std::string decode_entities(std::string_view text) {
+    constexpr std::size_t kLongestName = 32;  // `&CounterClockwiseContourIntegral;` is 33
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t amp = text.find('&', pos);
+        if (amp == std::string_view::npos) break;
+        out.append(text.substr(pos, amp - pos));
+        std::size_t semicolon = text.substr(amp, kLongestName + 2).find(';');
+        bool plausible = semicolon != std::string_view::npos && semicolon > 1;
+        for (std::size_t i = amp + 1; plausible && i < amp + semicolon; ++i) {
+            plausible = is_ascii_alnum(text[i]) || (i == amp + 1 && text[i] == '#');
+        }
+        if (!plausible) {
+            out += '&';
+            pos = amp + 1;
+            continue;
+        }
+        append_decoded_entity(out, text.substr(amp, semicolon + 1));
+        pos = amp + semicolon + 1;
+    }
+    out.append(text.substr(pos));
+    return out;
+}
+
 }  // namespace deckport::content

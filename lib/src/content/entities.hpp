@@ -9,4 +9,8 @@ namespace deckport::content {
 // Appends the characters `entity` stands for; unknown names are appended unchanged.
 void append_decoded_entity(std::string& out, std::string_view entity);
 
+// `text` with every character reference (`&name;`, `&#NN;`, `&#xHH;`) decoded; an `&` that
+// starts none stays as written. For attribute values and other text outside a parser.
+std::string decode_entities(std::string_view text);
+
 }  // namespace deckport::content

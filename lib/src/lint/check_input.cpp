@@ -5,16 +5,13 @@
 #include "deckport/lint.hpp"
 
 namespace deckport {
-namespace {
 
 // Lint needs the text to point at the offending words; binary inputs have no lines.
-std::string_view text_of(const Input& input) {
+std::string_view lintable_text(const Input& input) {
     std::string_view bytes = input.bytes;
     if (input.is_directory || bytes.substr(0, 8192).find('\0') != std::string_view::npos) return {};
     return bytes;
 }
-
-}  // namespace
 
 std::vector<Diagnostic> check_input(const Format& format, const Input& input, ReadContext& context,
                                     const LintSettings& settings) {
@@ -34,7 +31,8 @@ std::vector<Diagnostic> check_input(const Format& format, const Input& input, Re
     }
     for (Diagnostic& d : context.diagnostics.all()) found.push_back(std::move(d));
     if (collection) {
-        LintSubject subject{*collection, input.display_name, text_of(input), input.base_dir()};
+        LintSubject subject{*collection, input.display_name, lintable_text(input),
+                            input.base_dir()};
         for (Diagnostic& d : lint(subject, settings)) found.push_back(std::move(d));
     }
     std::erase_if(found, [&](const Diagnostic& d) { return settings.disabled.contains(d.code); });

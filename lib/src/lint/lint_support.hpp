@@ -16,14 +16,6 @@ namespace deckport::lint_detail {
 // compare equal whatever their markup.
 std::string plain_text(const Content& content);
 
-struct MediaReference {
-    std::string target;  // as written: `img/a.png`, `sound.mp3`
-    std::string kind;    // "image", "sound", "media" (audio/video/source/object)
-};
-// `<img src>`, `<audio|video|source src>`, `[sound:…]` and markdown images; URLs with a scheme
-// (http:, data:, ...) are not media files and are left out.
-std::vector<MediaReference> media_references(const Content& content);
-
 // The raw HTML inside markdown (inline tags and HTML blocks), joined in document order.
 std::string markdown_raw_html(std::string_view markdown);
 
@@ -51,9 +43,7 @@ void duplicate_questions(const LintSubject&, const LintSettings&, LintReport&);
 void empty_sides(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_without_deletions(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_number_gaps(const LintSubject&, const LintSettings&, LintReport&);
-void missing_media(const LintSubject&, const LintSettings&, LintReport&);
 void unused_media(const LintSubject&, const LintSettings&, LintReport&);
-void media_outside_deck(const LintSubject&, const LintSettings&, LintReport&);
 void invalid_deck_names(const LintSubject&, const LintSettings&, LintReport&);
 void tags_anki_splits(const LintSubject&, const LintSettings&, LintReport&);
 void unbalanced_html(const LintSubject&, const LintSettings&, LintReport&);

@@ -1,11 +1,12 @@
 // LINT002: an empty question or answer. A field that shows only an image is not empty.
+#include "deckport/media_refs.hpp"
 #include "lint/lint_support.hpp"
 
 namespace deckport::lint_detail {
 namespace {
 
 bool shows_nothing(const Content& field) {
-    return plain_text(field).empty() && media_references(field).empty();
+    return plain_text(field).empty() && find_media_refs(field).empty();
 }
 
 }  // namespace

@@ -31,23 +31,11 @@ const std::vector<LintRule>& lint_rules() {
           "usually a renumbering mistake. Number the deletions c1, c2, c3... in order."},
          true,
          lint_detail::cloze_number_gaps},
-        {{"LINT005", error, "a referenced media file is missing",
-          "A field refers to an image or sound that is neither in the package nor on disk "
-          "next to the deck; the card shows a broken image. Add the file or fix the path "
-          "(paths are relative to the deck file)."},
-         true,
-         lint_detail::missing_media},
         {{"LINT006", warning, "a media file is not referenced by any note",
           "The file is carried into every package but no field or template uses it. Remove "
           "it, or reference it (files whose name starts with _ are kept for templates)."},
          true,
          lint_detail::unused_media},
-        {{"LINT007", error, "a media path leaves the deck's folder",
-          "Media paths are relative to the deck and stay inside its folder: an absolute path "
-          "or one with .. that climbs out breaks on every other machine and is refused when "
-          "packaging. Move the file next to the deck."},
-         true,
-         lint_detail::media_outside_deck},
         {{"LINT008", error, "a deck name is invalid",
           "Deck names are `::`-separated paths; an empty part (A::::B, a leading or trailing "
           "::) or a part with leading or trailing spaces makes Anki create a different deck "

@@ -101,6 +101,7 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
                      const RoundtripSettings& settings, const std::string& name,
                      Diagnostics& diagnostics) {
     ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+    context.media_root = settings.media_root;
     if (!output.is_directory && output.files.size() == 1) {
         Input input = input_from_memory(name, output.files.front().bytes);
         // Relative media paths resolve where the original's did.
