@@ -26,6 +26,8 @@ def action(kind: str, entry: Entry) -> str:
         return "_files"
     if kind == "none":
         return " "
+    if kind == "format_options":  # key= then the value, without a space between
+        return "{compadd -S '' -a deckport_format_options}"
     return "{compadd -a deckport_" + kind + "}"
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The installed completions, loaded into bash, zsh (compinit, on a pseudo-terminal) and fish: each
 # offers every command, every option of each command's --help, the choices an option lists
-# (--format), format names (--to) and diagnostic codes (explain).
+# (--format), format names (--to), format options (-O key=) and diagnostic codes (explain).
 components=(runtime)
 source "$(dirname "$0")/common.sh"
 
@@ -57,6 +57,7 @@ for shell in bash zsh fish; do
         expect $shell "deckport check --format " human json github
         expect $shell "deckport convert --to " $formats
         expect $shell "deckport explain LINT00" $lint_codes
+        expect $shell "deckport convert -O sep" separator=
         expect $shell "deckport --" $(long_options)
         for command in $commands; do
             expect $shell "deckport $command --" $(long_options "$command")
