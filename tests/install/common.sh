@@ -1,6 +1,7 @@
 # Sourced by the tests of this folder: usage: <test>.sh BUILD_DIR SOURCE_DIR PROJECT_VERSION
 # Installs the build into a scratch prefix under the build folder ($prefix), with $work for
-# anything else; both are removed first, and kept after a failure for a look. A test that sets
+# anything else; both are removed first, and after a success (a failure keeps them for a look:
+# a scratch install of a RelWithDebInfo build weighs some 300 MB). A test that sets
 # components=(runtime) (or development) first installs only those.
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -32,6 +33,7 @@ quietly() {
 
 rm -rf "$work"
 mkdir -p "$work"
+trap 'status=$?; [ $status -ne 0 ] || rm -rf "$work"; exit $status' EXIT
 if [ -n "${components:-}" ]; then
     for component in "${components[@]}"; do
         quietly cmake --install "$build" --prefix "$prefix" --component "$component"
