@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # find_package(deckport) against a scratch install: the consumer project (consumer/) builds with
 # the shared and with the static libraries, and each build converts the reference deck to the
-# same JSON as `deckport convert`. Without a component, the shared flavour is chosen.
+# same JSON as `deckport convert`, and to every format with the same bytes, and reads each back.
+# Without a component, the shared flavour is chosen.
 source "$(dirname "$0")/common.sh"
 
 "$deckport" convert - --from md --to json --timestamp 1577836800 <"$deck" >"$work/expected.json"
@@ -15,6 +16,7 @@ for flavour in shared static; do
     quietly cmake --build "$dir"
     "$dir/md2json" <"$deck" >"$work/$flavour.json" || fail "$flavour consumer exited $?"
     cmp "$work/expected.json" "$work/$flavour.json" || fail "$flavour consumer's JSON differs from the CLI's"
+    every_format_matches_cli "$flavour" "$dir/md2json"
 
     needed=$(readelf -d "$dir/md2json" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
     if [ $flavour = shared ]; then
@@ -37,4 +39,4 @@ if cmake -S "$here/consumer" -B "$work/bad" -DCMAKE_PREFIX_PATH="$prefix" \
     fail "find_package(deckport COMPONENTS static shared) succeeded"
 fi
 grep -q "either the static or the shared component" "$work/bad.log" || fail "no reason given: $(cat "$work/bad.log")"
-echo "cmake consumer: shared and static builds convert $deck like the CLI"
+echo "cmake consumer: shared and static builds convert $deck to every format like the CLI"

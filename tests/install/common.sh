@@ -31,6 +31,28 @@ quietly() {
     rm -f "$log"
 }
 
+# every_format_matches_cli LABEL COMMAND...: COMMAND (a consumer build) writes the reference deck
+# in every format that reads and writes with the same bytes as `deckport convert` (the same files
+# for a folder format), and reads each back with the note count of `deckport inspect`.
+every_format_matches_cli() {
+    local label=$1 out=$work/every-format-$1 cli=$work/every-format-$1-cli entry name format
+    shift
+    mkdir -p "$out" "$cli"
+    "$@" every-format "$out" <"$deck" >"$out.txt" || fail "$label every-format exited $?"
+    local formats
+    formats=$("$deckport" formats --json | python3 -c 'import json, sys
+print("\n".join(sorted(f["name"] for f in json.load(sys.stdin) if f["read"] and f["write"])))')
+    [ "$(cut -d' ' -f1 "$out.txt" | sort)" = "$formats" ] || fail "$label wrote $(cut -d' ' -f1 "$out.txt"), not $formats"
+    for entry in "$out"/*; do
+        name=$(basename "$entry")
+        format=${name%%.*}
+        "$deckport" convert - --from md --to "$format" -o "$cli/$name" --timestamp 1577836800 <"$deck" 2>/dev/null
+        notes=$("$deckport" inspect --json "$cli/$name" | python3 -c 'import json, sys; print(json.load(sys.stdin)["notes"])')
+        grep -qx "$format $notes" "$out.txt" || fail "$label read $(grep "^$format " "$out.txt") back, deckport inspect $notes"
+    done
+    diff -r "$cli" "$out" >/dev/null || fail "$label's outputs differ from deckport convert's: $(diff -rq "$cli" "$out")"
+}
+
 rm -rf "$work"
 mkdir -p "$work"
 trap 'status=$?; [ $status -ne 0 ] || rm -rf "$work"; exit $status' EXIT

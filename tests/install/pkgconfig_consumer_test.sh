@@ -2,7 +2,7 @@
 # deckport.pc from a scratch install: the consumer's main.cpp compiles with
 # `pkg-config --cflags deckport` and links with `--libs` (shared) and with `--static --libs`
 # (the static libraries and everything they need), and both convert the reference deck to the
-# same JSON as `deckport convert`.
+# same JSON as `deckport convert`, and to every format with the same bytes.
 source "$(dirname "$0")/common.sh"
 
 pc=$(find "$prefix" -name deckport.pc)
@@ -24,6 +24,7 @@ quietly "${compiler[@]}" -std=c++20 -Wall -Wextra -Werror $(pkg-config --cflags 
 quietly c++ "$work/main.o" -o "$work/md2json-shared" $(pkg-config --libs deckport)
 LD_LIBRARY_PATH=$libdir "$work/md2json-shared" <"$deck" >"$work/shared.json" || fail "shared consumer exited $?"
 cmp "$work/expected.json" "$work/shared.json" || fail "shared consumer's JSON differs from the CLI's"
+every_format_matches_cli shared env LD_LIBRARY_PATH="$libdir" "$work/md2json-shared"
 
 # The .a and the .so sit side by side: the linker is told to take the archives.
 static_libs=$(pkg-config --static --libs deckport)
@@ -35,4 +36,5 @@ if readelf -d "$work/md2json-static" | grep NEEDED | grep -q libdeckport; then
 fi
 "$work/md2json-static" <"$deck" >"$work/static.json" || fail "static consumer exited $?"
 cmp "$work/expected.json" "$work/static.json" || fail "static consumer's JSON differs from the CLI's"
-echo "pkg-config consumer: shared and static links convert $deck like the CLI"
+every_format_matches_cli static "$work/md2json-static"
+echo "pkg-config consumer: shared and static links convert $deck to every format like the CLI"
