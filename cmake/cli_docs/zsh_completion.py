@@ -12,9 +12,9 @@ def single_quote(text: str) -> str:
 
 
 def description(text: str) -> str:
-    """Help text inside an _arguments `[...]`: one line, brackets and colons escaped."""
+    """Help text inside an _arguments `[...]`: one line, backslashes and brackets escaped."""
     text = " ".join(text.split())
-    for ch in "\\[]:":
+    for ch in "\\[]":
         text = text.replace(ch, "\\" + ch)
     return text
 
