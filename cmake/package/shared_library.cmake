@@ -1,7 +1,7 @@
 # The shared flavour of a static library, from the same objects: one compile serves both.
 #
 # lib/ and formats/ declare their libraries once, as static libraries (what the CLI and the tests
-# link). deckport_add_shared_library(<static> <shared>) then links the static library's objects
+# link). deckport_add_shared_library(<static>) then links the static library's objects
 # (compiled position-independent) into a shared library with the same dependencies, the same
 # public include directories and the same output name: libdeckport_core.a and
 # libdeckport_core.so sit side by side, as in any Debian -dev package. A dependency added to the
