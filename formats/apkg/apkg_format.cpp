@@ -16,10 +16,21 @@ FormatInfo apkg_format_info() {
                          .scheduling = true,
                          .formatting = true,
                          .cloze = true,
-                         .multiple_decks = true};
+                         .multiple_decks = true,
+                         .media_files = true};
+    // Set by every write (README "Writing"): usn -1, filtered cards back home, media names
+    // sanitised as Anki requires, custom note types named like built-ins renamed (APKG209).
+    info.normalises = {.card_keys = {"usn"},
+                       .filtered_cards_go_home = true,
+                       .media_names = true,
+                       .custom_note_type_names = true};
     info.options = {
-        {"variant", "legacy",
-         "package variant: legacy (collection.anki2, every client) or legacy2"},
+        {.name = "variant",
+         .direction = OptionDirection::write,
+         .type = OptionType::choice,
+         .values = {"legacy", "legacy2"},
+         .default_value = "legacy",
+         .description = "package variant: legacy (collection.anki2, every client) or legacy2"},
     };
     return info;
 }

@@ -15,11 +15,15 @@ Format make_json_format() {
         "and versioned (docs/json-format.md)";
     Capabilities& can = format.info.capabilities;
     can.note_types = can.deck_tree = can.tags = can.guids = can.media = can.scheduling = true;
-    can.formatting = can.cloze = can.multiple_decks = true;
+    can.formatting = can.cloze = can.multiple_decks = can.media_files = true;
     format.info.options = {
-        {"media", "inline",
-         "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 only (the "
-         "reader then takes the files from the JSON file's folder)"}};
+        {.name = "media",
+         .direction = OptionDirection::write,
+         .type = OptionType::choice,
+         .values = {"inline", "list"},
+         .default_value = "inline",
+         .description = "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 "
+                        "only (the reader then takes the files from the JSON file's folder)"}};
     format.reader = std::make_unique<json_format::JsonReader>();
     format.writer = std::make_unique<json_format::JsonWriter>();
     return format;

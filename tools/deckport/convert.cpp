@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "cli.hpp"
-#include "quizlet/quizlet_format.hpp"
 
 namespace deckport::cli {
 namespace {
@@ -14,7 +13,7 @@ struct ConvertOptions {
     std::optional<std::string> out_dir;
     std::optional<std::string> to;
     bool force = false;
-    bool quizlet_safe = false;  // sets the quizlet writer's `safe` option
+    OptionFlags flags;  // --quizlet-safe and other flags that set a writer option
     ReadOptions read;
 };
 
@@ -33,27 +32,25 @@ std::string output_in_dir(const std::string& input, const std::string& dir, cons
 ExitCode convert_one(const std::string& input, const std::string& target, const ConvertOptions& o,
                      std::int64_t timestamp, const GlobalOptions& global) {
     Diagnostics diagnostics;
-    Collection collection = read_one(input, o.read, timestamp, diagnostics);
+    const Format& format = builtin_formats().detect_output(target, o.to);
+    FormatOptions given =
+        with_option_flags(parse_format_options(o.read.format_options), o.flags, format);
+    Collection collection = read_one(input, o.read, timestamp, diagnostics, &given, &format);
     if (diagnostics.has_errors()) {
         print_diagnostics(diagnostics.all(), global);
         return ExitCode::invalid_input;
     }
-    const Format& format = builtin_formats().detect_output(target, o.to);
-    FormatOptions write_options = parse_format_options(o.read.format_options);
-    if (o.quizlet_safe) {
-        if (format.info.name != "quizlet") {
-            throw UsageError("--quizlet-safe applies to quizlet output", "add --to quizlet");
-        }
-        write_options["safe"] = "true";
-    }
+    FormatOptions write_options = options_for(format.info, OptionDirection::write, given);
     WriteContext context{diagnostics, write_options, Limits{}, timestamp,
                          target == "-" ? "<stdout>" : target};
     Output output = format.writer->write(collection, context);
     print_diagnostics(diagnostics.all(), global);
-    if (o.quizlet_safe && global.verbosity == 0 && !global.quiet) {
-        // The user asked for the separators: show them even though notes are hidden by default.
+    std::set<std::string> asked_for = shown_codes(format, write_options);
+    if (!asked_for.empty() && global.verbosity == 0 && !global.quiet) {
+        // The user asked for these (the separators of --quizlet-safe): show them even though
+        // notes are hidden by default.
         for (const Diagnostic& d : diagnostics.all()) {
-            if (d.code == kQuizletSafeSeparatorsCode) std::cerr << format_diagnostic(d) << '\n';
+            if (asked_for.contains(d.code)) std::cerr << format_diagnostic(d) << '\n';
         }
     }
     if (diagnostics.has_errors()) return ExitCode::invalid_input;
@@ -111,9 +108,7 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
                         "Folder for the outputs of several inputs (needs --to)");
     command->add_option("--to", options->to, "Output format (default: from the output's extension)");
     command->add_flag("-f,--force", options->force, "Replace an existing output");
-    command->add_flag("--quizlet-safe", options->quizlet_safe,
-                      "Quizlet output: pick separators that occur in no card (keeping line breaks "
-                      "and punctuation) and print them");
+    add_option_flags(*command, options->flags);
     add_read_options(*command, options->read);
     command->callback([options, &global, &action] {
         action = [options, &global] { return run(*options, global); };
