@@ -43,8 +43,8 @@ TEST(CiCommands, TagsThroughQuizletAreALossByDesignNotAFailure) {
     EXPECT_NE(result.out.find("decks/algorithms-code-math.md via quizlet: ok; lost by design: "),
               std::string::npos)
         << result.out;
-    EXPECT_NE(result.out.find("warning: quizlet does not carry tags (4 differences, lost by "
-                              "design) [RT001]"),
+    EXPECT_NE(result.out.find("warning: quizlet does not carry tags (4 notes, lost by design) "
+                              "[RT001]"),
               std::string::npos)
         << result.out;
     auto json = run_cli(
