@@ -14,7 +14,8 @@ namespace mochi {
 struct Value;
 // Builds the collection from decoded Mochi data (formats/mochi/collection_builder.cpp).
 // `media_names` are the attachments in the archive. Diagnostics name `file` (the package) with
-// locators `member`!decks[0].cards[1].
+// locators `member`!decks[0].cards[1] (decks[0].cards[1] when `member` is empty: a data file
+// read on its own).
 Collection build_collection(const Value& data, const std::set<std::string>& media_names,
                             const std::string& file, const std::string& member,
                             Diagnostics& diagnostics);
