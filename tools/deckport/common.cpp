@@ -222,26 +222,38 @@ FormatOptions merged_options(const std::optional<ProjectSettings>& project,
     return options;
 }
 
+namespace {
+
+// Reads `path` with its detected format; `before_reading` sees the format first (to refuse
+// options nobody uses before any work is done).
+Collection read_detected(const std::string& path, const ReadOptions& options,
+                         std::int64_t timestamp, Diagnostics& diagnostics,
+                         const FormatOptions& given,
+                         const std::function<void(const Format&)>& before_reading) {
+    Input input = read_input(path);
+    const Format& format = builtin_formats().detect_input(input, options.from);
+    before_reading(format);
+    ReadContext context{diagnostics, given, Limits{}, timestamp};
+    return read_collection(format, input, context);
+}
+
+}  // namespace
+
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
                     Diagnostics& diagnostics, const FormatOptions* given, const Format* output) {
     FormatOptions from_command_line = parse_format_options(options.format_options);
     if (!given) given = &from_command_line;
-    Input input = read_input(path);
-    const Format& format = builtin_formats().detect_input(input, options.from);
-    std::vector<OptionUser> users{{&format.info, OptionDirection::read}};
-    if (output) users.push_back({&output->info, OptionDirection::write});
-    check_option_keys(*given, users, builtin_formats());
-    ReadContext context{diagnostics, *given, Limits{}, timestamp};
-    return read_collection(format, input, context);
+    return read_detected(path, options, timestamp, diagnostics, *given, [&](const Format& format) {
+        std::vector<OptionUser> users{{&format.info, OptionDirection::read}};
+        if (output) users.push_back({&output->info, OptionDirection::write});
+        check_option_keys(*given, users, builtin_formats());
+    });
 }
 
 Collection read_one_unchecked(const std::string& path, const ReadOptions& options,
                               std::int64_t timestamp, Diagnostics& diagnostics,
                               const FormatOptions& given) {
-    Input input = read_input(path);
-    const Format& format = builtin_formats().detect_input(input, options.from);
-    ReadContext context{diagnostics, given, Limits{}, timestamp};
-    return read_collection(format, input, context);
+    return read_detected(path, options, timestamp, diagnostics, given, [](const Format&) {});
 }
 
 }  // namespace deckport::cli

@@ -27,22 +27,6 @@ std::string type_shape(const NoteType* type) {
     return out + ")";
 }
 
-// White space collapsed, for finding one text inside another.
-std::string collapsed(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 // How the fields of a pair can be compared, after looking at the note types.
 enum class FieldComparison { one_by_one, content_kept, none };
 
@@ -120,10 +104,11 @@ void compare_fields(const Collection& original, const Note& o, const Note& r, Co
 // The note was written with another note type (fields joined, as markdown writes a 4-field
 // note as a question and an answer): every field's text must still be in the note.
 void compare_kept_content(const Collection& original, const Note& o, const Note& r, Comparison& c) {
+    // comparable_text collapses white space, so joined fields can be searched.
     std::string all;
-    for (const Content& field : r.fields) all += to_nfc(collapsed(comparable_text(field))) + " ";
+    for (const Content& field : r.fields) all += to_nfc(comparable_text(field)) + " ";
     for (std::size_t i = 0; i < o.fields.size(); ++i) {
-        std::string text = to_nfc(collapsed(comparable_text(o.fields[i])));
+        std::string text = to_nfc(comparable_text(o.fields[i]));
         for (const auto& [from, to] : c.media_renames) replace_all(text, from, to);
         if (text.empty() || all.find(text) != std::string::npos) continue;
         c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(o.fields[i].source)),

@@ -90,6 +90,23 @@ void failed(FormatRoundtrip& result, const std::string& stage, const Error& erro
                                   SourceLocation{file}, d.hint});
 }
 
+void empty_deck_lost(FormatRoundtrip& result, const Error& error, const std::string& file,
+                     bool strict) {
+    Diagnostic d = error.diagnostic();
+    result.losses.push_back("decks without notes");
+    result.fixpoint = true;  // nothing was read back to write again
+    result.diagnostics.push_back(
+        {strict ? Severity::error : Severity::warning,
+         "RT001",
+         result.format +
+             " does not carry decks without notes (its reader refuses the empty "
+             "output: " +
+             d.message + (d.code.empty() ? "" : " [" + d.code + "]") + "; lost by design" +
+             (strict ? "; an error with --strict" : "") + ")",
+         SourceLocation{file},
+         {}});
+}
+
 Output write_with(const Format& format, const Collection& collection,
                   const RoundtripSettings& settings, const std::string& name,
                   Diagnostics& diagnostics) {
@@ -225,6 +242,12 @@ FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subj
         readback = read_back(format, first, subject, settings, name, read);
         relay(read, "read back", result);
     } catch (const Error& e) {
+        if (subject.collection.notes.empty() && dynamic_cast<const InputError*>(&e)) {
+            // A format whose files cannot be empty (a Quizlet set) cannot hold a deck without
+            // notes: what it cannot carry, not a defect.
+            empty_deck_lost(result, e, subject.file, settings.strict);
+            return result;
+        }
         failed(result, "read its own output back", e, subject.file);
         return result;
     }
