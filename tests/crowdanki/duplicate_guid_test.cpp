@@ -12,33 +12,16 @@ using ::testing::HasSubstr;
 
 namespace {
 
-// Two sub-decks; the second holds a copy of a note of the first (same GUID), as an export of a
-// collection where a note was copied between decks by an add-on.
-std::string deck_with_duplicate_guid() {
-    const char* model = R"("note_models": [{"__type__": "NoteModel", "crowdanki_uuid": "m1",
-        "name": "Basic", "type": 0,
-        "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],
-        "tmpls": [{"name": "Card 1", "ord": 0, "qfmt": "{{Front}}", "afmt": "{{Back}}"}]}])";
-    auto note = [](const char* guid, const char* front) {
-        return std::string(R"({"__type__": "Note", "guid": ")") + guid + R"(", "fields": [")" +
-               front + R"(", "answer"], "tags": [], "note_model_uuid": "m1"})";
-    };
-    return std::string(R"({"__type__": "Deck", "name": "Languages", "crowdanki_uuid": "d0", )") +
-           model + R"(, "media_files": [], "notes": [], "children": [)" +
-           R"({"__type__": "Deck", "name": "French", "crowdanki_uuid": "d1", "children": [],
-               "media_files": [], "notes": [)" +
-           note("shared", "bonjour") + "," + note("fr2", "merci") + R"(]},)" +
-           R"({"__type__": "Deck", "name": "Spanish", "crowdanki_uuid": "d2", "children": [],
-               "media_files": [], "notes": [)" +
-           note("shared", "hola") + R"(]}]})";
+// tests/data/tolerance/crowdanki-duplicate-guid: two sub-decks; the second holds a copy of a
+// note of the first (same GUID), as in an export where an add-on copied a note between decks.
+std::filesystem::path duplicate_guid_deck() {
+    return source_dir() / "tests" / "data" / "tolerance" / "crowdanki-duplicate-guid";
 }
 
 }  // namespace
 
 TEST(CrowdAnkiTolerance, DuplicateGuidKeepsTheFirstAndDerivesANewOneWithAWarning) {
-    TempDir dir;
-    write_text(dir / "Languages" / "deck.json", deck_with_duplicate_guid());
-    CrowdAnkiRead first = read_crowdanki(dir / "Languages");
+    CrowdAnkiRead first = read_crowdanki(duplicate_guid_deck());
     ASSERT_EQ(first.collection.notes.size(), 3u);
     const Note& kept = first.collection.notes[0];
     const Note& copy = first.collection.notes[2];
@@ -52,7 +35,7 @@ TEST(CrowdAnkiTolerance, DuplicateGuidKeepsTheFirstAndDerivesANewOneWithAWarning
     EXPECT_THAT(first.diagnostics[0],
                 HasSubstr("this note gets the new id '" + copy.guid + "' [DUP001]"));
     // The new GUID is derived, not random: the same on every read.
-    EXPECT_EQ(read_crowdanki(dir / "Languages").collection.notes[2].guid, copy.guid);
+    EXPECT_EQ(read_crowdanki(duplicate_guid_deck()).collection.notes[2].guid, copy.guid);
 
     // The CLI converts the whole deck (exit 0), with the warning.
     CliResult result =
