@@ -29,6 +29,16 @@ TEST(CiCommands, EveryDeckPassesCheck) {
         << "no deck in decks/ has a format with a reader";
 }
 
+TEST(CiCommands, WithoutArgumentsTheProjectFileNamesTheDecks) {
+    // The repository's deckport.toml includes decks/**: CI needs one command.
+    auto check = run_cli({"check", "--format", "github"});
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    auto human = run_cli({"check"});
+    EXPECT_EQ(human.exit_code, 0) << human.out << human.err;
+    auto listed = run_cli({"check", "decks/"});
+    EXPECT_EQ(human.err, listed.err) << "the project's decks are decks/";
+}
+
 TEST(CiCommands, EveryDeckRoundTripsThroughEveryFormat) {
     if (round_trip_formats() == 0) GTEST_SKIP() << "no format both reads and writes yet";
     auto result = run_cli({"roundtrip", "decks/"});
