@@ -48,6 +48,28 @@ bool wanted(const std::string& relative, const DeckSearch& search) {
     return std::none_of(search.exclude.begin(), search.exclude.end(), matches);
 }
 
+bool match_part(std::string_view pattern, std::string_view text);
+std::vector<std::string_view> parts_of(std::string_view path);
+
+// True when a path below the folder `dir` could match `pattern` (its leading parts match the
+// folder's parts, or a `**` comes first).
+bool may_match_below(const std::vector<std::string_view>& pattern, std::size_t p,
+                     const std::vector<std::string_view>& dir, std::size_t t) {
+    if (t == dir.size()) return true;
+    if (p == pattern.size()) return false;
+    if (pattern[p] == "**") return true;
+    return match_part(pattern[p], dir[t]) && may_match_below(pattern, p + 1, dir, t + 1);
+}
+
+// False when no include glob can match anything in the folder: it is not walked.
+bool may_hold_wanted(const std::string& dir, const DeckSearch& search) {
+    if (search.include.empty()) return true;
+    std::vector<std::string_view> parts = parts_of(dir);
+    return std::any_of(search.include.begin(), search.include.end(), [&](const std::string& g) {
+        return may_match_below(parts_of(g), 0, parts, 0) || glob_match(g, dir);
+    });
+}
+
 class Walk {
   public:
     Walk(const FormatRegistry& registry, const DeckSearch& search, DeckFiles& out)
@@ -68,6 +90,7 @@ class Walk {
             // than "./decks/a.md".
             std::string shown = root == fs::path(".") ? relative : entry.string();
             if (fs::is_directory(entry, ec)) {
+                if (!may_hold_wanted(relative, search_)) continue;  // build/ under a project
                 if (!is_folder_deck(entry, registry_)) {
                     folder(root, entry);
                 } else if (wanted(relative, search_)) {

@@ -116,8 +116,11 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, Action& actio
     command->add_option("inputs", options->inputs,
                         "Deck files, or folders to search for every supported extension "
                         "(default: the decks of the project file deckport.toml)");
-    command->add_option("--enable", options->enable, "Run a lint rule that is off by default");
-    command->add_option("--disable", options->disable, "Do not report this code");
+    // One value per flag (repeatable), so that `--enable X decks/` leaves decks/ an input.
+    command->add_option("--enable", options->enable, "Run a lint rule that is off by default")
+        ->allow_extra_args(false);
+    command->add_option("--disable", options->disable, "Do not report this code")
+        ->allow_extra_args(false);
     command
         ->add_option("--fail-on", options->fail_on,
                      "Fail (exit 5) on errors only, or on warnings too (default: error)")

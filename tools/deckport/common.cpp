@@ -108,8 +108,10 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "Creation and modification time of the output: seconds since the epoch or "
                        "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the newest input's "
                        "modification time)");
-    command.add_option("-O,--option", options.format_options,
-                       "A format option as key=value (see `deckport formats`)");
+    command
+        .add_option("-O,--option", options.format_options,
+                    "A format option as key=value (see `deckport formats`); repeatable")
+        ->allow_extra_args(false);
 }
 
 FormatOptions parse_format_options(const std::vector<std::string>& key_values) {
@@ -191,11 +193,15 @@ std::optional<ProjectSettings> load_project() {
 }
 
 void add_search_options(CLI::App& command, DeckSearch& search) {
-    command.add_option("--include", search.include,
-                       "Only files matching this glob, relative to the folder given (`*`, `?`, "
-                       "`[...]`, `**` for any depth); repeatable");
-    command.add_option("--exclude", search.exclude,
-                       "Leave out files matching this glob (as --include); repeatable");
+    command
+        .add_option("--include", search.include,
+                    "Only files matching this glob, relative to the folder given (`*`, `?`, "
+                    "`[...]`, `**` for any depth); repeatable")
+        ->allow_extra_args(false);
+    command
+        .add_option("--exclude", search.exclude,
+                    "Leave out files matching this glob (as --include); repeatable")
+        ->allow_extra_args(false);
 }
 
 DeckFiles select_decks(const std::vector<std::string>& inputs, const DeckSearch& search,

@@ -101,7 +101,8 @@ void add_roundtrip_command(CLI::App& app, const GlobalOptions& global, Action& a
         ->add_option("--via", options->via,
                      "Formats to go through, comma-separated (default: every format that "
                      "reads and writes)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     command->add_option("--keep", options->keep, "Also write each intermediate output here");
     command->add_flag("--strict", options->strict,
                       "Losses by design (what a format cannot carry) fail the round trip too");
