@@ -38,8 +38,9 @@ TEST(CrowdAnkiTolerance, DuplicateGuidKeepsTheFirstAndDerivesANewOneWithAWarning
     EXPECT_EQ(read_crowdanki(duplicate_guid_deck()).collection.notes[2].guid, copy.guid);
 
     // The CLI converts the whole deck (exit 0), with the warning.
-    CliResult result =
-        run_cli({"convert", (dir / "Languages").string(), "-o", (dir / "languages.apkg").string()});
+    TempDir dir;
+    CliResult result = run_cli(
+        {"convert", duplicate_guid_deck().string(), "-o", (dir / "languages.apkg").string()});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_THAT(result.err, HasSubstr("[DUP001]"));
 }
