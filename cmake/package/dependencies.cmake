@@ -16,4 +16,5 @@ set(DECKPORT_PACKAGE_DEPENDENCIES
   "private|PkgConfig::LIBZIP|libzip|pkg-config libzip|libzip-dev"
   "private|PkgConfig::ZSTD|libzstd|pkg-config libzstd|libzstd-dev"
   "private|PkgConfig::UTF8PROC|libutf8proc|pkg-config libutf8proc|libutf8proc-dev"
+  "private|PkgConfig::TOMLPLUSPLUS|tomlplusplus|pkg-config tomlplusplus|libtomlplusplus-dev"
 )

@@ -16,14 +16,28 @@ FormatInfo apkg_format_info() {
                          .scheduling = true,
                          .formatting = true,
                          .cloze = true,
-                         .multiple_decks = true};
+                         .multiple_decks = true,
+                         .media_files = true};
+    // Set by every write (README "Writing"): filtered cards back home, media names sanitised as
+    // Anki requires, custom note types named like built-ins renamed (APKG209). `usn` is kept.
+    info.normalises = {.filtered_cards_go_home = true,
+                       .media_names = true,
+                       .custom_note_type_names = true};
     info.options = {
-        {"variant", "legacy",
-         "package variant: legacy (collection.anki2, every Anki), legacy2 (Anki 2.1+) or "
-         "latest (zstd, schema 18: Anki 2.1.55+; the default for .colpkg)"},
-        {"package", "apkg",
-         "apkg (a deck package) or colpkg (a whole collection, which Anki imports in place of "
-         "the user's); the output's extension decides when not given"},
+        {.name = "variant",
+         .direction = OptionDirection::write,
+         .type = OptionType::choice,
+         .values = {"legacy", "legacy2", "latest"},
+         .default_value = "legacy",
+         .description = "package variant: legacy (collection.anki2, every Anki), legacy2 (Anki "
+                        "2.1+) or latest (zstd, schema 18: Anki 2.1.55+; the default for .colpkg)"},
+        {.name = "package",
+         .direction = OptionDirection::write,
+         .type = OptionType::choice,
+         .values = {"apkg", "colpkg"},
+         .default_value = "apkg",
+         .description = "apkg (a deck package) or colpkg (a whole collection, which Anki imports "
+                        "in place of the user's); the output's extension decides when not given"},
     };
     return info;
 }

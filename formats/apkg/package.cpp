@@ -73,6 +73,10 @@ std::string locate(const std::string& member, std::string_view what) {
 
 Package open_package(const Input& input, const Limits& limits) {
     Package package;
+    if (input.bytes.empty()) {
+        throw InputError("APKG001", SourceLocation{input.display_name},
+                         "the file is empty: not an Anki package");
+    }
     if (looks_like_sqlite(input.bytes)) {
         package.kind = PackageKind::bare_collection;
         package.bare = input.bytes;

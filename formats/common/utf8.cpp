@@ -1,20 +1,8 @@
 #include "common/utf8.hpp"
 
-#include <utf8proc.h>
-
-#include <cstdlib>
+#include "deckport/unicode.hpp"
 
 namespace deckport::utf8 {
-namespace {
-
-bool is_ascii(std::string_view text) {
-    for (unsigned char c : text) {
-        if (c >= 0x80) return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 std::size_t sequence_length(std::string_view text, std::size_t pos) {
     auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -69,20 +57,7 @@ std::string repaired(std::string_view text) {
 }
 
 std::string to_nfc(std::string_view text) {
-    if (is_ascii(text)) return std::string(text);  // ASCII is always NFC
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (length < 0) {
-        // Only invalid UTF-8 fails, and callers repair it first.
-        std::free(mapped);
-        return std::string(text);
-    }
-    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
-    std::free(mapped);
-    return out;
+    return deckport::to_nfc(text);  // one implementation, in lib (deckport/unicode.hpp)
 }
 
 char32_t next_code_point(std::string_view text, std::size_t& pos) {

@@ -16,12 +16,17 @@ FormatInfo crowdanki_format_info() {
                          .scheduling = false,
                          .formatting = true,
                          .cloze = true,
-                         .multiple_decks = true};
+                         .multiple_decks = true,
+                         .media_files = true};
+    // CA030: decks without a common parent go under one root deck; media/ is flat.
+    info.normalises = {.root_deck = true, .media_names = true};
     info.directory = true;
     info.options = {
-        {"root", "",
-         "name of the root deck when the decks have no common parent (default: the output "
-         "folder's name)"},
+        {.name = "root",
+         .direction = OptionDirection::write,
+         .type = OptionType::text,
+         .default_value = "the output folder's name",
+         .description = "name of the root deck when the decks have no common parent (CA030)"},
     };
     return info;
 }

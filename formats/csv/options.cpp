@@ -97,19 +97,40 @@ WriteOptions write_options(const FormatOptions& options, const std::string& outp
 }
 
 std::vector<OptionInfo> option_infos() {
+    using enum OptionDirection;
+    using enum OptionType;
     return {
-        {"separator", "comma for .csv, else tab",
-         "tab, comma, semicolon, pipe, colon or space (reading: only when the file has no "
-         "#separator: line; then the guess follows Anki's rule)"},
-        {"html", "true",
-         "true: fields are HTML (#html:true); false: plain text (#html:false). Reading: only "
-         "when the file has no #html: line"},
-        {"columns", "guid,notetype,deck,tags",
-         "writing: which meta columns to write besides the fields"},
-        {"spreadsheet", "false",
-         "writing: a first row of column names instead of Anki's # header lines"},
-        {"header", "auto",
-         "reading: auto, yes or no: whether the first row holds column names (spreadsheet)"},
+        {.name = "separator",
+         .direction = both,
+         .type = character,
+         .values = {"tab", "comma", "semicolon", "pipe", "colon", "space"},
+         .default_value = "write: comma for .csv, else tab; read: the #separator: line, else "
+                          "Anki's guess",
+         .description = "the field separator (reading: only when the file has no #separator: "
+                        "line)"},
+        {.name = "html",
+         .direction = both,
+         .type = boolean,
+         .default_value = "write: true; read: the #html: line, else detected",
+         .description = "true: fields are HTML (#html:true); false: plain text (#html:false). "
+                        "Reading: only when the file has no #html: line"},
+        {.name = "columns",
+         .direction = write,
+         .type = list,
+         .values = {"guid", "notetype", "deck", "tags", "fields", "none"},
+         .default_value = "guid,notetype,deck,tags",
+         .description = "which meta columns to write besides the fields"},
+        {.name = "spreadsheet",
+         .direction = write,
+         .type = boolean,
+         .default_value = "false",
+         .description = "a first row of column names instead of Anki's # header lines"},
+        {.name = "header",
+         .direction = read,
+         .type = choice,
+         .values = {"auto", "yes", "no", "true", "false", "1", "0"},
+         .default_value = "auto",
+         .description = "whether the first row holds column names (spreadsheet)"},
     };
 }
 

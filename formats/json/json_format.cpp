@@ -15,12 +15,16 @@ Format make_json_format() {
         "and versioned (docs/json-format.md)";
     Capabilities& can = format.info.capabilities;
     can.note_types = can.deck_tree = can.tags = can.guids = can.media = can.scheduling = true;
-    can.formatting = can.cloze = can.multiple_decks = true;
+    can.formatting = can.cloze = can.multiple_decks = can.media_files = true;
     format.info.options = {
-        {"media", "inline",
-         "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 only (convert "
-         "writes the files to <stem>.media/ beside the JSON; the reader takes them from the "
-         "JSON file's folder or that folder)"}};
+        {.name = "media",
+         .direction = OptionDirection::write,
+         .type = OptionType::choice,
+         .values = {"inline", "list"},
+         .default_value = "inline",
+         .description = "inline: media bytes as base64 in the file; list: names, sizes and SHA-1 "
+                        "only (convert writes the files to <stem>.media/ beside the JSON; the "
+                        "reader takes them from the JSON file's folder or that folder)"}};
     format.info.media_beside_option = "media=list";
     format.reader = std::make_unique<json_format::JsonReader>();
     format.writer = std::make_unique<json_format::JsonWriter>();

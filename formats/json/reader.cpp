@@ -213,6 +213,10 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
         throw InputError("JSON002", location(file, TextPosition{}),
                          "a folder is no deckport JSON file");
     }
+    if (skip_whitespace(input.bytes).empty()) {
+        throw InputError("JSON001", location(file, TextPosition{}),
+                         "the file is empty: a deckport JSON file holds one object");
+    }
     if (input.bytes.size() > context.limits.max_input_bytes) {
         throw InputError("JSON006", location(file, TextPosition{}),
                          "input is larger than the limit of " +

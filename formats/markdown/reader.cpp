@@ -45,7 +45,9 @@ std::vector<std::string_view> probe_lines(std::string_view text) {
     return lines;
 }
 
-bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
+// True when the file opens with front matter holding one of `keys` (lower case).
+bool front_matter_has(const std::vector<std::string_view>& lines,
+                      std::initializer_list<std::string_view> keys) {
     if (lines.empty() || !is_side_separator(lines.front())) return false;
     for (std::size_t i = 1; i < lines.size() && !is_side_separator(lines[i]); ++i) {
         std::size_t colon = lines[i].find(':');
@@ -54,9 +56,18 @@ bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
         for (std::string_view word : split_whitespace(lines[i].substr(0, colon))) {
             key += (key.empty() ? "" : " ") + ascii_lower(word);
         }
-        if (key == "flashcard deck") return true;
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return true;
     }
     return false;
+}
+
+bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
+    return front_matter_has(lines, {"flashcard deck"});
+}
+
+std::string_view probe_window(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    return bytes.substr(0, kProbeBytes);
 }
 
 // Files in other tools' syntaxes (one note per heading, `---` between cards) have no `. . .`
@@ -79,12 +90,21 @@ void warn_if_one_card_looks_like_many(const SplitBody& body, const FrontMatter& 
 
 }  // namespace
 
+std::string MarkdownReader::why_not_a_deck(const Input& input) const {
+    if (input.is_directory) return {};
+    // Bytes are not checked here: a deck with a bad byte is still a deck (MD001 says where).
+    std::vector<std::string_view> lines = probe_lines(probe_window(input.bytes));
+    if (front_matter_has(lines, {"flashcard deck", "deck"})) return {};
+    if (std::any_of(lines.begin(), lines.end(), is_card_separator)) return {};
+    return "no front matter naming a deck (`Flashcard Deck:` or `Deck:`) and no card separator "
+           "`. . .`";
+}
+
 int MarkdownReader::probe(const Input& input) const {
     if (input.is_directory) return 0;
-    std::string_view bytes = input.bytes;
-    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-    bool truncated = bytes.size() > kProbeBytes;
-    bytes = bytes.substr(0, kProbeBytes);
+    bool truncated =
+        input.bytes.size() > kProbeBytes + (input.bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0);
+    std::string_view bytes = probe_window(input.bytes);
     if (bytes.find('\0') != std::string_view::npos || !is_valid_utf8_prefix(bytes, truncated)) {
         return 0;
     }

@@ -67,6 +67,7 @@ class Builder {
 
   private:
     SourceLocation at(const std::string& path) const {
+        if (member_.empty()) return {file_, 0, 0, path};  // a data file read on its own
         return {file_, 0, 0, path.empty() ? member_ : member_ + "!" + path};
     }
 

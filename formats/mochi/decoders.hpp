@@ -14,7 +14,7 @@ namespace deckport::mochi {
 // data.json: Transit-JSON in its verbose form (maps as objects, `{"~#tag": value}`) or its
 // compact form (`["^ ", k, v...]` maps, `["~#tag", value]`, `^0`-style cache references).
 // JSON syntax errors name `file`!`member` with a line and column; Transit errors name `file` with
-// the locator `member`!path.
+// the locator `member`!path. An empty `member` (a data.json read on its own) leaves it out.
 Value decode_transit_json(std::string_view text, const std::string& file, const std::string& member,
                           const Limits& limits);
 

@@ -16,7 +16,10 @@ FormatInfo mochi_format_info() {
                          .scheduling = false,
                          .formatting = true,
                          .cloze = true,
-                         .multiple_decks = true};
+                         .multiple_decks = true,
+                         .media_files = true};
+    // Card ids derived from GUIDs that are no Mochi ids; attachments at the archive root.
+    info.normalises = {.derived_note_ids = true, .media_names = true};
     return info;
 }
 

@@ -5,6 +5,7 @@
 #include "common/zip_archive.hpp"
 #include "deckport/error.hpp"
 #include "mochi/decoders.hpp"
+#include "mochi/loose_data.hpp"
 #include "mochi/mochi_format.hpp"
 
 namespace deckport {
@@ -22,7 +23,10 @@ bool looks_like_zip(const std::string& bytes) {
 class MochiReader : public Reader {
   public:
     int probe(const Input& input) const override {
-        if (input.is_directory || !looks_like_zip(input.bytes)) return 0;
+        if (input.is_directory) return 0;
+        // A data.json or data.edn unzipped from a package: unmistakably Mochi's keys.
+        if (mochi::loose_data_kind(input.bytes) != mochi::LooseData::none) return 100;
+        if (!looks_like_zip(input.bytes)) return 0;
         try {
             ZipReader zip(input.bytes, input.display_name, "MOCHI");
             return zip.contains(kJsonData) || zip.contains(kEdnData) ? 100 : 0;
@@ -35,6 +39,13 @@ class MochiReader : public Reader {
         if (input.is_directory) {
             throw InputError("MOCHI001", SourceLocation{input.display_name},
                              "a folder is not a Mochi package (a .mochi file is a zip)");
+        }
+        if (input.bytes.empty()) {
+            throw InputError("MOCHI001", SourceLocation{input.display_name},
+                             "the file is empty: not a Mochi package");
+        }
+        if (auto kind = mochi::loose_data_kind(input.bytes); kind != mochi::LooseData::none) {
+            return mochi::read_loose_data(input, kind, context);
         }
         ZipReader zip(input.bytes, input.display_name, "MOCHI", context.limits);
         bool has_json = zip.contains(kJsonData);

@@ -108,7 +108,7 @@ class TransitDecoder {
     }
 
     [[noreturn]] void fail(const std::string& message) const {
-        std::string locator = member_ + "!";
+        std::string locator = member_.empty() ? std::string{} : member_ + "!";
         for (const std::string& part : path_) {
             if (!part.empty() && part.front() == '[') {
                 locator += part;
@@ -341,8 +341,8 @@ class TransitDecoder {
 
 Value decode_transit_json(std::string_view text, const std::string& file, const std::string& member,
                           const Limits& limits) {
-    Json document =
-        parse_bounded_ordered_json(text, file + "!" + member, {"MOCHI011", "MOCHI013"}, limits);
+    Json document = parse_bounded_ordered_json(text, member.empty() ? file : file + "!" + member,
+                                               {"MOCHI011", "MOCHI013"}, limits);
     TransitDecoder decoder(file, member, text.size());
     return decoder.decode(document, false, false);
 }

@@ -1,5 +1,7 @@
 #include "quizlet/separators.hpp"
 
+#include "quizlet/quizlet_format.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -111,14 +113,31 @@ std::string describe(const std::string& separator) {
 }
 
 std::vector<OptionInfo> option_infos() {
+    using enum OptionDirection;
+    using enum OptionType;
     return {
-        {"term-separator", "tab",
-         "between term and definition: tab, comma or a custom string (escapes \\n \\t \\\\)"},
-        {"row-separator", "newline",
-         "between rows: newline, semicolon or a custom string (escapes \\n \\t \\\\)"},
-        {"safe", "false",
-         "writing: keep line breaks and punctuation by picking separators that occur in no card "
-         "(the --quizlet-safe flag); they are reported so that you can type them into Quizlet"},
+        {.name = "term-separator",
+         .direction = both,
+         .type = text,
+         .values = {"tab", "comma"},
+         .default_value = "tab",
+         .description = "between term and definition: tab, comma or a custom string (escapes "
+                        "\\n \\t \\\\)"},
+        {.name = "row-separator",
+         .direction = both,
+         .type = text,
+         .values = {"newline", "semicolon"},
+         .default_value = "newline",
+         .description = "between rows: newline, semicolon or a custom string (escapes \\n \\t "
+                        "\\\\)"},
+        {.name = "safe",
+         .direction = write,
+         .type = boolean,
+         .default_value = "false",
+         .description = "keep line breaks and punctuation by picking separators that occur in no "
+                        "card; they are reported (QZ020) so that you can type them into Quizlet",
+         .flag = "--quizlet-safe",
+         .shown_codes = {std::string(kQuizletSafeSeparatorsCode)}},
     };
 }
 

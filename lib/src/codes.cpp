@@ -6,6 +6,7 @@
 #include "deckport/format.hpp"
 #include "deckport/lint.hpp"
 #include "deckport/note_media.hpp"
+#include "deckport/project.hpp"
 #include "deckport/roundtrip.hpp"
 
 namespace deckport {
@@ -53,9 +54,17 @@ std::vector<CodeInfo> core_codes() {
         {"FMT001", error, "the input's format cannot be told",
          "Neither the extension nor the content identifies a format. Name it with --from; "
          "`deckport formats` lists them."},
-        {"DUP001", error, "two notes share one id",
+        {"FMT002", note, "a file in a searched folder is not a deck; skipped",
+         "`deckport check` and `roundtrip` walk folders for every deck extension, and leave out "
+         "files whose content shows they are no deck: a markdown file without front matter "
+         "naming a deck (`Flashcard Deck:` or `Deck:`) and without a card separator `. . .`, "
+         "such as a README.md. Shown with -v. Name the file on the command line to read it "
+         "anyway, or give it front matter."},
+        {"DUP001", warning, "two notes share one id; the later one got a new id",
          "Every note needs its own id (GUID): Anki would merge the two notes into one on "
-         "import. Give each note its own id, or remove the copy."},
+         "import. The first note keeps the id; each later copy gets a new id derived from it "
+         "(the same on every read), named in the message. Give each note its own id, or remove "
+         "the copy, so that the id no longer depends on the order of the notes."},
     };
 }
 
@@ -65,6 +74,7 @@ CodeRegistry documented_codes(const FormatRegistry& formats) {
     registry.add_all(media_codes());
     registry.add_all(lint_codes());
     registry.add_all(roundtrip_codes());
+    registry.add_all(project_codes());
     for (const Format* format : formats.all()) registry.add_all(format->info.codes);
     return registry;
 }

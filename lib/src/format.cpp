@@ -74,7 +74,8 @@ const Format& FormatRegistry::detect_input(const Input& input,
         if (f.reader && (!input.is_directory || f.info.directory)) readable.push_back(&f);
     }
     const Format* by_ext = input.is_directory ? nullptr : find_by_extension(input.display_name);
-    int ext_score = by_ext && by_ext->reader ? by_ext->reader->probe(input) : 0;
+    if (by_ext && !by_ext->reader) by_ext = nullptr;
+    int ext_score = by_ext ? by_ext->reader->probe(input) : 0;
     const Format* best = nullptr;
     int best_score = 0;
     for (const Format* f : readable) {
@@ -84,9 +85,12 @@ const Format& FormatRegistry::detect_input(const Input& input,
             best_score = score;
         }
     }
-    // The extension, confirmed by its probe, wins unless another format is certain (100) of a
-    // file its extension's format is unsure of (a CrowdAnki deck.json is also a .json file).
-    if (ext_score > 0 && !(best_score == 100 && ext_score < 100)) return *by_ext;
+    // The extension names the format unless another format is certain (100) of content the
+    // extension's format is unsure of (a CrowdAnki deck.json or a Mochi data.json are also .json
+    // files). A file its format cannot read still goes to that format's reader, whose error
+    // says what is wrong where (an empty .apkg, a markdown file with a bad byte).
+    if (by_ext && !(best_score == 100 && ext_score < 100)) return *by_ext;
+    // No extension (stdin, a bare name): the content decides.
     if (best) return *best;
     throw InputError("FMT001", SourceLocation{input.display_name}, "cannot tell the input's format",
                      "name it with --from; formats: " + format_names(readable));
@@ -110,6 +114,8 @@ const Format& FormatRegistry::detect_output(const std::string& output_path,
 }
 
 Collection read_collection(const Format& format, const Input& input, ReadContext& context) {
+    // The reader sees only the options it reads (a writer's `safe` is not its business).
+    context.options = options_for(format.info, OptionDirection::read, context.options);
     Collection collection = format.reader->read(input, context);
     normalize_collection(collection, context.diagnostics);
     resolve_note_media(collection, input, media_root_of(input, context, format.info.extensions),

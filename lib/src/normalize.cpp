@@ -1,13 +1,35 @@
 #include "deckport/normalize.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "deckport/identity.hpp"
 
 namespace deckport {
+namespace {
+
+std::string place_of(const SourceLocation& at) {
+    if (at.file.empty()) return "another note";
+    if (at.line > 0) return at.file + ":" + std::to_string(at.line);
+    return at.locator.empty() ? at.file : at.file + " " + at.locator;
+}
+
+// A GUID for a later copy of `guid`, derived from it, the note and how many copies came before:
+// the same deck gets the same new GUIDs on every read. Never one that is in use.
+std::string new_guid_for_copy(const Note& note, const std::string& note_type, int copy,
+                              const std::unordered_set<std::string>& used) {
+    std::string first_field = note.fields.empty() ? std::string{} : note.fields[0].source;
+    for (int attempt = 0;; ++attempt) {
+        std::string key = first_field + "\x1f" + note.guid + "\x1f" + std::to_string(copy) +
+                          (attempt ? "\x1f" + std::to_string(attempt) : std::string{});
+        std::string guid = derive_guid(note.deck, note_type, key);
+        if (!used.contains(guid)) return guid;
+    }
+}
+
+}  // namespace
 
 void normalize_collection(Collection& collection, Diagnostics& diagnostics) {
-    std::unordered_map<std::string, const Note*> seen;
     for (Note& note : collection.notes) {
         if (note.guid.empty()) {
             const NoteType* nt = collection.find_note_type(note.note_type_id);
@@ -16,15 +38,26 @@ void normalize_collection(Collection& collection, Diagnostics& diagnostics) {
         }
         note.set_tags(std::move(note.tags));
         if (!note.deck.empty()) collection.ensure_deck(note.deck);
-        auto [it, inserted] = seen.emplace(note.guid, &note);
-        if (!inserted) {
-            const SourceLocation& first = it->second->origin;
-            std::string where = first.file.empty() ? std::string("another note")
-                                                   : first.file + ":" + std::to_string(first.line);
-            diagnostics.error("DUP001", note.origin,
-                              "duplicate note id '" + note.guid + "' (also used at " + where + ")",
-                              "give each note its own id, or remove the copy");
-        }
+    }
+    // The first note with a GUID keeps it; each later copy gets a derived one (Anki would merge
+    // the copies into one note on import, and real exports do hold copies).
+    std::unordered_set<std::string> used;
+    for (const Note& note : collection.notes) used.insert(note.guid);
+    std::unordered_map<std::string, std::pair<std::size_t, int>> first;  // guid -> note, copies
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        Note& note = collection.notes[i];
+        auto [it, inserted] = first.emplace(note.guid, std::pair{i, 0});
+        if (inserted) continue;
+        const NoteType* nt = collection.find_note_type(note.note_type_id);
+        std::string old_guid = note.guid;
+        note.guid =
+            new_guid_for_copy(note, nt ? nt->name : std::string{}, ++it->second.second, used);
+        used.insert(note.guid);
+        diagnostics.warning("DUP001", note.origin,
+                            "duplicate note id '" + old_guid + "' (also used at " +
+                                place_of(collection.notes[it->second.first].origin) +
+                                "): this note gets the new id '" + note.guid + "'",
+                            "give each note its own id, or remove the copy");
     }
 }
 

@@ -47,9 +47,7 @@ TEST(ApkgHostile, RefusesWhatIsNotAPackage) {
     EXPECT_EQ(refusal("hello, world"),
               "bad.apkg: error: not an Anki package: neither a zip archive nor an SQLite "
               "collection [APKG001]");
-    EXPECT_EQ(refusal(""),
-              "bad.apkg: error: not an Anki package: neither a zip archive nor an SQLite "
-              "collection [APKG001]");
+    EXPECT_EQ(refusal(""), "bad.apkg: error: the file is empty: not an Anki package [APKG001]");
 }
 
 TEST(ApkgHostile, RefusesAZipWithoutCollection) {

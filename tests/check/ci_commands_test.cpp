@@ -29,6 +29,16 @@ TEST(CiCommands, EveryDeckPassesCheck) {
         << "no deck in decks/ has a format with a reader";
 }
 
+TEST(CiCommands, WithoutArgumentsTheProjectFileNamesTheDecks) {
+    // The repository's deckport.toml includes decks/**: CI needs one command.
+    auto check = run_cli({"check", "--format", "github"});
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    auto human = run_cli({"check"});
+    EXPECT_EQ(human.exit_code, 0) << human.out << human.err;
+    auto listed = run_cli({"check", "decks/"});
+    EXPECT_EQ(human.err, listed.err) << "the project's decks are decks/";
+}
+
 TEST(CiCommands, EveryDeckRoundTripsThroughEveryFormat) {
     if (round_trip_formats() == 0) GTEST_SKIP() << "no format both reads and writes yet";
     auto result = run_cli({"roundtrip", "decks/"});
@@ -43,8 +53,8 @@ TEST(CiCommands, TagsThroughQuizletAreALossByDesignNotAFailure) {
     EXPECT_NE(result.out.find("decks/algorithms-code-math.md via quizlet: ok; lost by design: "),
               std::string::npos)
         << result.out;
-    EXPECT_NE(result.out.find("warning: quizlet does not carry tags (4 differences, lost by "
-                              "design) [RT001]"),
+    EXPECT_NE(result.out.find("warning: quizlet does not carry tags (4 notes, lost by design) "
+                              "[RT001]"),
               std::string::npos)
         << result.out;
     auto json = run_cli(

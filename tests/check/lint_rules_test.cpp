@@ -125,35 +125,6 @@ TEST(LintRules, Lint013ClozeNumbersPastAnkisLimitPointAtTheFirstOne) {
     }
 }
 
-TEST(LintRules, Lint005MissingMediaPointsAtThePath) {
-    test::TempDir dir;
-    test::write_text(dir / "here.png", "png");
-    TestDeck deck;
-    deck.base_dir = dir.path();
-    deck.text = "Q\n---\nSee ![a](here.png) and ![b](img/gone.png)\n";
-    deck.add({"Q", "See ![a](here.png) and ![b](img/gone.png)"}, 1);
-    EXPECT_EQ(codes_and_places(deck.lint()),
-              std::vector<std::string>{"deck.md:3:29: error: image 'img/gone.png' is not in the "
-                                       "deck's media [LINT005]"});
-}
-
-TEST(LintRules, Lint005ChecksHtmlAndSoundReferencesAgainstTheMediaStore) {
-    TestDeck deck;
-    deck.base_dir = "/nonexistent";
-    deck.add({"<img src=\"a.png\">", "[sound:b.mp3] [sound:c.mp3]"}, 1, Markup::html);
-    MediaFile a;
-    a.name = "a.png";
-    a.data = "png";
-    MediaFile b;
-    b.name = "b.mp3";
-    b.data = "mp3";
-    deck.collection.media = {a, b};
-    // No source text: the locator names the field.
-    EXPECT_EQ(codes_and_places(deck.lint()),
-              std::vector<std::string>{"deck.md:1:1: error: Back: sound 'c.mp3' is not in the "
-                                       "deck's media [LINT005]"});
-}
-
 TEST(LintRules, Lint006UnusedMedia) {
     TestDeck deck;
     deck.add({"<img src=\"used.png\">", "A"}, 1, Markup::html);

@@ -77,11 +77,16 @@ TEST_P(RuleDeckTest, ReportedWithCodeLineAndColumnInEveryForm) {
     EXPECT_TRUE(found) << deck.code << " at " << place << " not in:\n" << json.out;
 
     auto human = run_cli(args(deck, "human"));
+    // The rule's line (another finding may share its place: LINT001's copy also gets DUP001).
     std::string human_line = place + ": " + deck.severity + ": ";
     std::size_t at = human.out.find(human_line);
     ASSERT_NE(at, std::string::npos) << human.out;
     std::string rest = human.out.substr(at, human.out.find('\n', at) - at);
-    EXPECT_TRUE(rest.ends_with(std::string("[") + deck.code + "]")) << rest;
+    while (!rest.ends_with(std::string("[") + deck.code + "]")) {
+        at = human.out.find(human_line, at + 1);
+        ASSERT_NE(at, std::string::npos) << "no " << deck.code << " line in:\n" << human.out;
+        rest = human.out.substr(at, human.out.find('\n', at) - at);
+    }
     // The source line and a caret under the column follow.
     EXPECT_NE(human.out.find("\n " + std::to_string(deck.line) + " | ", at), std::string::npos)
         << human.out;

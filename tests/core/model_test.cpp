@@ -2,6 +2,7 @@
 
 #include "deckport/clock.hpp"
 #include "deckport/diagnostics.hpp"
+#include "deckport/identity.hpp"
 #include "deckport/model.hpp"
 #include "deckport/normalize.hpp"
 #include "deckport/notetypes.hpp"
@@ -49,13 +50,47 @@ TEST(Normalize, DerivesGuidsAndReportsDuplicates) {
     c.notes[1].origin.line = 9;
     Diagnostics diagnostics;
     normalize_collection(c, diagnostics);
-    EXPECT_EQ(c.notes[0].guid, c.notes[1].guid);
+    std::string derived = derive_guid("A::B", "Basic", "Q");
+    EXPECT_EQ(c.notes[0].guid, derived);
+    EXPECT_NE(c.notes[1].guid, derived);
     EXPECT_EQ(c.decks.size(), 2u);
     auto all = diagnostics.all();
     ASSERT_EQ(all.size(), 1u);
-    EXPECT_EQ(format_diagnostic(all[0]),
-              "d.md:9:1: error: duplicate note id '" + c.notes[0].guid +
-                  "' (also used at d.md:3) [DUP001]");
+    EXPECT_EQ(format_diagnostic(all[0]), "d.md:9:1: warning: duplicate note id '" + derived +
+                                             "' (also used at d.md:3): this note gets the new "
+                                             "id '" +
+                                             c.notes[1].guid + "' [DUP001]");
+    EXPECT_FALSE(diagnostics.has_errors());
+}
+
+TEST(Normalize, CopiesOfOneGuidGetDistinctStableNewGuids) {
+    // A real CrowdAnki export held one note twice: the first keeps its GUID, every later copy
+    // gets a new one derived from it, the same on every read, never one already in use.
+    Collection c;
+    NoteType basic = c.ensure_note_type(basic_note_type());
+    Note note;
+    note.note_type_id = basic.id;
+    note.guid = "dup";
+    note.fields = {{Markup::html, "Q"}, {Markup::html, "A"}};
+    note.origin = {"deck.json", 0, 0, "notes[0]"};
+    c.notes = {note, note, note};
+    c.notes[1].origin.locator = "notes[1]";
+    c.notes[2].origin.locator = "notes[2]";
+    Collection again = c;
+    Diagnostics diagnostics, diagnostics_again;
+    normalize_collection(c, diagnostics);
+    normalize_collection(again, diagnostics_again);
+    EXPECT_EQ(c.notes[0].guid, "dup");
+    EXPECT_NE(c.notes[1].guid, "dup");
+    EXPECT_NE(c.notes[2].guid, "dup");
+    EXPECT_NE(c.notes[1].guid, c.notes[2].guid);
+    EXPECT_EQ(c.notes[1].guid, again.notes[1].guid);
+    EXPECT_EQ(c.notes[2].guid, again.notes[2].guid);
+    ASSERT_EQ(diagnostics.all().size(), 2u);
+    EXPECT_EQ(format_diagnostic(diagnostics.all()[1]),
+              "deck.json: warning: notes[2]: duplicate note id 'dup' (also used at deck.json "
+              "notes[0]): this note gets the new id '" +
+                  c.notes[2].guid + "' [DUP001]");
 }
 
 TEST(Clock, ParsesSecondsAndUtcDates) {

@@ -25,10 +25,18 @@ SETUP
 zpty session zsh -f -i
 zpty -w session "source ${(q)setup}"
 zpty -w -n session "$2"$'\t'
+# `zpty -t` only says whether output is waiting, so a slow start (compinit on a loaded machine)
+# is waited for until the marker or a deadline, not taken for the end.
 output=
-while zpty -r -t session chunk || { sleep 0.05; zpty -t session }; do
-  output+=$chunk
-  [[ $output == *'<end>'* ]] && break
+zmodload zsh/datetime
+deadline=$(( EPOCHREALTIME + 20 ))
+while (( EPOCHREALTIME < deadline )); do
+  if zpty -r -t session chunk; then
+    output+=$chunk
+    [[ $output == *'<end>'* ]] && break
+  else
+    sleep 0.05
+  fi
 done
 zpty -d session
 for line in ${(f)output//$'\r'/}; do

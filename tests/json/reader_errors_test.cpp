@@ -51,9 +51,8 @@ TEST(JsonReaderErrors, SyntaxErrorsHaveLineAndColumn) {
     EXPECT_EQ(problems("{\"a\": tru}"),
               Lines{"deck.json:1:10: error: syntax error while parsing value: invalid literal "
                     "[JSON001]"});
-    EXPECT_EQ(problems(""), Lines{"deck.json:1:1: error: syntax error while parsing value: "
-                                  "unexpected end of input; expected '[', '{', or a literal "
-                                  "[JSON001]"});
+    EXPECT_EQ(problems(""), Lines{"deck.json: error: the file is empty: a deckport JSON file "
+                                  "holds one object [JSON001]"});
     EXPECT_EQ(problems("[1]\n x"),
               Lines{"deck.json:2:2: error: syntax error while parsing value: invalid literal; "
                     "expected end of input [JSON001]"});

@@ -164,6 +164,17 @@ TEST(MarkdownRefs, SoundTagWithItsRange) {
     EXPECT_EQ(spans(text, refs[0]).first, "hello.mp3");
 }
 
+// What deckport's markdown writer makes of Anki's `[sound:foo[.jpg]` (ankitects mediacheck
+// fixture): the escapes are markdown's, not the name's.
+TEST(MarkdownRefs, SoundTagWithBackslashEscapesNamesTheRenderedFile) {
+    std::string text = "\\[sound:foo\\[.jpg\\] and [sound:a\\_b.mp3]";
+    auto refs = find_media_refs(text, Markup::markdown);
+    ASSERT_EQ(refs.size(), 2u);
+    EXPECT_EQ(refs[0].target, "foo[.jpg");
+    EXPECT_EQ(spans(text, refs[0]).first, "foo\\[.jpg");
+    EXPECT_EQ(refs[1].target, "a_b.mp3");
+}
+
 TEST(MarkdownRefs, LinksOnlyWhenAsked) {
     std::string text = "[notes](@media/notes.pdf) ![i](i.png)";
     EXPECT_EQ(targets(find_media_refs(text, Markup::markdown)),

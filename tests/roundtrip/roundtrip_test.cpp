@@ -35,6 +35,10 @@ Collection sample_collection() {
     return c;
 }
 
+std::string guid_of(const std::string& front) {
+    return derive_guid("Rust::Concurrency", "Basic", front);
+}
+
 RoundtripResult run(const FormatRegistry& registry, const Collection& c,
                     RoundtripSettings settings = {}) {
     return roundtrip({c, "deck.md", kText, test::source_dir()}, registry, settings);
@@ -68,7 +72,7 @@ TEST(Roundtrip, TagDroppedByAFormatWithoutTagsIsALossByDesignNotAFailure) {
     EXPECT_EQ(result.formats[0].losses, std::vector<std::string>{"tags"});
     EXPECT_EQ(rendered(result.formats[0]),
               std::vector<std::string>{"deck.md: warning: quizletish does not carry tags (1 "
-                                       "difference, lost by design) [RT001]"});
+                                       "note, lost by design) [RT001]"});
 }
 
 TEST(Roundtrip, TagDroppedByAFormatThatCarriesTagsIsAFailure) {
@@ -76,9 +80,10 @@ TEST(Roundtrip, TagDroppedByAFormatThatCarriesTagsIsAFailure) {
     registry.add(test::make_fake_format("buggy", test::carries_everything(), FakeFlaw::drop_tags));
     RoundtripResult result = run(registry, sample_collection());
     EXPECT_FALSE(result.passed());
-    EXPECT_EQ(rendered(result.formats[0]),
-              std::vector<std::string>{"deck.md:1:1: error: buggy: note 'What is a Mutex?': tags "
-                                       "changed from [sync] to [] [RT005]"});
+    EXPECT_EQ(
+        rendered(result.formats[0]),
+        std::vector<std::string>{"deck.md:1:1: error: buggy: note 'What is a Mutex?' (guid " +
+                                 guid_of("What is a Mutex?") + "): lost the tags [sync] [RT005]"});
 }
 
 TEST(Roundtrip, FieldChangedByAWriterFailsNamingNoteAndField) {
@@ -94,9 +99,10 @@ TEST(Roundtrip, FieldChangedByAWriterFailsNamingNoteAndField) {
     EXPECT_EQ(result.formats[1].unexpected, 1u);
     EXPECT_EQ(rendered(result.formats[1]),
               std::vector<std::string>{
-                  "deck.md:3:1: error: defective: note 'What is a Mutex?': field Back changed: "
-                  "expected \"A lock that guards data.\", got \"A lock that guards date.\" "
-                  "[RT004]"});
+                  "deck.md:3:1: error: defective: note 'What is a Mutex?' (guid " +
+                  guid_of("What is a Mutex?") +
+                  "): field Back changed: \"A lock that guards data.\" → \"A lock that "
+                  "guards date.\" [RT004]"});
 }
 
 TEST(Roundtrip, WriteThatNeverSettlesIsNotAFixpoint) {
@@ -178,9 +184,8 @@ TEST(Roundtrip, MissingNoteIsReported) {
     EXPECT_FALSE(result.passed());
     std::vector<std::string> found = rendered(result.formats[0]);
     ASSERT_EQ(found.size(), 2u);
-    EXPECT_EQ(found[0],
-              "deck.md:5:1: error: losing: note 'What is mpsc?' is missing after the "
-              "round trip [RT002]");
+    EXPECT_EQ(found[0], "deck.md:5:1: error: losing: note 'What is mpsc?' (guid " +
+                            guid_of("What is mpsc?") + ") is missing after the round trip [RT002]");
     // Each read loses one more note, so writing again differs too.
     EXPECT_EQ(result.formats[0].diagnostics[1].code, "RT006");
 }

@@ -12,13 +12,15 @@ namespace deckport::cli {
 namespace {
 
 struct CheckOptions {
-    std::vector<std::string> inputs;
+    std::vector<std::string> inputs;  // none: the project's decks (deckport.toml)
     std::vector<std::string> enable;
     std::vector<std::string> disable;
-    std::string fail_on = "error";
+    std::optional<std::string> fail_on;  // default: the project's, else "error"
     std::string format = "human";
-    std::size_t max_field_bytes = LintSettings{}.max_field_bytes;
+    std::optional<std::size_t> max_field_bytes;
+    DeckSearch search;
     ReadOptions read;
+    FormatOptions options;  // the project's [options] with -O over them
 };
 
 std::string upper(std::string text) {
@@ -26,11 +28,20 @@ std::string upper(std::string text) {
     return text;
 }
 
-LintSettings lint_settings(const CheckOptions& o) {
+LintSettings lint_settings(const CheckOptions& o, const std::optional<ProjectSettings>& project) {
     LintSettings settings;
-    settings.max_field_bytes = o.max_field_bytes;
-    for (const std::string& code : o.enable) settings.enabled.insert(upper(code));
-    for (const std::string& code : o.disable) settings.disabled.insert(upper(code));
+    if (o.max_field_bytes) {
+        settings.max_field_bytes = *o.max_field_bytes;
+    } else if (project && project->check.max_field_bytes) {
+        settings.max_field_bytes = *project->check.max_field_bytes;
+    }
+    std::vector<std::string> enable = o.enable, disable = o.disable;
+    if (project) {
+        enable.insert(enable.end(), project->check.enable.begin(), project->check.enable.end());
+        disable.insert(disable.end(), project->check.disable.begin(), project->check.disable.end());
+    }
+    for (const std::string& code : enable) settings.enabled.insert(upper(code));
+    for (const std::string& code : disable) settings.disabled.insert(upper(code));
     for (const std::string& code : unknown_lint_codes(settings.enabled)) {
         throw UsageError("--enable " + code + ": no lint rule has this code",
                          "`deckport explain --list` lists the codes");
@@ -58,7 +69,7 @@ std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o
     try {
         Input input = read_input(path);
         const Format& format = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context = read_context(o.read, diagnostics, timestamp);
+        ReadContext context = read_context(o.read, diagnostics, timestamp, o.options);
         return check_input(format, input, context, settings);
     } catch (const UsageError&) {
         throw;
@@ -67,12 +78,19 @@ std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o
     }
 }
 
-ExitCode run(const CheckOptions& o, const GlobalOptions& global) {
-    Severity fail_on = o.fail_on == "warning" ? Severity::warning : Severity::error;
-    LintSettings settings = lint_settings(o);
-    std::vector<std::string> files = expand_deck_inputs(o.inputs, builtin_formats());
+ExitCode run(CheckOptions o, const GlobalOptions& global) {
+    std::optional<ProjectSettings> project = load_project();
+    std::string fail_on_name =
+        o.fail_on.value_or(project ? project->check.fail_on.value_or("error") : "error");
+    Severity fail_on = fail_on_name == "warning" ? Severity::warning : Severity::error;
+    LintSettings settings = lint_settings(o, project);
+    o.options = merged_options(project, o.read.format_options);
+    check_option_keys_for_any_format(o.options, OptionDirection::read);
+    DeckFiles found = select_decks(o.inputs, o.search, project);
+    const std::vector<std::string>& files = found.files;
     std::int64_t timestamp = timestamp_for(o.read, files);
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
+    printer.print(found.skipped);
     std::size_t errors = 0, warnings = 0;
     bool failed = false;
     for (const std::string& file : files) {
@@ -86,7 +104,13 @@ ExitCode run(const CheckOptions& o, const GlobalOptions& global) {
     if (o.format == "human" && !global.quiet) {
         std::cerr << "checked " << files.size() << (files.size() == 1 ? " deck: " : " decks: ")
                   << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-                  << (warnings == 1 ? " warning\n" : " warnings\n");
+                  << (warnings == 1 ? " warning" : " warnings");
+        if (!found.skipped.empty()) {
+            std::cerr << " (" << found.skipped.size()
+                      << (found.skipped.size() == 1 ? " file" : " files")
+                      << " skipped: not decks; -v names them)";
+        }
+        std::cerr << '\n';
     }
     return failed ? ExitCode::check_failed : ExitCode::ok;
 }
@@ -97,18 +121,21 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, Action& actio
     auto options = std::make_shared<CheckOptions>();
     CLI::App* command = app.add_subcommand(
         "check", "Validate decks: reader errors, format invariants and lint rules (for CI)");
-    command
-        ->add_option("inputs", options->inputs,
-                     "Deck files, or folders to search for every supported extension")
-        ->required();
-    command->add_option("--enable", options->enable, "Run a lint rule that is off by default");
-    command->add_option("--disable", options->disable, "Do not report this code");
+    command->add_option("inputs", options->inputs,
+                        "Deck files, or folders to search for every supported extension "
+                        "(default: the decks of the project file deckport.toml)");
+    // One value per flag (repeatable), so that `--enable X decks/` leaves decks/ an input.
+    command->add_option("--enable", options->enable, "Run a lint rule that is off by default")
+        ->allow_extra_args(false);
+    command->add_option("--disable", options->disable, "Do not report this code")
+        ->allow_extra_args(false);
     command
         ->add_option("--fail-on", options->fail_on,
                      "Fail (exit 5) on errors only, or on warnings too (default: error)")
         ->check(CLI::IsMember({"warning", "error"}));
     command->add_option("--max-field-bytes", options->max_field_bytes,
                         "LINT011: the largest field that passes");
+    add_search_options(*command, options->search);
     add_report_option(*command, options->format);
     add_read_options(*command, options->read);
     add_strict_option(*command, options->read);

@@ -3,17 +3,21 @@
 #pragma once
 
 #include <functional>
+#include <list>
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "deckport/deck_files.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/error.hpp"
 #include "deckport/format.hpp"
+#include "deckport/project.hpp"
 #include "deckport/report.hpp"
 
 namespace deckport::cli {
@@ -76,12 +80,54 @@ void add_read_options(CLI::App& command, ReadOptions& options);
 void add_strict_option(CLI::App& command, ReadOptions& options);
 // The read context for these options (--media-root, --strict applied).
 ReadContext read_context(const ReadOptions& options, Diagnostics& diagnostics,
-                         std::int64_t timestamp);
+                         std::int64_t timestamp, const FormatOptions& given);
 FormatOptions parse_format_options(const std::vector<std::string>& key_values);
+// Throws UsageError for a key that no format declares in `direction` (check and roundtrip,
+// whose inputs may be of any format; `both`: any reader or writer), with a did-you-mean.
+void check_option_keys_for_any_format(const FormatOptions& options, OptionDirection direction);
+
+// Flags that set a format option to true, declared by the formats (OptionInfo::flag:
+// `--quizlet-safe` sets quizlet's `safe`).
+struct OptionFlag {
+    const Format* format;
+    const OptionInfo* option;
+    bool set = false;
+};
+using OptionFlags = std::list<OptionFlag>;  // stable addresses for CLI11
+void add_option_flags(CLI::App& command, OptionFlags& flags);
+// `options` plus the option of each flag given; throws UsageError when a flag's format is not
+// `output`.
+FormatOptions with_option_flags(FormatOptions options, const OptionFlags& flags,
+                                const Format& output);
+// The codes to print even without -v: those of the options given (OptionInfo::shown_codes).
+std::set<std::string> shown_codes(const Format& format, const FormatOptions& options);
 std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::string>& inputs);
 
-// Reads one input through the registry; diagnostics go to `diagnostics`.
+// The project file that applies in the current folder (deckport.toml, docs/ci.md), if any.
+std::optional<ProjectSettings> load_project();
+
+// --include and --exclude, for commands that walk folders.
+void add_search_options(CLI::App& command, DeckSearch& search);
+
+// The decks `check` and `roundtrip` look at: the inputs given (folders walked with the
+// command-line globs), else the project's folder with the project's globs (command-line globs,
+// when given, replace them). UsageError when there are neither inputs nor a project file.
+DeckFiles select_decks(const std::vector<std::string>& inputs, const DeckSearch& search,
+                       const std::optional<ProjectSettings>& project);
+
+// The project's [options] with the command line's -O over them.
+FormatOptions merged_options(const std::optional<ProjectSettings>& project,
+                             const std::vector<std::string>& key_values);
+
+// Reads one input through the registry; diagnostics go to `diagnostics`. Every option of
+// `given` (default: the -O options) must be read by the input's format or, when `output` is
+// given, written by it (else UsageError); the reader gets its read options.
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
-                    Diagnostics& diagnostics);
+                    Diagnostics& diagnostics, const FormatOptions* given = nullptr,
+                    const Format* output = nullptr);
+// Reads with `given` as they are: the caller checked the keys (diff: any reader's keys).
+Collection read_one_unchecked(const std::string& path, const ReadOptions& options,
+                              std::int64_t timestamp, Diagnostics& diagnostics,
+                              const FormatOptions& given);
 
 }  // namespace deckport::cli

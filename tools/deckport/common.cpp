@@ -108,8 +108,10 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "Creation and modification time of the output: seconds since the epoch or "
                        "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the newest input's "
                        "modification time)");
-    command.add_option("-O,--option", options.format_options,
-                       "A format option as key=value (see `deckport formats`)");
+    command
+        .add_option("-O,--option", options.format_options,
+                    "A format option as key=value (see `deckport formats`); repeatable")
+        ->allow_extra_args(false);
     command
         .add_option("--media-root", options.media_root,
                     "The folder media files may be read from (default: the deck's folder); "
@@ -123,9 +125,8 @@ void add_strict_option(CLI::App& command, ReadOptions& options) {
 }
 
 ReadContext read_context(const ReadOptions& options, Diagnostics& diagnostics,
-                         std::int64_t timestamp) {
-    ReadContext context{diagnostics, parse_format_options(options.format_options), Limits{},
-                        timestamp};
+                         std::int64_t timestamp, const FormatOptions& given) {
+    ReadContext context{diagnostics, given, Limits{}, timestamp};
     if (options.media_root) context.media_root = *options.media_root;
     context.strict = options.strict;
     return context;
@@ -143,6 +144,54 @@ FormatOptions parse_format_options(const std::vector<std::string>& key_values) {
     return options;
 }
 
+void check_option_keys_for_any_format(const FormatOptions& options, OptionDirection direction) {
+    std::vector<OptionUser> users;
+    for (const Format* format : builtin_formats().all()) {
+        if (direction != OptionDirection::write && format->reader) {
+            users.push_back({&format->info, OptionDirection::read});
+        }
+        if (direction != OptionDirection::read && format->writer) {
+            users.push_back({&format->info, OptionDirection::write});
+        }
+    }
+    check_option_keys(options, users, builtin_formats());
+}
+
+void add_option_flags(CLI::App& command, OptionFlags& flags) {
+    for (const Format* format : builtin_formats().all()) {
+        for (const OptionInfo& option : format->info.options) {
+            if (option.flag.empty()) continue;
+            OptionFlag& flag = flags.emplace_back(OptionFlag{format, &option});
+            command.add_flag(option.flag, flag.set,
+                             format->info.name + " output: sets -O " + option.name + "=true (" +
+                                 option.description + ")");
+        }
+    }
+}
+
+FormatOptions with_option_flags(FormatOptions options, const OptionFlags& flags,
+                                const Format& output) {
+    for (const OptionFlag& flag : flags) {
+        if (!flag.set) continue;
+        if (flag.format != &output) {
+            throw UsageError(
+                flag.option->flag + " applies to " + flag.format->info.name + " output",
+                "add --to " + flag.format->info.name);
+        }
+        options[flag.option->name] = "true";
+    }
+    return options;
+}
+
+std::set<std::string> shown_codes(const Format& format, const FormatOptions& options) {
+    std::set<std::string> codes;
+    for (const OptionInfo& option : format.info.options) {
+        if (options.contains(option.name))
+            codes.insert(option.shown_codes.begin(), option.shown_codes.end());
+    }
+    return codes;
+}
+
 std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::string>& inputs) {
     std::optional<std::int64_t> explicit_timestamp;
     if (options.timestamp) {
@@ -155,12 +204,80 @@ std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::st
     return resolve_timestamp(explicit_timestamp, inputs);
 }
 
-Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
-                    Diagnostics& diagnostics) {
+std::optional<ProjectSettings> load_project() {
+    std::optional<std::filesystem::path> file = find_project_file(std::filesystem::current_path());
+    if (!file) return std::nullopt;
+    return read_project_file(*file, builtin_formats());
+}
+
+void add_search_options(CLI::App& command, DeckSearch& search) {
+    command
+        .add_option("--include", search.include,
+                    "Only files matching this glob, relative to the folder given (`*`, `?`, "
+                    "`[...]`, `**` for any depth); repeatable")
+        ->allow_extra_args(false);
+    command
+        .add_option("--exclude", search.exclude,
+                    "Leave out files matching this glob (as --include); repeatable")
+        ->allow_extra_args(false);
+}
+
+DeckFiles select_decks(const std::vector<std::string>& inputs, const DeckSearch& search,
+                       const std::optional<ProjectSettings>& project) {
+    if (!inputs.empty()) return find_deck_files(inputs, builtin_formats(), search);
+    if (!project) {
+        throw UsageError("no decks given, and no " + std::string(kProjectFileName) +
+                             " in this folder or above it (up to the repository root)",
+                         "give deck files or folders, or write a deckport.toml (docs/ci.md)");
+    }
+    DeckSearch from_project = project->decks;
+    if (!search.include.empty()) from_project.include = search.include;
+    if (!search.exclude.empty()) from_project.exclude = search.exclude;
+    std::error_code ec;
+    std::filesystem::path root = std::filesystem::relative(project->root, ec);
+    if (ec || root.empty()) root = project->root;
+    return find_deck_files({root.string()}, builtin_formats(), from_project);
+}
+
+FormatOptions merged_options(const std::optional<ProjectSettings>& project,
+                             const std::vector<std::string>& key_values) {
+    FormatOptions options = project ? project->options : FormatOptions{};
+    for (auto& [key, value] : parse_format_options(key_values)) options[key] = value;
+    return options;
+}
+
+namespace {
+
+// Reads `path` with its detected format; `before_reading` sees the format first (to refuse
+// options nobody uses before any work is done).
+Collection read_detected(const std::string& path, const ReadOptions& options,
+                         std::int64_t timestamp, Diagnostics& diagnostics,
+                         const FormatOptions& given,
+                         const std::function<void(const Format&)>& before_reading) {
     Input input = read_input(path);
     const Format& format = builtin_formats().detect_input(input, options.from);
-    ReadContext context = read_context(options, diagnostics, timestamp);
+    before_reading(format);
+    ReadContext context = read_context(options, diagnostics, timestamp, given);
     return read_collection(format, input, context);
+}
+
+}  // namespace
+
+Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
+                    Diagnostics& diagnostics, const FormatOptions* given, const Format* output) {
+    FormatOptions from_command_line = parse_format_options(options.format_options);
+    if (!given) given = &from_command_line;
+    return read_detected(path, options, timestamp, diagnostics, *given, [&](const Format& format) {
+        std::vector<OptionUser> users{{&format.info, OptionDirection::read}};
+        if (output) users.push_back({&output->info, OptionDirection::write});
+        check_option_keys(*given, users, builtin_formats());
+    });
+}
+
+Collection read_one_unchecked(const std::string& path, const ReadOptions& options,
+                              std::int64_t timestamp, Diagnostics& diagnostics,
+                              const FormatOptions& given) {
+    return read_detected(path, options, timestamp, diagnostics, given, [](const Format&) {});
 }
 
 }  // namespace deckport::cli

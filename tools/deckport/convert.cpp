@@ -5,7 +5,6 @@
 
 #include "cli.hpp"
 #include "deckport/media_folder.hpp"
-#include "quizlet/quizlet_format.hpp"
 
 namespace deckport::cli {
 namespace {
@@ -16,7 +15,7 @@ struct ConvertOptions {
     std::optional<std::string> out_dir;
     std::optional<std::string> to;
     bool force = false;
-    bool quizlet_safe = false;  // sets the quizlet writer's `safe` option
+    OptionFlags flags;  // --quizlet-safe and other flags that set a writer option
     std::optional<std::string> media_dir;  // where media go beside a text output
     bool no_media = false;
     ReadOptions read;
@@ -70,19 +69,15 @@ std::string output_in_dir(const std::string& input, const std::string& dir, cons
 ExitCode convert_one(const std::string& input, const std::string& target, const ConvertOptions& o,
                      std::int64_t timestamp, const GlobalOptions& global) {
     Diagnostics diagnostics;
-    Collection collection = read_one(input, o.read, timestamp, diagnostics);
+    const Format& format = builtin_formats().detect_output(target, o.to);
+    FormatOptions given =
+        with_option_flags(parse_format_options(o.read.format_options), o.flags, format);
+    Collection collection = read_one(input, o.read, timestamp, diagnostics, &given, &format);
     if (diagnostics.has_errors()) {
         print_diagnostics(diagnostics.all(), global);
         return ExitCode::invalid_input;
     }
-    const Format& format = builtin_formats().detect_output(target, o.to);
-    FormatOptions write_options = parse_format_options(o.read.format_options);
-    if (o.quizlet_safe) {
-        if (format.info.name != "quizlet") {
-            throw UsageError("--quizlet-safe applies to quizlet output", "add --to quizlet");
-        }
-        write_options["safe"] = "true";
-    }
+    FormatOptions write_options = options_for(format.info, OptionDirection::write, given);
     WriteContext context{diagnostics, write_options, Limits{}, timestamp,
                          target == "-" ? "<stdout>" : target};
     bool media_beside = writes_media_beside(format.info, write_options);
@@ -96,10 +91,12 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
     std::optional<MediaFolderPlan> media;
     if (media_beside) media = plan_media(collection, format, target, o, policy, diagnostics);
     print_diagnostics(diagnostics.all(), global);
-    if (o.quizlet_safe && global.verbosity == 0 && !global.quiet) {
-        // The user asked for the separators: show them even though notes are hidden by default.
+    std::set<std::string> asked_for = shown_codes(format, write_options);
+    if (!asked_for.empty() && global.verbosity == 0 && !global.quiet) {
+        // The user asked for these (the separators of --quizlet-safe): show them even though
+        // notes are hidden by default.
         for (const Diagnostic& d : diagnostics.all()) {
-            if (d.code == kQuizletSafeSeparatorsCode) std::cerr << format_diagnostic(d) << '\n';
+            if (asked_for.contains(d.code)) std::cerr << format_diagnostic(d) << '\n';
         }
     }
     if (diagnostics.has_errors()) return ExitCode::invalid_input;
@@ -156,9 +153,7 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
                         "Folder for the outputs of several inputs (needs --to)");
     command->add_option("--to", options->to, "Output format (default: from the output's extension)");
     command->add_flag("-f,--force", options->force, "Replace an existing output");
-    command->add_flag("--quizlet-safe", options->quizlet_safe,
-                      "Quizlet output: pick separators that occur in no card (keeping line breaks "
-                      "and punctuation) and print them");
+    add_option_flags(*command, options->flags);
     command->add_option("--media-dir", options->media_dir,
                         "Markdown, CSV, Quizlet or JSON (media=list) output: the folder its media "
                         "files are written to (default: <output stem>.media/ beside the output)");

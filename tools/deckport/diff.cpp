@@ -19,8 +19,11 @@ struct DiffOptions {
 ExitCode run(const DiffOptions& o, const GlobalOptions& global) {
     std::int64_t timestamp = timestamp_for(o.read, {o.a, o.b});
     Diagnostics diagnostics;
-    Collection a = read_one(o.a, o.read, timestamp, diagnostics);
-    Collection b = read_one(o.b, o.read, timestamp, diagnostics);
+    // The two decks may be of different formats: a key must be one that some reader takes.
+    FormatOptions given = parse_format_options(o.read.format_options);
+    check_option_keys_for_any_format(given, OptionDirection::read);
+    Collection a = read_one_unchecked(o.a, o.read, timestamp, diagnostics, given);
+    Collection b = read_one_unchecked(o.b, o.read, timestamp, diagnostics, given);
     print_diagnostics(diagnostics.all(), global);
     if (diagnostics.has_errors()) return ExitCode::invalid_input;
     CollectionDiff diff = diff_collections(a, b);

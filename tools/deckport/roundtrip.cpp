@@ -1,19 +1,22 @@
-// deckport roundtrip FILE|DIR... [--via FMT,...] [--keep DIR]: write each deck with each format,
-// read it back and compare; exit 0 only when nothing differs that the format should carry.
+// deckport roundtrip [FILE|DIR...] [--via FMT,...] [--keep DIR] [--strict]: write each deck with
+// each format, read it back and compare; exit 0 only when nothing differs that the format should
+// carry.
+#include <algorithm>
 #include <iostream>
 
 #include "cli.hpp"
-#include "deckport/deck_files.hpp"
 #include "deckport/roundtrip.hpp"
 
 namespace deckport::cli {
 namespace {
 
 struct RoundtripOptions {
-    std::vector<std::string> inputs;
+    std::vector<std::string> inputs;  // none: the project's decks (deckport.toml)
     std::vector<std::string> via;
     std::optional<std::string> keep;
+    bool strict = false;
     std::string format = "human";
+    DeckSearch search;
     ReadOptions read;
 };
 
@@ -32,27 +35,37 @@ void print_summary(const std::string& file, const RoundtripResult& result) {
                       << (format.unexpected == 1 ? " unexpected difference)"
                                                  : " unexpected differences)");
         }
-        if (!format.fixpoint) std::cout << " (not a fixpoint)";
-        if (!format.losses.empty()) std::cout << "; lost by design: " << joined(format.losses);
+        // Only when the second write happened (not after a failed write or read).
+        bool refixed = std::any_of(format.diagnostics.begin(), format.diagnostics.end(),
+                                   [](const Diagnostic& d) { return d.code == "RT006"; });
+        if (refixed) std::cout << " (not a fixpoint)";
+        if (!format.losses.empty()) {
+            std::cout << "; lost by design" << (format.strict ? " (--strict)" : "") << ": "
+                      << joined(format.losses);
+        }
         std::cout << '\n';
     }
 }
 
 ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
-    std::vector<std::string> files = expand_deck_inputs(o.inputs, builtin_formats());
+    std::optional<ProjectSettings> project = load_project();
     RoundtripSettings settings;
-    settings.via = o.via;
-    settings.timestamp = timestamp_for(o.read, files);
-    settings.options = parse_format_options(o.read.format_options);
+    settings.via = !o.via.empty() || !project ? o.via : project->roundtrip.via;
+    settings.options = merged_options(project, o.read.format_options);
+    settings.strict = o.strict || (project && project->roundtrip.strict.value_or(false));
+    check_option_keys_for_any_format(settings.options, OptionDirection::both);
     if (o.keep) settings.keep_dir = *o.keep;
     if (o.read.media_root) settings.media_root = *o.read.media_root;
+    DeckFiles found = select_decks(o.inputs, o.search, project);
+    settings.timestamp = timestamp_for(o.read, found.files);
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
+    printer.print(found.skipped);
     ExitCode worst = ExitCode::ok;
-    for (const std::string& file : files) {
+    for (const std::string& file : found.files) {
         Diagnostics diagnostics;
         Input input = read_input(file);
         const Format& source = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context = read_context(o.read, diagnostics, settings.timestamp);
+        ReadContext context = read_context(o.read, diagnostics, settings.timestamp, settings.options);
         Collection collection;
         try {
             collection = read_collection(source, input, context);
@@ -82,13 +95,19 @@ void add_roundtrip_command(CLI::App& app, const GlobalOptions& global, Action& a
     auto options = std::make_shared<RoundtripOptions>();
     CLI::App* command = app.add_subcommand(
         "roundtrip", "Write each deck with each format, read it back and report every difference");
-    command->add_option("inputs", options->inputs, "Deck files, or folders to search")->required();
+    command->add_option("inputs", options->inputs,
+                        "Deck files, or folders to search (default: the decks of the project "
+                        "file deckport.toml)");
     command
         ->add_option("--via", options->via,
                      "Formats to go through, comma-separated (default: every format that "
                      "reads and writes)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     command->add_option("--keep", options->keep, "Also write each intermediate output here");
+    command->add_flag("--strict", options->strict,
+                      "Losses by design (what a format cannot carry) fail the round trip too");
+    add_search_options(*command, options->search);
     add_report_option(*command, options->format);
     add_read_options(*command, options->read);
     command->callback([options, &global, &action] {

@@ -30,13 +30,64 @@ struct Capabilities {
     bool formatting = false;   // markup (markdown or HTML) survives
     bool cloze = false;
     bool multiple_decks = false;
+    // The output holds the media files themselves, not only references to files beside it (a
+    // markdown deck refers to images by path).
+    bool media_files = false;
+};
+
+// What a format's writer changes by rule, every time, as its documentation says. A round trip
+// does not count these as differences; it reports them once, as a note (RT009).
+struct Normalisations {
+    // Card scheduling keys every write sets itself (apkg: `usn` is -1 and `mod` the write's
+    // time: sync bookkeeping, not the card's learning state).
+    std::vector<std::string> card_keys{};
+    // Cards in filtered decks go back to their home deck (apkg: `odid` and `odue` cleared, `due`
+    // is the original due).
+    bool filtered_cards_go_home = false;
+    // Note GUIDs the format cannot hold come back as ids derived from them, the same on every
+    // write (mochi card ids).
+    bool derived_note_ids = false;
+    // Decks without a common parent are written under one root deck (crowdanki, CA030).
+    bool root_deck = false;
+    // Media files are stored under other names (folders flattened, names sanitised) and the
+    // field references follow them (apkg, mochi, crowdanki).
+    bool media_names = false;
+    // A custom note type named like a built-in one, with other fields or templates, is renamed
+    // `Name (custom)` or `Name (custom N)` (apkg, APKG209: Anki would merge it with its own).
+    bool custom_note_type_names = false;
+};
+
+// Which side of a conversion uses an option: the reader, the writer, or both.
+enum class OptionDirection { read, write, both };
+
+// What an option's value may be; the CLI checks every `-O key=value` against it.
+enum class OptionType {
+    boolean,    // true/false (also yes/no, 1/0)
+    choice,     // one of `values`
+    list,       // comma-separated words, each one of `values`
+    character,  // one character, or one of the names in `values`
+    text,       // any non-empty text; `values` lists names with a meaning of their own
 };
 
 struct OptionInfo {
-    std::string name;  // as given to `-O name=value`
-    std::string default_value;
-    std::string description;
+    // Every member has an initializer, so that designated initializers may leave any out.
+    std::string name{};  // as given to `-O name=value`
+    OptionDirection direction = OptionDirection::write;
+    OptionType type = OptionType::text;
+    std::vector<std::string> values{};  // the accepted words (case-insensitive), see OptionType
+    std::string default_value{};        // as `deckport formats` shows it
+    std::string description{};
+    // A command-line flag that sets this option to true (`--quizlet-safe`), or empty.
+    std::string flag{};
+    // Codes the CLI prints even without -v when the option is set (the user asked for them).
+    std::vector<std::string> shown_codes{};
+
+    bool reads() const { return direction != OptionDirection::write; }
+    bool writes() const { return direction != OptionDirection::read; }
 };
+
+const char* option_direction_name(OptionDirection direction);
+const char* option_type_name(OptionType type);
 
 struct FormatInfo {
     std::string name;  // canonical, as given to --from/--to
@@ -44,6 +95,7 @@ struct FormatInfo {
     std::vector<std::string> extensions;  // with the dot, lower case: ".apkg"
     std::string description;
     Capabilities capabilities;
+    Normalisations normalises;
     bool directory = false;  // the input/output is a folder (CrowdAnki)
     // Fields name media files that live beside the deck (markdown, CSV, Quizlet): the reader
     // takes them from the media root, and convert writes them to `<stem>.media/`.
@@ -93,6 +145,14 @@ public:
         (void)input;
         (void)context;
     }
+    // Why a file with this format's extension is clearly not a deck (a README.md beside
+    // markdown decks), judged from its first bytes (input.bytes may hold only a prefix); empty
+    // when it may be one. Folder searches skip such files with a note; a file named on the
+    // command line is always read.
+    virtual std::string why_not_a_deck(const Input& input) const {
+        (void)input;
+        return {};
+    }
 };
 
 class Writer {
@@ -116,8 +176,9 @@ public:
     const Format* find_by_extension(const std::string& path) const;
     std::vector<const Format*> all() const;
 
-    // --from wins; else the extension, confirmed by probe; else the best probe; else
-    // InputError listing the formats.
+    // --from wins; else the extension, unless another format is certain of the content (probe
+    // 100) and the extension's format is not; else (no known extension: stdin, a bare name) the
+    // best probe; else InputError FMT001 listing the formats.
     const Format& detect_input(const Input& input, const std::optional<std::string>& from) const;
     // --to wins; else the output's extension; else UsageError.
     const Format& detect_output(const std::string& output_path,
@@ -132,7 +193,8 @@ const FormatRegistry& builtin_formats();
 void register_builtin_formats(FormatRegistry& registry);
 
 // Reads `input` with the format's reader, then normalizes it (GUIDs, decks, tags) and records
-// where it came from. Problems go to the context's diagnostics; fatal ones throw InputError.
+// where it came from. context.options keeps only the options the format reads (options_for).
+// Problems go to the context's diagnostics; fatal ones throw InputError.
 Collection read_collection(const Format& format, const Input& input, ReadContext& context);
 
 // The media root of `input` under the context's --media-root, with `<stem>.media/` named after
@@ -142,6 +204,24 @@ MediaRoot media_root_of(const Input& input, const ReadContext& context,
 
 // Whether writing `format` with `options` refers to media files beside the output.
 bool writes_media_beside(const FormatInfo& format, const FormatOptions& options);
+
+// The options of `given` that `format` uses in `direction` (a reader gets only read options, a
+// writer only write options). Throws UsageError naming the accepted values when a value does
+// not fit the option's type. Keys the format does not declare are left out: check them first
+// with check_option_keys.
+FormatOptions options_for(const FormatInfo& format, OptionDirection direction,
+                          const FormatOptions& given);
+
+// Who uses the options of one command: a format in a direction.
+struct OptionUser {
+    const FormatInfo* format;
+    OptionDirection direction;
+};
+
+// Throws UsageError for a key that no user declares in its direction, with a did-you-mean
+// among the users' keys (or the format that does declare it).
+void check_option_keys(const FormatOptions& given, const std::vector<OptionUser>& users,
+                       const FormatRegistry& registry);
 
 // The value of option `name`, or `fallback` when it was not given.
 std::string option_value(const FormatOptions& options, const std::string& name,

@@ -1,6 +1,10 @@
 // Round-trip validation: write a collection with a format, read it back, and compare with the
-// original on everything that format carries (its FormatInfo::capabilities). What it does not
-// carry is a loss by design, reported once per format; every other difference is an error.
+// original by meaning on everything that format carries (its FormatInfo::capabilities). Notes
+// are matched by identity, then content, never by position. What the format changes by rule
+// (FormatInfo::normalises: usn, derived ids, a root deck, sanitised media names) is not a
+// difference (one note, RT009); what it does not carry is a loss by design, one warning per
+// aspect with counts (RT001); every other difference is an error that names the note and says
+// what changed.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +31,8 @@ struct RoundtripSubject {
 struct RoundtripSettings {
     std::vector<std::string> via;  // format names or aliases; empty: every readable+writable one
     std::int64_t timestamp = 0;    // for writers and readers, so that writes are comparable
-    FormatOptions options;         // given to every writer and reader
+    FormatOptions options;         // each writer and reader gets the ones it declares
+    bool strict = false;           // losses by design fail the round trip too (RT001 errors)
     // When set, each format's output is also written there as <stem>.<format><ext> (a folder
     // for folder formats), for a person to look at.
     std::optional<std::filesystem::path> keep_dir;
@@ -38,10 +43,12 @@ struct RoundtripSettings {
 struct FormatRoundtrip {
     std::string format;
     std::vector<std::string> losses;      // aspects dropped by design: "tags", "decks", ...
+    std::vector<std::string> normalised;  // rules the format applied (not differences)
     std::vector<Diagnostic> diagnostics;  // RT codes, plus the writer's and reader's own
     std::size_t unexpected = 0;           // differences that are not by design
-    bool fixpoint = false;                // write(read(write(c))) == write(c), byte for byte
-    bool passed() const { return unexpected == 0 && fixpoint; }
+    bool fixpoint = false;                // write(read(write(c))) == write(c), file for file
+    bool strict = false;                  // losses by design count as failures
+    bool passed() const { return unexpected == 0 && fixpoint && !(strict && !losses.empty()); }
 };
 
 struct RoundtripResult {

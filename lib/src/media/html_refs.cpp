@@ -167,9 +167,29 @@ void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
     }
 }
 
+namespace {
+
+bool is_ascii_punctuation(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+}
+
+// CommonMark's backslash escapes taken out: `\[` is `[`.
+std::string without_markdown_escapes(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\\' && i + 1 < raw.size() && is_ascii_punctuation(raw[i + 1])) ++i;
+        out.push_back(raw[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
 void scan_sound_tags(std::string_view text,
                      const std::vector<std::pair<std::size_t, std::size_t>>& skipped,
-                     std::vector<MediaRef>& out) {
+                     std::vector<MediaRef>& out, bool markdown_escapes) {
     constexpr std::string_view kOpen = "[sound:";
     auto range = skipped.begin();
     std::size_t pos = 0;
@@ -194,7 +214,16 @@ void scan_sound_tags(std::string_view text,
         ref.syntax = MediaRefSyntax::sound_tag;
         ref.begin = ref.target_begin = begin;
         ref.end = ref.target_end = close;
-        ref.target = content::decode_entities(raw);
+        if (markdown_escapes) {
+            // `\]` closes the tag once rendered: its backslash is not part of the name.
+            if (raw.ends_with('\\')) {
+                raw.remove_suffix(1);
+                ref.end = ref.target_end = close - 1;
+            }
+            ref.target = content::decode_entities(without_markdown_escapes(raw));
+        } else {
+            ref.target = content::decode_entities(raw);
+        }
         out.push_back(std::move(ref));
         pos = close + 1;
     }

@@ -303,7 +303,7 @@ void scan_markdown(std::string_view markdown, bool links, std::vector<MediaRef>&
         out.push_back(std::move(ref));
     }
     for (const Range& run : scan.html_runs) scan_html_tags(markdown, run.first, run.second, out);
-    scan_sound_tags(markdown, scan.opaque, out);
+    scan_sound_tags(markdown, scan.opaque, out, /*markdown_escapes=*/true);
 }
 
 }  // namespace deckport::media_detail

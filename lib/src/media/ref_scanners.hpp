@@ -15,10 +15,12 @@ void scan_html_tags(std::string_view text, std::size_t begin, std::size_t end,
                     std::vector<MediaRef>& out);
 
 // [sound:NAME] anywhere in `text` whose opening bracket is not inside one of `skipped` (sorted,
-// non-overlapping [begin, end) ranges: markdown code and math).
+// non-overlapping [begin, end) ranges: markdown code and math). In markdown, backslash escapes
+// are part of the text (`\[sound:a\[b.mp3\]` renders as `[sound:a[b.mp3]`): the target is
+// read without them.
 void scan_sound_tags(std::string_view text,
                      const std::vector<std::pair<std::size_t, std::size_t>>& skipped,
-                     std::vector<MediaRef>& out);
+                     std::vector<MediaRef>& out, bool markdown_escapes = false);
 
 // Markdown images (and links when asked), raw HTML tags and [sound:] outside code.
 void scan_markdown(std::string_view text, bool links, std::vector<MediaRef>& out);

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 
 #include "deckport/error.hpp"
 #include "roundtrip/roundtrip_internal.hpp"
@@ -89,10 +90,29 @@ void failed(FormatRoundtrip& result, const std::string& stage, const Error& erro
                                   SourceLocation{file}, d.hint});
 }
 
+void empty_deck_lost(FormatRoundtrip& result, const Error& error, const std::string& file,
+                     bool strict) {
+    Diagnostic d = error.diagnostic();
+    result.losses.push_back("decks without notes");
+    result.fixpoint = true;  // nothing was read back to write again
+    result.diagnostics.push_back(
+        {strict ? Severity::error : Severity::warning,
+         "RT001",
+         result.format +
+             " does not carry decks without notes (its reader refuses the empty "
+             "output: " +
+             d.message + (d.code.empty() ? "" : " [" + d.code + "]") + "; lost by design" +
+             (strict ? "; an error with --strict" : "") + ")",
+         SourceLocation{file},
+         {}});
+}
+
 Output write_with(const Format& format, const Collection& collection,
                   const RoundtripSettings& settings, const std::string& name,
                   Diagnostics& diagnostics) {
-    WriteContext context{diagnostics, settings.options, Limits{}, settings.timestamp, name};
+    WriteContext context{diagnostics,
+                         options_for(format.info, OptionDirection::write, settings.options),
+                         Limits{}, settings.timestamp, name};
     return format.writer->write(collection, context);
 }
 
@@ -100,6 +120,7 @@ Output write_with(const Format& format, const Collection& collection,
 Collection read_back(const Format& format, const Output& output, const RoundtripSubject& subject,
                      const RoundtripSettings& settings, const std::string& name,
                      Diagnostics& diagnostics) {
+    // The options are filtered by read_collection.
     ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
     context.media_root = settings.media_root;
     if (!output.is_directory && output.files.size() == 1) {
@@ -121,18 +142,30 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
     return collection;
 }
 
+// The files of an output by path: a folder's files are the same whatever order the writer
+// listed them in (CrowdAnki lists media in the collection's order, which a read changes).
+std::map<std::string, const OutputFile*> files_by_path(const Output& output) {
+    std::map<std::string, const OutputFile*> files;
+    for (const OutputFile& file : output.files) files.emplace(file.relative_path, &file);
+    return files;
+}
+
 std::string fixpoint_difference(const Output& first, const Output& second) {
-    if (first.is_directory != second.is_directory || first.files.size() != second.files.size()) {
-        return "the second write produced " + std::to_string(second.files.size()) +
-               " files, the first " + std::to_string(first.files.size());
+    if (first.is_directory != second.is_directory) {
+        return "the second write is " + std::string(second.is_directory ? "a folder" : "a file");
     }
-    for (std::size_t i = 0; i < first.files.size(); ++i) {
-        const OutputFile& a = first.files[i];
-        const OutputFile& b = second.files[i];
-        std::string which = a.relative_path.empty() ? "the output" : "'" + a.relative_path + "'";
-        if (a.relative_path != b.relative_path) {
-            return "file " + which + " became '" + b.relative_path + "'";
-        }
+    std::map<std::string, const OutputFile*> before = files_by_path(first);
+    std::map<std::string, const OutputFile*> after = files_by_path(second);
+    for (const auto& [path, file] : before) {
+        if (!after.contains(path)) return "the second write has no file '" + path + "'";
+    }
+    for (const auto& [path, file] : after) {
+        if (!before.contains(path)) return "the second write has a new file '" + path + "'";
+    }
+    for (const auto& [path, file] : before) {
+        const OutputFile& a = *file;
+        const OutputFile& b = *after.at(path);
+        std::string which = path.empty() ? "the output" : "'" + path + "'";
         if (a.bytes != b.bytes) {
             std::size_t at = 0;
             while (at < a.bytes.size() && at < b.bytes.size() && a.bytes[at] == b.bytes[at]) ++at;
@@ -151,10 +184,46 @@ void keep(const Format& format, const Output& output, const RoundtripSubject& su
     write_output(target.string(), output, WritePolicy{true, {}});
 }
 
+std::string counted(std::size_t count, const std::string& unit) {
+    std::string shown = unit;
+    if (count == 1 && shown.ends_with("s")) shown.pop_back();  // "notes" -> "note"
+    return std::to_string(count) + " " + shown;
+}
+
+// One warning per aspect the format does not carry (errors with --strict), and one note for
+// what it changed by rule.
+void report_losses(const Comparison& comparison, bool strict) {
+    FormatRoundtrip& result = comparison.result;
+    const std::string& name = comparison.format.info.name;
+    const std::string& file = comparison.subject.file;
+    for (const auto& [aspect, tally] : comparison.losses) {
+        result.losses.push_back(aspect);
+        result.diagnostics.push_back({strict ? Severity::error : Severity::warning,
+                                      "RT001",
+                                      name + " does not carry " + aspect + " (" +
+                                          counted(tally.count, tally.unit) + ", lost by design" +
+                                          (strict ? "; an error with --strict" : "") + ")",
+                                      SourceLocation{file},
+                                      {}});
+    }
+    if (comparison.normalised.empty()) return;
+    std::string rules;
+    for (const auto& [rule, count] : comparison.normalised) {
+        result.normalised.push_back(rule);
+        rules += (rules.empty() ? "" : "; ") + rule + " (" + std::to_string(count) + ")";
+    }
+    result.diagnostics.push_back({Severity::note,
+                                  "RT009",
+                                  name + " changes by rule, not counted as differences: " + rules,
+                                  SourceLocation{file},
+                                  {}});
+}
+
 FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subject,
                               const SourceIndex& index, const RoundtripSettings& settings) {
     FormatRoundtrip result;
     result.format = format.info.name;
+    result.strict = settings.strict;
     std::string name = subject.file + " (via " + format.info.name + ")";
     Output first;
     Collection readback;
@@ -162,6 +231,8 @@ FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subj
         Diagnostics written;
         first = write_with(format, subject.collection, settings, name, written);
         relay(written, "write", result);
+        // The writer refused part of the deck (reported above): its output proves nothing.
+        if (written.has_errors()) return result;
         if (settings.keep_dir) keep(format, first, subject, *settings.keep_dir);
     } catch (const Error& e) {
         failed(result, "write the deck", e, subject.file);
@@ -172,22 +243,19 @@ FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subj
         readback = read_back(format, first, subject, settings, name, read);
         relay(read, "read back", result);
     } catch (const Error& e) {
+        if (subject.collection.notes.empty() && dynamic_cast<const InputError*>(&e)) {
+            // A format whose files cannot be empty (a Quizlet set) cannot hold a deck without
+            // notes: what it cannot carry, not a defect.
+            empty_deck_lost(result, e, subject.file, settings.strict);
+            return result;
+        }
         failed(result, "read its own output back", e, subject.file);
         return result;
     }
 
-    Comparison comparison{format, subject, index, result, {}, {}};
+    Comparison comparison{format, subject, index, result, {}, {}, {}, {}};
     roundtrip_detail::compare_collections(subject.collection, readback, comparison);
-    for (const auto& [aspect, count] : comparison.losses) {
-        result.losses.push_back(aspect);
-        result.diagnostics.push_back(
-            {Severity::warning,
-             "RT001",
-             format.info.name + " does not carry " + aspect + " (" + std::to_string(count) +
-                 (count == 1 ? " difference" : " differences") + ", lost by design)",
-             SourceLocation{subject.file},
-             {}});
-    }
+    report_losses(comparison, settings.strict);
 
     try {
         Diagnostics again;
@@ -243,8 +311,10 @@ std::vector<CodeInfo> roundtrip_codes() {
     return {
         {"RT001", warning, "a format does not carry part of the deck (lost by design)",
          "The format cannot represent this (Quizlet has no tags, decks, media or formatting; "
-         "CSV without a deck column has no decks...). Reported once per format; it does not "
-         "fail the round trip. Choose a format that carries it if you need it."},
+         "markdown has no card templates...). Reported once per format and aspect, with how "
+         "many notes, cards or files it concerns; it does not fail the round trip unless "
+         "--strict is given (then it is an error). Choose a format that carries it if you "
+         "need it."},
         {"RT002", error, "a note is missing after the round trip",
          "The format's writer or reader dropped a note it should carry. This is a defect in "
          "that format: report it with the deck."},
@@ -252,10 +322,14 @@ std::vector<CodeInfo> roundtrip_codes() {
          "Reading the written deck back gave a note that the original does not have (a "
          "field split into two notes, a separator inside a field...)."},
         {"RT004", error, "a field changed in the round trip",
-         "The format carries this field but it came back different; the message shows the "
-         "expected and the actual text from the first difference."},
+         "The format carries this field but it came back different; the message names the "
+         "note (its question and GUID) and the field, and shows the text before → after from "
+         "the first difference."},
         {"RT005", error, "a note's tags, deck, id, note type or cards changed",
-         "The format carries this part of the note but it came back different."},
+         "The format carries this part of the note but it came back different; the message "
+         "says what changed: tags lost or gained, the deck moved from and to, a card's "
+         "scheduling key by key (interval, due, ease...), a note type's fields, templates or "
+         "styling."},
         {"RT006", error, "writing is not a fixpoint",
          "Writing the read-back deck again gave other bytes than the first write, so repeated "
          "conversions keep changing the file (and its git diff)."},
@@ -263,7 +337,15 @@ std::vector<CodeInfo> roundtrip_codes() {
          "The writer failed on this deck, or the reader refused what the writer produced."},
         {"RT008", error, "a media file is lost or changed in the round trip",
          "The format carries media but a file is missing or has other bytes after the "
-         "round trip."},
+         "round trip. Files are matched by name, then by their bytes."},
+        {"RT009", note, "what a format changes by rule, not counted as a difference",
+         "Each format declares what its writer sets by rule (`deckport formats` lists it): "
+         "Anki packages set the sync number (usn) of every card and send filtered cards home; "
+         "Mochi derives card ids from GUIDs; CrowdAnki puts decks without a common parent "
+         "under one root deck (CA030); Anki, Mochi and CrowdAnki store media under flat, "
+         "sanitised names; Anki packages rename a custom note type named like a built-in one "
+         "(APKG209). The round trip does not count these; this note (shown with -v) "
+         "says how often each applied."},
     };
 }
 
