@@ -36,7 +36,7 @@ Variant parse_variant(const FormatOptions& options) {
 
 // The collection.anki2 that Anki puts next to collection.anki21: clients that only know
 // collection.anki2 import one note asking the user to update, instead of garbage.
-std::string placeholder_collection(std::int64_t timestamp) {
+std::string placeholder_collection(const WriteContext& outer) {
     Collection collection;
     NoteType basic = basic_note_type();
     collection.note_types.push_back(basic);
@@ -48,17 +48,18 @@ std::string placeholder_collection(std::int64_t timestamp) {
     note.deck = "Default";
     collection.notes.push_back(std::move(note));
     Diagnostics ignored;
-    WriteContext context{ignored, {}, Limits{}, timestamp, "collection.anki2"};
+    WriteContext context{ignored, {}, outer.limits, outer.timestamp, "collection.anki2"};
     return apkg::build_collection_database(apkg::build_package_content(collection, context),
                                            kPlaceholderPageSize);
 }
 
 class ApkgWriter : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override {
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override {
         Variant variant = parse_variant(context.options);
         PackageContent content = apkg::build_package_content(collection, context);
-        if (context.diagnostics.has_errors()) return Output{};
+        if (context.diagnostics.has_errors()) return;
         std::string database = apkg::build_collection_database(content, kPageSize);
 
         ZipWriter zip;
@@ -67,14 +68,14 @@ class ApkgWriter : public Writer {
         } else {
             zip.add("meta", std::string(kLegacy2Meta), false);
             zip.add("collection.anki21", std::move(database));
-            zip.add("collection.anki2", placeholder_collection(context.timestamp), false);
+            zip.add("collection.anki2", placeholder_collection(context), false);
         }
         zip.add("media", apkg::media_map_json(content.media));
         // Media are stored as they are (images and sound are compressed already), as Anki does.
         for (std::size_t i = 0; i < content.media.size(); ++i) {
             zip.add(std::to_string(i), *content.media[i].bytes, false);
         }
-        return Output::single(zip.finish());
+        sink.write(zip.finish());
     }
 };
 

@@ -18,6 +18,7 @@ FormatInfo crowdanki_format_info() {
                          .cloze = true,
                          .multiple_decks = true};
     info.directory = true;
+    info.folder_entries = {"deck.json", "media/"};
     info.options = {
         {"root", "",
          "name of the root deck when the decks have no common parent (default: the output "

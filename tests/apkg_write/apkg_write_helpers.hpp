@@ -53,7 +53,7 @@ inline WriteResult write_apkg(const Collection& collection, FormatOptions option
                               std::int64_t timestamp = kTimestamp) {
     Diagnostics diagnostics;
     WriteContext context{diagnostics, std::move(options), Limits{}, timestamp, "out.apkg"};
-    Output output = make_apkg_writer()->write(collection, context);
+    Output output = write_to_memory(*make_apkg_writer(), collection, context);
     WriteResult result;
     if (!output.files.empty()) result.bytes = output.files.front().bytes;
     result.diagnostics = diagnostics.all();

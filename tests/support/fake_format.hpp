@@ -25,7 +25,7 @@ enum class FakeFlaw {
 class FakeWriter : public Writer {
   public:
     explicit FakeWriter(FakeFlaw flaw) : flaw_(flaw) {}
-    Output write(const Collection& c, WriteContext&) const override {
+    void write(const Collection& c, OutputSink& sink, WriteContext&) const override {
         nlohmann::ordered_json out;
         out["generation"] =
             c.extras.json().value("generation", 0) + (flaw_ == FakeFlaw::unstable ? 1 : 0);
@@ -59,7 +59,7 @@ class FakeWriter : public Writer {
         for (const MediaFile& file : c.media) {
             out["media"].push_back({{"name", file.name}, {"data", file.bytes()}});
         }
-        return Output::single(out.dump(1) + "\n");
+        sink.write(out.dump(1) + "\n");
     }
 
   private:

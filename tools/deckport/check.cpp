@@ -45,12 +45,13 @@ LintSettings lint_settings(const CheckOptions& o) {
 }
 
 std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o,
-                                  const LintSettings& settings, std::int64_t timestamp) {
+                                  const LintSettings& settings, const Limits& limits,
+                                  std::int64_t timestamp) {
     Diagnostics diagnostics;
     try {
-        Input input = read_input(path);
+        Input input = read_input(path, limits);
         const Format& format = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context{diagnostics, parse_format_options(o.read.format_options), Limits{},
+        ReadContext context{diagnostics, parse_format_options(o.read.format_options), limits,
                             timestamp};
         return check_input(format, input, context, settings);
     } catch (const UsageError&) {
@@ -63,13 +64,14 @@ std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o
 ExitCode run(const CheckOptions& o, const GlobalOptions& global) {
     Severity fail_on = o.fail_on == "warning" ? Severity::warning : Severity::error;
     LintSettings settings = lint_settings(o);
+    Limits limits = limits_of(o.read);
     std::vector<std::string> files = expand_deck_inputs(o.inputs, builtin_formats());
     std::int64_t timestamp = timestamp_for(o.read, files);
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
     std::size_t errors = 0, warnings = 0;
     bool failed = false;
     for (const std::string& file : files) {
-        for (const Diagnostic& d : check_one(file, o, settings, timestamp)) {
+        for (const Diagnostic& d : check_one(file, o, settings, limits, timestamp)) {
             printer.print(d);
             if (d.severity == Severity::error) ++errors;
             if (d.severity == Severity::warning) ++warnings;

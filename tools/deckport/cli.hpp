@@ -63,14 +63,17 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalO
 void add_report_option(CLI::App& command, std::string& format);
 ReportFormat report_format(const std::string& name);
 
-// Options shared by commands that read: --from, --timestamp, -O key=value.
+// Options shared by commands that read: --from, --timestamp, -O key=value, --limit name=value.
 struct ReadOptions {
     std::optional<std::string> from;
     std::optional<std::string> timestamp;
     std::vector<std::string> format_options;  // key=value
+    std::vector<std::string> limits;          // name=value
 };
 void add_read_options(CLI::App& command, ReadOptions& options);
 FormatOptions parse_format_options(const std::vector<std::string>& key_values);
+// The defaults raised (or lowered) by --limit; throws UsageError for an unknown name or value.
+Limits limits_of(const ReadOptions& options);
 std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::string>& inputs);
 
 // Reads one input through the registry; diagnostics go to `diagnostics`.

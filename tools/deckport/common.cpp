@@ -110,6 +110,21 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "modification time)");
     command.add_option("-O,--option", options.format_options,
                        "A format option as key=value (see `deckport formats`)");
+    std::string limits;
+    for (const LimitInfo& info : limit_infos()) {
+        limits += (limits.empty() ? "" : ", ") + info.name + " (" +
+                  limit_text(info, info.get(Limits{})) + ")";
+    }
+    command.add_option("--limit", options.limits,
+                       "Raise a safety limit, as name=value with K/M/G for sizes; the limits and "
+                       "their defaults: " +
+                           limits);
+}
+
+Limits limits_of(const ReadOptions& options) {
+    Limits limits;
+    apply_limit_settings(limits, options.limits);
+    return limits;
 }
 
 FormatOptions parse_format_options(const std::vector<std::string>& key_values) {
@@ -138,9 +153,10 @@ std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::st
 
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
                     Diagnostics& diagnostics) {
-    Input input = read_input(path);
+    Limits limits = limits_of(options);
+    Input input = read_input(path, limits);
     const Format& format = builtin_formats().detect_input(input, options.from);
-    ReadContext context{diagnostics, parse_format_options(options.format_options), Limits{},
+    ReadContext context{diagnostics, parse_format_options(options.format_options), limits,
                         timestamp};
     return read_collection(format, input, context);
 }

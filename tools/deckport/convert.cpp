@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "deckport/output_plan.hpp"
 #include "quizlet/quizlet_format.hpp"
 
 namespace deckport::cli {
@@ -18,27 +19,26 @@ struct ConvertOptions {
     ReadOptions read;
 };
 
-// The output path for `input` inside --out-dir: its stem with the output format's extension.
-std::string output_in_dir(const std::string& input, const std::string& dir, const Format& format) {
-    if (input == "-") throw UsageError("stdin cannot go to --out-dir", "use -o FILE or -o -");
-    std::filesystem::path in(input);
-    std::string stem = in.stem().string();
-    if (stem.empty()) stem = in.parent_path().filename().string();  // a folder given as "dir/"
-    std::string extension = format.info.extensions.empty() || format.info.directory
-                                ? std::string{}
-                                : format.info.extensions.front();
-    return (std::filesystem::path(dir) / (stem + extension)).string();
+WritePolicy write_policy(const ConvertOptions& o, const Format& format) {
+    WritePolicy policy{o.force, {}, format.info.folder_entries};
+    for (const std::string& path : o.inputs) {
+        if (path != "-") policy.inputs.emplace_back(path);
+    }
+    return policy;
 }
 
-ExitCode convert_one(const std::string& input, const std::string& target, const ConvertOptions& o,
+OutputShape shape_of(const Format& format) {
+    return format.info.directory ? OutputShape::folder : OutputShape::file;
+}
+
+ExitCode convert_one(const PlannedOutput& planned, const Format& format, const ConvertOptions& o,
                      std::int64_t timestamp, const GlobalOptions& global) {
     Diagnostics diagnostics;
-    Collection collection = read_one(input, o.read, timestamp, diagnostics);
+    Collection collection = read_one(planned.input, o.read, timestamp, diagnostics);
     if (diagnostics.has_errors()) {
         print_diagnostics(diagnostics.all(), global);
         return ExitCode::invalid_input;
     }
-    const Format& format = builtin_formats().detect_output(target, o.to);
     FormatOptions write_options = parse_format_options(o.read.format_options);
     if (o.quizlet_safe) {
         if (format.info.name != "quizlet") {
@@ -46,9 +46,10 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
         }
         write_options["safe"] = "true";
     }
-    WriteContext context{diagnostics, write_options, Limits{}, timestamp,
-                         target == "-" ? "<stdout>" : target};
-    Output output = format.writer->write(collection, context);
+    WriteContext context{diagnostics, write_options, limits_of(o.read), timestamp,
+                         planned.output == "-" ? "<stdout>" : planned.output};
+    auto sink = open_output(planned.output, shape_of(format), write_policy(o, format));
+    format.writer->write(collection, *sink, context);
     print_diagnostics(diagnostics.all(), global);
     if (o.quizlet_safe && global.verbosity == 0 && !global.quiet) {
         // The user asked for the separators: show them even though notes are hidden by default.
@@ -56,14 +57,34 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
             if (d.code == kQuizletSafeSeparatorsCode) std::cerr << format_diagnostic(d) << '\n';
         }
     }
-    if (diagnostics.has_errors()) return ExitCode::invalid_input;
-
-    WritePolicy policy{o.force, {}};
-    for (const std::string& path : o.inputs) {
-        if (path != "-") policy.inputs.emplace_back(path);
-    }
-    write_output(target, output, policy);
+    if (diagnostics.has_errors()) return ExitCode::invalid_input;  // the sink is not committed
+    sink->commit();
     return ExitCode::ok;
+}
+
+// Every output is checked before anything is read or written: an output that exists without
+// --force, or that --force may not replace, stops the whole run.
+std::vector<PlannedOutput> plan(const ConvertOptions& o, const Format& format,
+                                const GlobalOptions& global, ExitCode& refused) {
+    std::vector<PlannedOutput> planned;
+    if (o.out_dir) {
+        std::string extension = format.info.extensions.empty() || format.info.directory
+                                    ? std::string{}
+                                    : format.info.extensions.front();
+        planned = plan_outputs(o.inputs, *o.out_dir, extension);
+    } else {
+        planned.push_back({o.inputs.front(), o.output.value_or("-")});
+    }
+    WritePolicy policy = write_policy(o, format);
+    for (const PlannedOutput& output : planned) {
+        try {
+            check_output_target(output.output, shape_of(format), policy);
+        } catch (const OutputExistsError& e) {
+            print_diagnostics({e.diagnostic()}, global);
+            refused = e.exit_code();
+        }
+    }
+    return planned;
 }
 
 ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
@@ -74,19 +95,20 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     if (!o.output && !o.out_dir && !o.to) {
         throw UsageError("no output given", "give -o FILE, --out-dir DIR, or --to FORMAT for stdout");
     }
+    if (o.out_dir && !o.to) throw UsageError("--out-dir needs --to FORMAT");
+    limits_of(o.read);  // a bad --limit is a usage error before anything is read
     std::int64_t timestamp = timestamp_for(o.read, o.inputs);
+    const Format& format =
+        builtin_formats().detect_output(o.out_dir ? std::string{} : o.output.value_or("-"), o.to);
+    ExitCode refused = ExitCode::ok;
+    std::vector<PlannedOutput> planned = plan(o, format, global, refused);
+    if (refused != ExitCode::ok) return refused;
+
     ExitCode worst = ExitCode::ok;
-    for (const std::string& input : o.inputs) {
-        std::string target;
-        if (o.out_dir) {
-            if (!o.to) throw UsageError("--out-dir needs --to FORMAT");
-            target = output_in_dir(input, *o.out_dir, builtin_formats().detect_output("", o.to));
-        } else {
-            target = o.output.value_or("-");
-        }
+    for (const PlannedOutput& output : planned) {
         ExitCode code = ExitCode::ok;
         try {
-            code = convert_one(input, target, o, timestamp, global);
+            code = convert_one(output, format, o, timestamp, global);
         } catch (const UsageError&) {
             throw;
         } catch (const Error& e) {
@@ -110,7 +132,9 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
     command->add_option("--out-dir", options->out_dir,
                         "Folder for the outputs of several inputs (needs --to)");
     command->add_option("--to", options->to, "Output format (default: from the output's extension)");
-    command->add_flag("-f,--force", options->force, "Replace an existing output");
+    command->add_flag("-f,--force", options->force,
+                      "Replace an existing output (a folder only when it holds nothing but what "
+                      "deckport writes there)");
     command->add_flag("--quizlet-safe", options->quizlet_safe,
                       "Quizlet output: pick separators that occur in no card (keeping line breaks "
                       "and punctuation) and print them");

@@ -44,14 +44,15 @@ ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
     settings.via = o.via;
     settings.timestamp = timestamp_for(o.read, files);
     settings.options = parse_format_options(o.read.format_options);
+    settings.limits = limits_of(o.read);
     if (o.keep) settings.keep_dir = *o.keep;
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
     ExitCode worst = ExitCode::ok;
     for (const std::string& file : files) {
         Diagnostics diagnostics;
-        Input input = read_input(file);
+        Input input = read_input(file, settings.limits);
         const Format& source = builtin_formats().detect_input(input, o.read.from);
-        ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+        ReadContext context{diagnostics, settings.options, settings.limits, settings.timestamp};
         Collection collection;
         try {
             collection = read_collection(source, input, context);

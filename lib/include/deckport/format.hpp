@@ -14,6 +14,7 @@
 #include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
 #include "deckport/model.hpp"
+#include "deckport/output.hpp"
 
 namespace deckport {
 
@@ -43,6 +44,9 @@ struct FormatInfo {
     std::string description;
     Capabilities capabilities;
     bool directory = false;  // the input/output is a folder (CrowdAnki)
+    // What the writer puts in an output folder, and all that --force may replace there:
+    // "deck.json", "media/" (a trailing '/' is a folder of regular files).
+    std::vector<std::string> folder_entries;
     std::vector<OptionInfo> options;
     std::vector<CodeInfo> codes;  // the format's diagnostic codes, for `deckport explain`
 };
@@ -83,9 +87,15 @@ public:
 class Writer {
 public:
     virtual ~Writer() = default;
-    // Reports losses (what this format cannot carry) as warnings, once per kind of loss.
-    virtual Output write(const Collection& collection, WriteContext& context) const = 0;
+    // Writes the collection into `sink` (write() for a single file, write_file() for each file
+    // of a folder format). Reports losses (what this format cannot carry) as warnings, once per
+    // kind of loss. The caller commits the sink only when no error was reported.
+    virtual void write(const Collection& collection, OutputSink& sink,
+                       WriteContext& context) const = 0;
 };
+
+// Runs `writer` into a MemorySink: the Output value (tests, the round-trip engine).
+Output write_to_memory(const Writer& writer, const Collection& collection, WriteContext& context);
 
 struct Format {
     FormatInfo info;

@@ -28,6 +28,7 @@ struct RoundtripSettings {
     std::vector<std::string> via;  // format names or aliases; empty: every readable+writable one
     std::int64_t timestamp = 0;    // for writers and readers, so that writes are comparable
     FormatOptions options;         // given to every writer and reader
+    Limits limits;                 // given to every writer and reader
     // When set, each format's output is also written there as <stem>.<format><ext> (a folder
     // for folder formats), for a person to look at.
     std::optional<std::filesystem::path> keep_dir;

@@ -92,15 +92,15 @@ void failed(FormatRoundtrip& result, const std::string& stage, const Error& erro
 Output write_with(const Format& format, const Collection& collection,
                   const RoundtripSettings& settings, const std::string& name,
                   Diagnostics& diagnostics) {
-    WriteContext context{diagnostics, settings.options, Limits{}, settings.timestamp, name};
-    return format.writer->write(collection, context);
+    WriteContext context{diagnostics, settings.options, settings.limits, settings.timestamp, name};
+    return write_to_memory(*format.writer, collection, context);
 }
 
 // Reads an output back: from memory for a single file, through a scratch folder for a folder.
 Collection read_back(const Format& format, const Output& output, const RoundtripSubject& subject,
                      const RoundtripSettings& settings, const std::string& name,
                      Diagnostics& diagnostics) {
-    ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+    ReadContext context{diagnostics, settings.options, settings.limits, settings.timestamp};
     if (!output.is_directory && output.files.size() == 1) {
         Input input = input_from_memory(name, output.files.front().bytes);
         // Relative media paths resolve where the original's did.
@@ -109,8 +109,8 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
         return read_collection(format, input, context);
     }
     ScratchFolder scratch(format.info.name);
-    write_output(scratch.path().string(), output, WritePolicy{true, {}});
-    Input input = read_input(scratch.path().string());
+    write_output(scratch.path().string(), output, WritePolicy{false, {}, {}});
+    Input input = read_input(scratch.path().string(), settings.limits);
     input.display_name = name;
     Collection collection = read_collection(format, input, context);
     // Media read from the folder are loaded lazily: load them before the folder goes.
@@ -147,7 +147,7 @@ void keep(const Format& format, const Output& output, const RoundtripSubject& su
           const fs::path& dir) {
     fs::create_directories(dir);
     fs::path target = dir / (stem_of(subject.file) + "." + format.info.name + extension_of(format));
-    write_output(target.string(), output, WritePolicy{true, {}});
+    write_output(target.string(), output, WritePolicy{true, {}, format.info.folder_entries});
 }
 
 FormatRoundtrip roundtrip_one(const Format& format, const RoundtripSubject& subject,
