@@ -114,6 +114,13 @@ class CrowdAnkiReader : public Reader {
         if (dir.empty() || !fs::is_directory(dir, ec)) return media;
         std::vector<fs::directory_entry> entries;
         for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+            if (entries.size() == context.limits.max_entries) {
+                throw InputError(
+                    "CA019", SourceLocation{display, 0, 0, "media/"},
+                    "media/ holds more than " + std::to_string(context.limits.max_entries) +
+                        " entries, the limit",
+                    "if the folder is trusted, raise the limit with --limit entries=N");
+            }
             entries.push_back(entry);
         }
         std::sort(entries.begin(), entries.end(),
@@ -143,6 +150,7 @@ class CrowdAnkiReader : public Reader {
             MediaFile file;
             file.name = name;
             file.source_path = entry.path();
+            file.max_bytes = context.limits.max_member_bytes;
             file.origin = at;
             media.push_back(std::move(file));
         }

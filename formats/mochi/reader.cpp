@@ -23,12 +23,8 @@ class MochiReader : public Reader {
   public:
     int probe(const Input& input) const override {
         if (input.is_directory || !looks_like_zip(input.bytes)) return 0;
-        try {
-            ZipReader zip(input.bytes, input.display_name, "MOCHI");
-            return zip.contains(kJsonData) || zip.contains(kEdnData) ? 100 : 0;
-        } catch (const Error&) {
-            return 0;
-        }
+        // Names only: whatever the archive holds, the read applies the limits.
+        return zip_names_any(input.bytes, {kJsonData, kEdnData}) ? 100 : 0;
     }
 
     Collection read(const Input& input, ReadContext& context) const override {
