@@ -5,7 +5,9 @@
 
 #include <cctype>
 #include <cstring>
+#include <optional>
 
+#include "content/html_guard.hpp"
 #include "lint/lint_support.hpp"
 
 namespace deckport::lint_detail {
@@ -54,8 +56,12 @@ void collect_html_references(const GumboNode* node, std::vector<MediaReference>&
     }
 }
 
-void html_references(std::string_view html, std::vector<MediaReference>& out) {
-    if (html.find('<') == std::string_view::npos) return;
+void html_references(std::string_view source, std::vector<MediaReference>& out) {
+    if (source.find('<') == std::string_view::npos) return;
+    // Tamed like every other reader of field HTML: raw, a hostile field made gumbo take
+    // minutes and gigabytes, and the walk below recurse without bound.
+    std::optional<std::string> tamed = content::tame_html(source);
+    std::string_view html = tamed ? std::string_view(*tamed) : source;
     GumboOptions options = kGumboDefaultOptions;
     options.fragment_context = GUMBO_TAG_DIV;
     options.fragment_namespace = GUMBO_NAMESPACE_HTML;
