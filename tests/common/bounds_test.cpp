@@ -94,7 +94,8 @@ TEST(ZipBudget, LinkMembersAreNotRead) {
 }
 
 TEST(ZipNames, TheProbeReadsOnlyTheCentralDirectory) {
-    std::string zip = raw_zip({stored_member("media", "{}"), stored_member("collection.anki2", "x")});
+    std::string zip =
+        raw_zip({stored_member("media", "{}"), stored_member("collection.anki2", "x")});
     EXPECT_TRUE(zip_names_any(zip, {"meta", "collection.anki2"}));
     EXPECT_FALSE(zip_names_any(zip, {"data.edn"}));
     EXPECT_FALSE(zip_names_any(zip.substr(0, zip.size() / 2), {"collection.anki2"}));
@@ -104,15 +105,16 @@ TEST(ZipNames, TheProbeReadsOnlyTheCentralDirectory) {
 
 TEST(SqliteDefensive, ReportsTriggersViewsAndGeneratedColumns) {
     SqliteDb db;
-    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, flds TEXT, "
-            "big BLOB GENERATED ALWAYS AS (zeroblob(1000)))");
+    db.exec(
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, flds TEXT, "
+        "big BLOB GENERATED ALWAYS AS (zeroblob(1000)))");
     db.exec("CREATE TABLE cards (id INTEGER PRIMARY KEY)");
     db.exec("CREATE VIEW revlog AS SELECT 1 AS id");
     db.exec("CREATE TRIGGER wipe AFTER INSERT ON notes BEGIN DELETE FROM cards; END");
     SqliteDb copy = SqliteDb::from_bytes(db.serialize());
-    EXPECT_THAT(copy.hostile_schema({"notes", "cards", "revlog"}),
-                ElementsAre("`revlog` is a view", "trigger `wipe`",
-                            "`notes` has generated column `big`"));
+    EXPECT_THAT(
+        copy.hostile_schema({"notes", "cards", "revlog"}),
+        ElementsAre("`revlog` is a view", "trigger `wipe`", "`notes` has generated column `big`"));
     // Views do not run at all, and nothing can be written.
     EXPECT_THROW(copy.exec("SELECT * FROM revlog"), SqliteError);
     EXPECT_THROW(copy.exec("INSERT INTO cards VALUES (1)"), SqliteError);

@@ -46,9 +46,9 @@ TEST(Limits, UnknownNamesAndBadValuesAreUsageErrors) {
     EXPECT_THAT(usage_error({"member=12X"}),
                 HasSubstr("--limit member=12X: the value is not a whole number from 1"));
     EXPECT_THAT(usage_error({"member=12X"}), HasSubstr("--limit member=512M"));
-    for (const char* bad : {"member", "member=", "member=0", "member=-1", "member=1.5G",
-                            "member=99999999999999999999", "member=17179869184G", "ratio=10K",
-                            "nesting=100001"}) {
+    for (const char* bad :
+         {"member", "member=", "member=0", "member=-1", "member=1.5G",
+          "member=99999999999999999999", "member=17179869184G", "ratio=10K", "nesting=100001"}) {
         EXPECT_NE(usage_error({bad}), "") << bad;
     }
     EXPECT_THAT(usage_error({"nesting=100001"}), HasSubstr("from 1 to 100000"));

@@ -57,6 +57,7 @@ TEST(OutputPlan, FolderInputsAndFolderFormats) {
 TEST(OutputPlan, TwoInputsForOneOutputAreRefusedNamingThem) {
     EXPECT_EQ(refusal({"in/deck.md", "in/deck.markdown", "in/other.md"}),
               "these inputs would all be written to 'o/deck.json': in/deck.md, in/deck.markdown");
-    EXPECT_EQ(refusal({"a.md", "./a.md"}), "these inputs would all be written to 'o/a.json': a.md, ./a.md");
+    EXPECT_EQ(refusal({"a.md", "./a.md"}),
+              "these inputs would all be written to 'o/a.json': a.md, ./a.md");
     EXPECT_EQ(refusal({"-", "a.md"}), "stdin cannot go to --out-dir");
 }
