@@ -102,7 +102,7 @@ int convert(const std::string& input_path, const std::string& output_path) {
 
     auto write_start = Clock::now();
     WriteContext write_context{diagnostics, {}, Limits{}, kTimestamp, output_path};
-    Output output = make_apkg_writer()->write(collection, write_context);
+    Output output = write_to_memory(*make_apkg_writer(), collection, write_context);
     double write_seconds = seconds_since(write_start);
     if (diagnostics.has_errors() || output.files.empty()) {
         for (const Diagnostic& d : diagnostics.all()) std::cerr << format_diagnostic(d) << "\n";

@@ -10,6 +10,18 @@
 namespace deckport::apkg {
 namespace {
 
+// Every table a reader may query. A hostile collection could make any of them a view (whose
+// SQL would run in deckport) or give it generated columns; triggers have no business there.
+const std::vector<std::string> kReadTables = {"col",    "notes",       "cards",  "revlog",
+                                              "graves", "notetypes",   "fields", "templates",
+                                              "decks",  "deck_config", "config", "tags"};
+
+// Steps SQLite may take for the whole read: generous for real collections (a few dozen per
+// row), small enough that hostile SQL in a small file stops within a second.
+std::uint64_t step_budget(std::uint64_t database_bytes) {
+    return 50'000'000 + 64 * database_bytes;
+}
+
 constexpr std::int64_t kOldestVersion = 11;
 constexpr std::int64_t kNewestVersion = 18;
 
@@ -82,8 +94,19 @@ OpenCollection open_collection(const Package& package, const std::string& displa
         throw InputError("APKG005", whole, "the collection is not an SQLite database");
     }
     try {
+        SqliteBounds bounds{package.limits.max_field_bytes, step_budget(bytes.size())};
         OpenCollection collection{
-            SqliteDb::from_bytes(bytes), display_name, package.collection_member, {}};
+            SqliteDb::from_bytes(bytes, bounds), display_name, package.collection_member, {}};
+        std::vector<std::string> hostile = collection.db.hostile_schema(kReadTables);
+        if (!hostile.empty()) {
+            std::string list;
+            for (const std::string& item : hostile) list += (list.empty() ? "" : ", ") + item;
+            throw InputError("APKG016", whole,
+                             "the collection's schema could run code while it is read: " + list +
+                                 "; it is not read",
+                             "Anki never writes views, triggers or generated columns: export "
+                             "the deck from Anki again");
+        }
         // Schema 18 declares its name columns with Anki's collation; SQLite needs it for every
         // statement that an index on such a column serves (count(*) on notetypes, for one).
         register_unicase_collation(collection.db);

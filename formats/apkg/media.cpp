@@ -20,11 +20,10 @@ SourceLocation media_at(const std::string& display_name, const std::string& what
 }
 
 std::vector<MediaEntry> latest_map(Package& package, const std::string& bytes,
-                                   const std::string& display_name, const Limits& limits,
-                                   Diagnostics& diagnostics) {
+                                   const std::string& display_name, Diagnostics& diagnostics) {
     std::string payload;
     try {
-        payload = decode_zstd(package, bytes, limits, media_at(display_name, "media"));
+        payload = decode_zstd(package, bytes, media_at(display_name, "media"));
     } catch (const InputError& e) {
         if (e.diagnostic().code == "APKG003") throw;
         diagnostics.error(
@@ -91,7 +90,7 @@ std::vector<MediaEntry> read_media_map(Package& package, const std::string& disp
     std::optional<std::string> bytes = package.zip->read("media");
     if (!bytes) return {};
     if (package.kind == PackageKind::latest) {
-        return latest_map(package, *bytes, display_name, limits, diagnostics);
+        return latest_map(package, *bytes, display_name, diagnostics);
     }
     return legacy_map(*bytes, display_name, limits, diagnostics);
 }
@@ -111,6 +110,12 @@ void load_media(Package& package, const std::vector<MediaEntry>& entries,
                 const std::string& display_name, const Limits& limits, Collection& out,
                 Diagnostics& diagnostics) {
     if (!package.zip) return;
+    if (entries.size() > limits.max_entries) {
+        throw InputError("APKG003", media_at(display_name, "media"),
+                         "the media map lists " + std::to_string(entries.size()) +
+                             " files, more than the limit of " + std::to_string(limits.max_entries),
+                         "if the file is trusted, raise the limit with --limit entries=N");
+    }
     std::set<std::string> names;
     for (const MediaEntry& entry : entries) {
         SourceLocation at = media_at(display_name, "media[" + entry.member + "]");
@@ -135,7 +140,7 @@ void load_media(Package& package, const std::vector<MediaEntry>& entries,
         try {
             bytes = package.zip->read(entry.member);
             if (bytes && package.kind == PackageKind::latest) {
-                bytes = decode_zstd(package, *bytes, limits, at);
+                bytes = decode_zstd(package, *bytes, at);
             }
         } catch (const InputError& e) {
             if (e.diagnostic().code == "APKG003") throw;

@@ -57,14 +57,8 @@ bool looks_like_zip(std::string_view bytes) {
                                  bytes.substr(0, 4) == std::string_view("PK\x05\x06", 4));
 }
 
-std::string decode_zstd(Package& package, std::string_view compressed, const Limits& limits,
-                        const SourceLocation& at) {
-    std::uint64_t left = limits.max_decompressed_bytes > package.zstd_output
-                             ? limits.max_decompressed_bytes - package.zstd_output
-                             : 0;
-    std::string bytes = zstd_decompress(compressed, std::min(limits.max_member_bytes, left), at);
-    package.zstd_output += bytes.size();
-    return bytes;
+std::string decode_zstd(Package& package, std::string_view compressed, const SourceLocation& at) {
+    return zstd_decompress(compressed, package.zip->budget(), at);
 }
 
 std::string locate(const std::string& member, std::string_view what) {
@@ -77,6 +71,7 @@ Package open_package(const Input& input, const Limits& limits) {
         throw InputError("APKG001", SourceLocation{input.display_name},
                          "the file is empty: not an Anki package");
     }
+    package.limits = limits;
     if (looks_like_sqlite(input.bytes)) {
         package.kind = PackageKind::bare_collection;
         package.bare = input.bytes;
@@ -107,9 +102,8 @@ Package open_package(const Input& input, const Limits& limits) {
             "no collection: the package has no `" + package.collection_member + "` member", hint);
     }
     if (package.kind == PackageKind::latest) {
-        package.member_bytes =
-            decode_zstd(package, *member, limits,
-                        SourceLocation{input.display_name, 0, 0, package.collection_member});
+        package.member_bytes = decode_zstd(
+            package, *member, SourceLocation{input.display_name, 0, 0, package.collection_member});
     } else {
         package.member_bytes = std::move(*member);
     }

@@ -26,8 +26,8 @@ struct Package {
     std::string collection_member;   // empty for a bare collection
     std::string_view bare;           // a bare collection: the input's bytes
     std::string member_bytes;        // a package: the collection member (zstd-decoded for latest)
-    std::unique_ptr<ZipReader> zip;  // null for a bare collection
-    std::uint64_t zstd_output = 0;   // bytes decoded from zstd so far, bounded by Limits
+    std::unique_ptr<ZipReader> zip;  // null for a bare collection; its budget counts zstd too
+    Limits limits;                   // what the package was opened with
 
     // The SQLite file's bytes.
     std::string_view collection() const {
@@ -43,9 +43,8 @@ bool looks_like_zip(std::string_view bytes);
 // unknown package version, APKG008 bad zstd, APKG009 damaged meta.
 Package open_package(const Input& input, const Limits& limits);
 
-// Decodes a zstd member of a latest package within what is left of the limits.
-std::string decode_zstd(Package& package, std::string_view compressed, const Limits& limits,
-                        const SourceLocation& at);
+// Decodes a zstd member of a latest package within what is left of the zip's budget.
+std::string decode_zstd(Package& package, std::string_view compressed, const SourceLocation& at);
 
 // `member!what`, or `what` alone for a bare collection: the locator of diagnostics.
 std::string locate(const std::string& member, std::string_view what);

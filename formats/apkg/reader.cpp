@@ -26,15 +26,11 @@ class ApkgReader final : public Reader {
     int probe(const Input& input) const override {
         if (looks_like_sqlite(input.bytes)) return 90;
         if (!looks_like_zip(input.bytes)) return 0;
-        try {
-            ZipReader zip(input.bytes, input.display_name, "APKG");
-            for (const char* member :
-                 {"meta", "collection.anki2", "collection.anki21", "collection.anki21b"}) {
-                if (zip.contains(member)) return 100;
-            }
-        } catch (const InputError&) {
-        }
-        return 0;
+        // Names only: whatever the archive holds, the read applies the limits.
+        return zip_names_any(input.bytes, {"meta", "collection.anki2", "collection.anki21",
+                                           "collection.anki21b"})
+                   ? 100
+                   : 0;
     }
 
     Collection read(const Input& input, ReadContext& context) const override {

@@ -67,7 +67,7 @@ Variant parse_variant(const FormatOptions& options, bool colpkg) {
 
 // The collection.anki2 that Anki puts next to newer collections: clients that only know
 // collection.anki2 import one note asking the user to update, instead of garbage.
-std::string placeholder_collection(std::int64_t timestamp) {
+std::string placeholder_collection(const WriteContext& outer) {
     Collection collection;
     NoteType basic = basic_note_type();
     collection.note_types.push_back(basic);
@@ -79,7 +79,7 @@ std::string placeholder_collection(std::int64_t timestamp) {
     note.deck = "Default";
     collection.notes.push_back(std::move(note));
     Diagnostics ignored;
-    WriteContext context{ignored, {}, Limits{}, timestamp, "collection.anki2"};
+    WriteContext context{ignored, {}, outer.limits, outer.timestamp, "collection.anki2"};
     return apkg::build_collection_database(apkg::build_package_content(collection, context),
                                            CollectionSchema::v11, kPlaceholderPageSize,
                                            "collection.anki2", ignored);
@@ -102,7 +102,7 @@ std::string media_entries(const std::vector<MediaMember>& media) {
 // the placeholder, the media files, the media map last. Everything is stored but the legacy
 // collections, which are deflated.
 std::string package(Variant variant, const PackageContent& content, std::string database,
-                    std::int64_t timestamp) {
+                    const WriteContext& context) {
     ZipWriter zip;
     if (variant == Variant::legacy) {
         zip.add("collection.anki2", std::move(database));
@@ -120,7 +120,7 @@ std::string package(Variant variant, const PackageContent& content, std::string 
     } else {
         zip.add("collection.anki21", std::move(database));
     }
-    zip.add("collection.anki2", placeholder_collection(timestamp), false);
+    zip.add("collection.anki2", placeholder_collection(context), false);
     for (std::size_t i = 0; i < content.media.size(); ++i) {
         const std::string& bytes = *content.media[i].bytes;
         zip.add(std::to_string(i), latest ? apkg::zstd_compress(bytes) : bytes, false);
@@ -134,14 +134,15 @@ std::string package(Variant variant, const PackageContent& content, std::string 
 
 class ApkgWriter : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override {
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override {
         Variant variant = parse_variant(context.options, collection_package(context));
         PackageContent content = apkg::build_package_content(collection, context);
-        if (context.diagnostics.has_errors()) return Output{};
+        if (context.diagnostics.has_errors()) return;
         std::string database = apkg::build_collection_database(
             content, variant == Variant::latest ? CollectionSchema::v18 : CollectionSchema::v11,
             kPageSize, collection.meta.source_name, context.diagnostics);
-        return Output::single(package(variant, content, std::move(database), context.timestamp));
+        sink.write(package(variant, content, std::move(database), context));
     }
 };
 

@@ -19,9 +19,20 @@ bool looks_like_zstd(std::string_view bytes) {
     return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("\x28\xB5\x2F\xFD", 4);
 }
 
-std::string zstd_decompress(std::string_view compressed, std::uint64_t max_output,
+std::string zstd_decompress(std::string_view compressed, InflateBudget& budget,
                             const SourceLocation& at) {
     if (compressed.empty()) throw InputError("APKG008", at, "empty zstd data");
+    unsigned long long declared = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+    std::uint64_t max_member = budget.limits().max_member_bytes;
+    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR &&
+        declared > max_member) {
+        throw InputError("APKG003", at,
+                         "the zstd frame declares " + std::to_string(declared) +
+                             " bytes, more than the limit of " + std::to_string(max_member) +
+                             " bytes (a zstd bomb?)",
+                         "if the file is trusted, raise the limit with --limit member=SIZE");
+    }
+    InflateBudget::Member counter = budget.member(compressed.size(), at, "zstd");
     std::unique_ptr<ZSTD_DCtx, DctxDeleter> context(ZSTD_createDCtx());
     if (!context) throw InputError("APKG008", at, "cannot create a zstd decoder (out of memory)");
     std::string output;
@@ -35,11 +46,7 @@ std::string zstd_decompress(std::string_view compressed, std::uint64_t max_outpu
             throw InputError("APKG008", at,
                              std::string("invalid zstd data: ") + ZSTD_getErrorName(hint));
         }
-        if (output.size() + out.pos > max_output) {
-            throw InputError("APKG003", at,
-                             "decompressed size exceeds the limit of " +
-                                 std::to_string(max_output) + " bytes (a zstd bomb?)");
-        }
+        counter.add(out.pos);  // throws APKG003 over a bound, before the bytes are kept
         output.append(chunk.data(), out.pos);
         // A full output buffer may mean the decoder holds more bytes back: go round again,
         // unless the frame is done (0): asked again, zstd would wait for another frame.

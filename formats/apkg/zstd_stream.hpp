@@ -1,11 +1,13 @@
 // zstd decoding for latest packages, whose members carry no content size: a streaming decoder
-// with a bound on the output, so a small hostile frame cannot inflate without limit.
+// whose output is counted against the package's InflateBudget as it comes out, so a small
+// hostile frame cannot inflate without limit, whatever size its header declares.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "common/zip_archive.hpp"
 #include "deckport/diagnostics.hpp"
 
 namespace deckport::apkg {
@@ -14,8 +16,9 @@ namespace deckport::apkg {
 bool looks_like_zstd(std::string_view bytes);
 
 // Decodes every frame in `compressed`. Throws InputError APKG008 when the data is not zstd or
-// is truncated, APKG003 when the output would exceed `max_output` bytes.
-std::string zstd_decompress(std::string_view compressed, std::uint64_t max_output,
+// is truncated, APKG003 when the output passes a bound of `budget` (or a frame declares more
+// than one member may hold: refused before decoding, never allocated).
+std::string zstd_decompress(std::string_view compressed, InflateBudget& budget,
                             const SourceLocation& at);
 
 }  // namespace deckport::apkg

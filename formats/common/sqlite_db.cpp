@@ -7,8 +7,18 @@
 namespace deckport {
 namespace {
 
+constexpr int kStepsPerCall = 1000;
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
+    if (db && sqlite3_errcode(db) == SQLITE_INTERRUPT) {
+        throw SqliteError(std::string(what) +
+                          ": the database made the query run past its step budget (hostile SQL?)");
+    }
     throw SqliteError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+int limit_value(std::uint64_t value) {
+    return value > 0x7fffffff ? 0x7fffffff : static_cast<int>(value);
 }
 
 }  // namespace
@@ -120,9 +130,31 @@ SqliteDb::SqliteDb() {
     }
 }
 
-SqliteDb SqliteDb::from_bytes(std::string_view bytes) {
+SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds) {
     if (!looks_like_sqlite(bytes)) throw SqliteError("not an SQLite database");
     SqliteDb db;
+    // Before the schema is read: nothing in it may run code or reach outside.
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_limit(db.db_, SQLITE_LIMIT_LENGTH, limit_value(bounds.max_value_bytes));
+    sqlite3_limit(db.db_, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
+    sqlite3_limit(db.db_, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db.db_, SQLITE_LIMIT_EXPR_DEPTH, 256);
+    sqlite3_limit(db.db_, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    db.budget_ = std::make_unique<StepBudget>();
+    db.budget_->calls_left = bounds.max_steps / kStepsPerCall + 1;
+    sqlite3_progress_handler(
+        db.db_, kStepsPerCall,
+        [](void* data) -> int {
+            auto* budget = static_cast<StepBudget*>(data);
+            if (budget->calls_left == 0) return 1;  // interrupts the query
+            --budget->calls_left;
+            return 0;
+        },
+        db.budget_.get());
     auto size = static_cast<sqlite3_int64>(bytes.size());
     auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
     if (!copy) throw SqliteError("out of memory");
@@ -132,7 +164,7 @@ SqliteDb SqliteDb::from_bytes(std::string_view bytes) {
     if (copy[18] == 2) copy[18] = 1;
     if (copy[19] == 2) copy[19] = 1;
     if (sqlite3_deserialize(db.db_, "main", copy, size, size,
-                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
         SQLITE_OK) {
         fail(db.db_, "cannot open the database");
     }
@@ -143,7 +175,9 @@ SqliteDb SqliteDb::from_bytes(std::string_view bytes) {
 
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 
-SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(other.db_), budget_(std::move(other.budget_)) {
+    other.db_ = nullptr;
+}
 
 void SqliteDb::exec(std::string_view sql) {
     std::string statement(sql);
@@ -161,6 +195,28 @@ bool SqliteDb::has_table(std::string_view name) {
     SqliteStatement query = prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
     query.bind_text(1, name);
     return query.step();
+}
+
+std::vector<std::string> SqliteDb::hostile_schema(const std::vector<std::string>& tables) {
+    std::vector<std::string> problems;
+    SqliteStatement objects = prepare(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY name");
+    while (objects.step()) {
+        std::string type = objects.text(0), name = objects.text(1);
+        problems.push_back(type == "trigger" ? "trigger `" + name + "`"
+                                             : "`" + name + "` is a view");
+    }
+    for (const std::string& table : tables) {
+        if (!has_table(table)) continue;
+        // hidden: 2 and 3 are generated columns (computed on every read).
+        SqliteStatement columns =
+            prepare("SELECT name FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)");
+        columns.bind_text(1, table);
+        while (columns.step()) {
+            problems.push_back("`" + table + "` has generated column `" + columns.text(0) + "`");
+        }
+    }
+    return problems;
 }
 
 std::string SqliteDb::serialize() {

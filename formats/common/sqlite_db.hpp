@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -53,12 +55,22 @@ private:
     sqlite3_stmt* statement_ = nullptr;
 };
 
+// How much work an untrusted database may make deckport do.
+struct SqliteBounds {
+    std::uint64_t max_value_bytes = 1ull << 30;  // a string or blob built by SQL (LENGTH)
+    // Virtual-machine steps over the database's life: a hostile schema cannot loop for long.
+    std::uint64_t max_steps = 2'000'000'000;
+};
+
 class SqliteDb {
 public:
     // An empty database in memory.
     SqliteDb();
-    // A copy of the database file `bytes`, opened in memory (WAL-mode files included).
-    static SqliteDb from_bytes(std::string_view bytes);
+    // A copy of the database file `bytes`, opened in memory (WAL-mode files included),
+    // read-only and defensively: SQLITE_DBCONFIG_DEFENSIVE, the schema not trusted, views and
+    // triggers disabled, no ATTACH, sqlite3_limit on value and SQL lengths, and a budget of
+    // steps after which every query fails ("ran past its step budget").
+    static SqliteDb from_bytes(std::string_view bytes, const SqliteBounds& bounds = {});
     ~SqliteDb();
     SqliteDb(SqliteDb&& other) noexcept;
     SqliteDb(const SqliteDb&) = delete;
@@ -67,14 +79,21 @@ public:
     void exec(std::string_view sql);
     SqliteStatement prepare(std::string_view sql);
     bool has_table(std::string_view name);
+    // What makes an untrusted database unsafe to read, as phrases ("trigger `t`", "`notes` is
+    // a view", "`notes` has generated column `x`"): every trigger, every view, and generated
+    // columns of `tables`. Empty when none.
+    std::vector<std::string> hostile_schema(const std::vector<std::string>& tables);
     // The database file's bytes, as SQLite would write them to disk.
     std::string serialize();
 
     sqlite3* handle() { return db_; }
 
 private:
-    explicit SqliteDb(sqlite3* db) : db_(db) {}
+  struct StepBudget {
+      std::uint64_t calls_left = 0;  // progress-handler calls (one per kStepsPerCall steps)
+  };
     sqlite3* db_ = nullptr;
+    std::unique_ptr<StepBudget> budget_;
 };
 
 // True when `bytes` start with the SQLite file header.

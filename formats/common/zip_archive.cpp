@@ -2,15 +2,155 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "deckport/error.hpp"
 
 namespace deckport {
 
+namespace {
+
+std::uint64_t read_le(std::string_view bytes, std::size_t at, int size) {
+    std::uint64_t value = 0;
+    for (int i = size - 1; i >= 0; --i) {
+        value = value << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+    }
+    return value;
+}
+
+struct EndRecord {
+    std::uint64_t entries = 0;
+    std::uint64_t directory_size = 0;
+    std::uint64_t directory_offset = 0;
+};
+
+// The end of central directory record (and its zip64 version), found from the end of the
+// archive as zip readers do.
+std::optional<EndRecord> end_record(std::string_view bytes) {
+    constexpr std::size_t kEndSize = 22, kMaxComment = 0xFFFF;
+    if (bytes.size() < kEndSize) return std::nullopt;
+    std::size_t lowest =
+        bytes.size() > kEndSize + kMaxComment ? bytes.size() - kEndSize - kMaxComment : 0;
+    std::size_t pos = bytes.size() - kEndSize;
+    while (read_le(bytes, pos, 4) != 0x06054b50) {
+        if (pos == lowest) return std::nullopt;
+        --pos;
+    }
+    EndRecord end{read_le(bytes, pos + 10, 2), read_le(bytes, pos + 12, 4),
+                  read_le(bytes, pos + 16, 4)};
+    bool wants_zip64 = end.entries == 0xFFFF || end.directory_size == 0xFFFFFFFF ||
+                       end.directory_offset == 0xFFFFFFFF;
+    if (wants_zip64 && pos >= 20 && read_le(bytes, pos - 20, 4) == 0x07064b50) {
+        std::uint64_t record = read_le(bytes, pos - 20 + 8, 8);
+        if (bytes.size() >= 56 && record <= bytes.size() - 56 &&
+            read_le(bytes, static_cast<std::size_t>(record), 4) == 0x06064b50) {
+            auto at = static_cast<std::size_t>(record);
+            end = {read_le(bytes, at + 32, 8), read_le(bytes, at + 40, 8),
+                   read_le(bytes, at + 48, 8)};
+        }
+    }
+    return end;
+}
+
+std::string bytes_text(std::uint64_t bytes) {
+    return std::to_string(bytes) + " bytes";
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> zip_declared_entries(std::string_view bytes) {
+    std::optional<EndRecord> end = end_record(bytes);
+    if (!end) return std::nullopt;
+    return end->entries;
+}
+
+bool zip_names_any(std::string_view bytes, std::initializer_list<std::string_view> names) {
+    std::optional<EndRecord> end = end_record(bytes);
+    if (!end || end->directory_offset > bytes.size()) return false;
+    auto pos = static_cast<std::size_t>(end->directory_offset);
+    constexpr std::size_t kHeaderSize = 46;
+    for (std::uint64_t i = 0; i < end->entries; ++i) {
+        if (bytes.size() - pos < kHeaderSize || read_le(bytes, pos, 4) != 0x02014b50) return false;
+        auto name_size = static_cast<std::size_t>(read_le(bytes, pos + 28, 2));
+        std::size_t rest = name_size + read_le(bytes, pos + 30, 2) + read_le(bytes, pos + 32, 2);
+        if (bytes.size() - pos - kHeaderSize < rest) return false;
+        std::string_view name = bytes.substr(pos + kHeaderSize, name_size);
+        for (std::string_view wanted : names) {
+            if (name == wanted) return true;
+        }
+        pos += kHeaderSize + rest;
+    }
+    return false;
+}
+
+InflateBudget::InflateBudget(const Limits& limits, std::uint64_t archive_bytes,
+                             std::string code_prefix)
+    : limits_(limits), archive_bytes_(archive_bytes), code_prefix_(std::move(code_prefix)) {}
+
+InflateBudget::Member InflateBudget::member(std::uint64_t compressed_bytes, SourceLocation at,
+                                            std::string kind) {
+    return Member(*this, compressed_bytes, std::move(at), std::move(kind));
+}
+
+InflateBudget::Member::Member(InflateBudget& budget, std::uint64_t compressed_bytes,
+                              SourceLocation at, std::string kind)
+    : budget_(budget), compressed_(compressed_bytes), at_(std::move(at)), kind_(std::move(kind)) {}
+
+void InflateBudget::Member::add(std::uint64_t bytes) {
+    inflated_ += bytes;
+    budget_.inflated_ += bytes;
+    const Limits& limits = budget_.limits_;
+    std::string bomb = " (a " + kind_ + " bomb?)";
+    if (inflated_ > limits.max_member_bytes) {
+        budget_.refuse(
+            at_,
+            "decompressed size exceeds the limit of " + bytes_text(limits.max_member_bytes) + bomb,
+            "if the file is trusted, raise the limit with --limit member=SIZE");
+    }
+    if (budget_.inflated_ > limits.max_decompressed_bytes) {
+        budget_.refuse(at_,
+                       "decompressed size exceeds the limit of " +
+                           bytes_text(limits.max_decompressed_bytes) + " for the archive" + bomb,
+                       "if the file is trusted, raise the limit with --limit archive=SIZE");
+    }
+    std::string ratio_hint = "if the file is trusted, raise the limit with --limit ratio=N";
+    if (inflated_ > Limits::kRatioFloorBytes && inflated_ / limits.max_ratio > compressed_) {
+        budget_.refuse(at_,
+                       "decompressed size exceeds " + std::to_string(limits.max_ratio) +
+                           " times the compressed size of " + bytes_text(compressed_) + bomb,
+                       ratio_hint);
+    }
+    if (budget_.inflated_ > Limits::kRatioFloorBytes &&
+        budget_.inflated_ / limits.max_ratio > budget_.archive_bytes_) {
+        budget_.refuse(at_,
+                       "the archive decompresses to more than " + std::to_string(limits.max_ratio) +
+                           " times its size of " + bytes_text(budget_.archive_bytes_) + bomb,
+                       ratio_hint);
+    }
+}
+
+void InflateBudget::refuse(const SourceLocation& at, const std::string& why,
+                           const std::string& hint) const {
+    throw InputError(code_prefix_ + "003", at, why, hint);
+}
+
 ZipReader::ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
-                     Limits limits)
-    : display_name_(std::move(display_name)), code_prefix_(std::move(code_prefix)), limits_(limits) {
+                     const Limits& limits)
+    : display_name_(std::move(display_name)),
+      code_prefix_(std::move(code_prefix)),
+      budget_(limits, bytes.size(), code_prefix_) {
+    auto too_many = [&](std::uint64_t entries) {
+        return InputError(code_prefix_ + "003", SourceLocation{display_name_},
+                          "the archive holds " + std::to_string(entries) +
+                              " entries, more than the limit of " +
+                              std::to_string(limits.max_entries),
+                          "if the file is trusted, raise the limit with --limit entries=N");
+    };
+    // Before libzip allocates an entry table of whatever size the end record claims.
+    if (auto declared = zip_declared_entries(bytes); declared && *declared > limits.max_entries) {
+        throw too_many(*declared);
+    }
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -24,6 +164,12 @@ ZipReader::ZipReader(std::string_view bytes, std::string display_name, std::stri
     }
     zip_error_fini(&error);
     zip_int64_t count = zip_get_num_entries(archive_, 0);
+    if (count > 0 && static_cast<std::uint64_t>(count) > limits.max_entries) {
+        zip_discard(archive_);
+        archive_ = nullptr;
+        throw too_many(static_cast<std::uint64_t>(count));
+    }
+    names_.reserve(static_cast<std::size_t>(std::max<zip_int64_t>(count, 0)));
     for (zip_int64_t i = 0; i < count; ++i) {
         const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
         names_.emplace_back(name ? name : "");
@@ -40,10 +186,24 @@ bool ZipReader::contains(std::string_view name) const {
 
 std::optional<std::string> ZipReader::read(std::string_view name) {
     std::string member(name);
-    zip_int64_t index = zip_name_locate(archive_, member.c_str(), 0);
-    if (index < 0) return std::nullopt;
+    zip_int64_t located = zip_name_locate(archive_, member.c_str(), 0);
+    if (located < 0) return std::nullopt;
+    auto index = static_cast<zip_uint64_t>(located);
     SourceLocation at{display_name_, 0, 0, member};
-    zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
+    zip_uint8_t system = 0;
+    zip_uint32_t attributes = 0;
+    if (zip_file_get_external_attributes(archive_, index, 0, &system, &attributes) == 0 &&
+        system == ZIP_OPSYS_UNIX && ((attributes >> 16) & 0170000) == 0120000) {
+        throw InputError(code_prefix_ + "002", at, "the member is a symbolic link, not a file");
+    }
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    std::uint64_t compressed = budget_.archive_bytes();
+    if (zip_stat_index(archive_, index, 0, &stat) == 0 && (stat.valid & ZIP_STAT_COMP_SIZE)) {
+        compressed = std::min<std::uint64_t>(stat.comp_size, compressed);
+    }
+    InflateBudget::Member counter = budget_.member(compressed, at, "zip");
+    zip_file_t* file = zip_fopen_index(archive_, index, 0);
     if (!file) {
         throw InputError(code_prefix_ + "002", at,
                          std::string("cannot open member: ") + zip_strerror(archive_));
@@ -58,18 +218,13 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
             throw InputError(code_prefix_ + "002", at, "damaged member: " + why);
         }
         if (n == 0) break;
-        bytes.append(buffer, static_cast<std::size_t>(n));
-        total_read_ += static_cast<std::uint64_t>(n);
-        if (bytes.size() > limits_.max_member_bytes ||
-            total_read_ > limits_.max_decompressed_bytes) {
+        try {
+            counter.add(static_cast<std::uint64_t>(n));
+        } catch (...) {
             zip_fclose(file);
-            throw InputError(code_prefix_ + "003", at,
-                             "decompressed size exceeds the limit of " +
-                                 std::to_string(bytes.size() > limits_.max_member_bytes
-                                                    ? limits_.max_member_bytes
-                                                    : limits_.max_decompressed_bytes) +
-                                 " bytes (a zip bomb?)");
+            throw;
         }
+        bytes.append(buffer, static_cast<std::size_t>(n));
     }
     zip_fclose(file);
     return bytes;

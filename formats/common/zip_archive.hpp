@@ -3,12 +3,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
 #include "deckport/media_refs.hpp"  // is_safe_relative_path, for member names
 
@@ -17,29 +19,79 @@ struct zip_source;
 
 namespace deckport {
 
-// Reads members of a zip held in memory. Decompressed sizes are bounded per member and in
-// total (Limits), whatever the archive's headers claim. Errors throw InputError with `code_prefix`
-// codes: <prefix>001 not a zip, <prefix>002 damaged member, <prefix>003 over a size bound.
-// `bytes` must outlive the reader (it is not copied).
+// What one archive may inflate to, counted as the bytes come out (never taken from a header):
+// Limits::max_member_bytes per member, Limits::max_decompressed_bytes for the archive, and
+// Limits::max_ratio times the compressed size, per member and for the archive, beyond
+// Limits::kRatioFloorBytes. Zip members and the zstd frames inside them count against the same
+// budget. Over a bound: InputError <prefix>003 at the member.
+class InflateBudget {
+  public:
+    InflateBudget(const Limits& limits, std::uint64_t archive_bytes, std::string code_prefix);
+
+    // One member (or zstd frame) being inflated from `compressed_bytes`; `kind` ("zip",
+    // "zstd") names the bomb in messages.
+    class Member {
+      public:
+        // Counts `bytes` more inflated bytes; throws when a bound is passed.
+        void add(std::uint64_t bytes);
+        std::uint64_t inflated() const { return inflated_; }
+
+      private:
+        friend class InflateBudget;
+        Member(InflateBudget& budget, std::uint64_t compressed_bytes, SourceLocation at,
+               std::string kind);
+        InflateBudget& budget_;
+        std::uint64_t compressed_;
+        std::uint64_t inflated_ = 0;
+        SourceLocation at_;
+        std::string kind_;
+    };
+    Member member(std::uint64_t compressed_bytes, SourceLocation at, std::string kind);
+
+    const Limits& limits() const { return limits_; }
+    std::uint64_t archive_bytes() const { return archive_bytes_; }
+    std::uint64_t inflated() const { return inflated_; }
+
+  private:
+    [[noreturn]] void refuse(const SourceLocation& at, const std::string& why,
+                             const std::string& hint) const;
+    Limits limits_;
+    std::uint64_t archive_bytes_;
+    std::string code_prefix_;
+    std::uint64_t inflated_ = 0;
+};
+
+// The entry count an archive's end record declares (zip64 included), without opening it;
+// nullopt when there is no end record.
+std::optional<std::uint64_t> zip_declared_entries(std::string_view bytes);
+// True when the archive's central directory names one of `names`: a probe that neither opens
+// the archive nor allocates, however many entries it declares.
+bool zip_names_any(std::string_view bytes, std::initializer_list<std::string_view> names);
+
+// Reads members of a zip held in memory within an InflateBudget, and at most
+// Limits::max_entries members. Symbolic-link members are not read. Errors throw InputError
+// with `code_prefix` codes: <prefix>001 not a zip, <prefix>002 damaged member (or a link),
+// <prefix>003 over a bound. `bytes` must outlive the reader (it is not copied).
 class ZipReader {
 public:
-    ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
-              Limits limits = {});
-    ~ZipReader();
-    ZipReader(const ZipReader&) = delete;
-    ZipReader& operator=(const ZipReader&) = delete;
+  ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
+            const Limits& limits = {});
+  ~ZipReader();
+  ZipReader(const ZipReader&) = delete;
+  ZipReader& operator=(const ZipReader&) = delete;
 
-    const std::vector<std::string>& names() const { return names_; }
-    bool contains(std::string_view name) const;
-    // The member's bytes, or nullopt when there is no such member.
-    std::optional<std::string> read(std::string_view name);
+  const std::vector<std::string>& names() const { return names_; }
+  bool contains(std::string_view name) const;
+  // The member's bytes, or nullopt when there is no such member.
+  std::optional<std::string> read(std::string_view name);
+  // The budget that zstd output inside this archive is counted against too.
+  InflateBudget& budget() { return budget_; }
 
 private:
     zip* archive_ = nullptr;
     std::string display_name_;
     std::string code_prefix_;
-    Limits limits_;
-    std::uint64_t total_read_ = 0;
+    InflateBudget budget_;
     std::vector<std::string> names_;
 };
 

@@ -21,6 +21,7 @@ FormatInfo crowdanki_format_info() {
     // CA030: decks without a common parent go under one root deck; media/ is flat.
     info.normalises = {.root_deck = true, .media_names = true};
     info.directory = true;
+    info.folder_entries = {"deck.json", "media/"};
     info.options = {
         {.name = "root",
          .direction = OptionDirection::write,

@@ -118,6 +118,13 @@ class CrowdAnkiReader : public Reader {
                                              context.limits.max_member_bytes);
         std::vector<fs::directory_entry> entries;
         for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+            if (entries.size() == context.limits.max_entries) {
+                throw InputError(
+                    "CA019", SourceLocation{display, 0, 0, "media/"},
+                    "media/ holds more than " + std::to_string(context.limits.max_entries) +
+                        " entries, the limit",
+                    "if the folder is trusted, raise the limit with --limit entries=N");
+            }
             entries.push_back(entry);
         }
         std::sort(entries.begin(), entries.end(),
@@ -147,6 +154,7 @@ class CrowdAnkiReader : public Reader {
             MediaFile file;
             file.name = name;
             file.source_path = lookup.path;
+            file.max_bytes = context.limits.max_member_bytes;
             file.origin = at;
             media.push_back(std::move(file));
         }

@@ -54,17 +54,14 @@ class DeckJsonWriter {
     DeckJsonWriter(const Collection& collection, WriteContext& context)
         : collection_(collection), context_(context) {}
 
-    Output write() {
+    void write(OutputSink& sink) {
         media_names_ = flatten_media_names(collection_.media, {});
         media_index_ = MediaIndex(collection_.media);
         choose_root();
         collect_note_types();
         collect_deck_configs();
         Json root = deck_json(root_path_, true);
-        Output output;
-        output.is_directory = true;
-        output.files.push_back(
-            {"deck.json", root.dump(4, ' ', false, Json::error_handler_t::replace)});
+        sink.write_file("deck.json", root.dump(4, ' ', false, Json::error_handler_t::replace));
         for (const std::string& name : media_names_.unusable) {
             context_.diagnostics.warning("CA032", SourceLocation{context_.output_name, 0, 0, name},
                                          "media file name cannot sit in media/; left out");
@@ -73,11 +70,10 @@ class DeckJsonWriter {
         for (const MediaFile& file : collection_.media) {
             auto flat = media_names_.by_name.find(file.name);
             if (flat != media_names_.by_name.end() && written.insert(flat->second).second) {
-                output.files.push_back({"media/" + flat->second, file.bytes()});
+                sink.write_file("media/" + flat->second, file.bytes());
             }
         }
         report_losses();
-        return output;
     }
 
   private:
@@ -275,9 +271,10 @@ class DeckJsonWriter {
 
 class CrowdAnkiWriter : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override {
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override {
         DeckJsonWriter writer(collection, context);
-        return writer.write();
+        writer.write(sink);
     }
 };
 

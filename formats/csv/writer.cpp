@@ -27,12 +27,11 @@ std::string text_cell(const Content& field) {
 
 }  // namespace
 
-Output CsvWriter::write(const Collection& collection, WriteContext& context) const {
+void CsvWriter::write(const Collection& collection, OutputSink& sink, WriteContext& context) const {
     WriteOptions options = write_options(context.options, context.output_name);
     options.media_written_beside = context.media_written_beside;
     FieldRenderer render = options.html ? FieldRenderer(html_cell) : FieldRenderer(text_cell);
-    return Output::single(
-        write_table(collection, options, render, context.diagnostics, context.output_name));
+    sink.write(write_table(collection, options, render, context.diagnostics, context.output_name));
 }
 
 }  // namespace deckport::csv

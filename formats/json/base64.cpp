@@ -20,8 +20,10 @@ bool is_base64_char(char c) {
 
 std::string base64_encode(std::string_view bytes) {
     std::string text;
-    text.reserve((bytes.size() + 2) / 3 * 4);
-    std::string buffer(kTextChunk + 1, '\0');  // EVP_EncodeBlock adds a NUL
+    std::size_t encoded = (bytes.size() + 2) / 3 * 4;
+    text.reserve(encoded);
+    // Sized to what is needed, not to a whole chunk: a one-byte media file costs a few bytes.
+    std::string buffer(std::min(kTextChunk, encoded) + 1, '\0');  // EncodeBlock adds a NUL
     for (std::size_t at = 0; at < bytes.size(); at += kRawChunk) {
         std::size_t size = std::min(kRawChunk, bytes.size() - at);
         int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(buffer.data()),
@@ -42,7 +44,7 @@ std::optional<std::string> base64_decode(std::string_view text) {
     }
     std::string bytes;
     bytes.reserve(text.size() / 4 * 3);
-    std::string buffer(kRawChunk, '\0');
+    std::string buffer(std::min(kRawChunk, text.size() / 4 * 3), '\0');
     for (std::size_t at = 0; at < text.size(); at += kTextChunk) {
         std::size_t size = std::min(kTextChunk, text.size() - at);
         int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(buffer.data()),

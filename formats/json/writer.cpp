@@ -80,7 +80,8 @@ class ValueChecker {
 
 }  // namespace
 
-Output JsonWriter::write(const Collection& collection, WriteContext& context) const {
+void JsonWriter::write(const Collection& collection, OutputSink& sink,
+                       WriteContext& context) const {
     MediaMode media = media_mode(context.options);
     ojson doc = collection_to_json(collection, media, context.output_name, context.diagnostics);
     std::string text;
@@ -95,7 +96,7 @@ Output JsonWriter::write(const Collection& collection, WriteContext& context) co
     checker.check(doc, "");
     checker.finish();
     text += '\n';
-    return Output::single(std::move(text));
+    sink.write(text);
 }
 
 }  // namespace deckport::json_format

@@ -8,7 +8,8 @@ namespace deckport::json_format {
 class JsonWriter : public Writer {
   public:
     // Option `media`: "inline" (default, bytes as base64) or "list" (names, sizes, SHA-1).
-    Output write(const Collection& collection, WriteContext& context) const override;
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override;
 };
 
 }  // namespace deckport::json_format

@@ -178,7 +178,8 @@ void report_collection_losses(const Collection& collection, bool media_written,
 
 }  // namespace
 
-Output MarkdownWriter::write(const Collection& collection, WriteContext& context) const {
+void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
+                           WriteContext& context) const {
     LossReport losses(context.diagnostics, context.output_name);
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
@@ -193,7 +194,7 @@ Output MarkdownWriter::write(const Collection& collection, WriteContext& context
         text += card_text(cards[i], layout);
     }
     if (!cards.empty()) text += '\n';
-    return Output::single(std::move(text));
+    sink.write(text);
 }
 
 }  // namespace deckport::markdown

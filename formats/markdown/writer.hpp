@@ -8,7 +8,8 @@ namespace deckport::markdown {
 
 class MarkdownWriter : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override;
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override;
 };
 
 }  // namespace deckport::markdown

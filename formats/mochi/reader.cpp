@@ -27,12 +27,8 @@ class MochiReader : public Reader {
         // A data.json or data.edn unzipped from a package: unmistakably Mochi's keys.
         if (mochi::loose_data_kind(input.bytes) != mochi::LooseData::none) return 100;
         if (!looks_like_zip(input.bytes)) return 0;
-        try {
-            ZipReader zip(input.bytes, input.display_name, "MOCHI");
-            return zip.contains(kJsonData) || zip.contains(kEdnData) ? 100 : 0;
-        } catch (const Error&) {
-            return 0;
-        }
+        // Names only: whatever the archive holds, the read applies the limits.
+        return zip_names_any(input.bytes, {kJsonData, kEdnData}) ? 100 : 0;
     }
 
     Collection read(const Input& input, ReadContext& context) const override {

@@ -57,7 +57,7 @@ class PackageWriter {
     PackageWriter(const Collection& collection, WriteContext& context)
         : collection_(collection), context_(context) {}
 
-    Output write() {
+    void write(OutputSink& sink) {
         FlatMediaNames media = flat_media();
         report_losses();
         std::vector<std::string> paths = written_deck_paths(collection_);
@@ -97,7 +97,7 @@ class PackageWriter {
                 zip.add(flat->second, file.bytes());
             }
         }
-        return Output::single(zip.finish());
+        sink.write(zip.finish());
     }
 
   private:
@@ -164,9 +164,10 @@ class PackageWriter {
 
 class MochiWriter : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override {
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override {
         PackageWriter writer(collection, context);
-        return writer.write();
+        writer.write(sink);
     }
 };
 

@@ -15,11 +15,12 @@ std::string plain_text(const Content& field) {
 
 }  // namespace
 
-Output QuizletWriter::write(const Collection& collection, WriteContext& context) const {
+void QuizletWriter::write(const Collection& collection, OutputSink& sink,
+                          WriteContext& context) const {
     Options options = parse_options(context.options);
     std::vector<Card> cards =
         cards_from(collection, plain_text, context.diagnostics, context.output_name);
-    return Output::single(write_cards(cards, options, context.diagnostics, context.output_name));
+    sink.write(write_cards(cards, options, context.diagnostics, context.output_name));
 }
 
 }  // namespace deckport::quizlet

@@ -7,7 +7,8 @@ namespace deckport::quizlet {
 
 class QuizletWriter final : public Writer {
   public:
-    Output write(const Collection& collection, WriteContext& context) const override;
+    void write(const Collection& collection, OutputSink& sink,
+               WriteContext& context) const override;
 };
 
 }  // namespace deckport::quizlet

@@ -51,6 +51,14 @@ std::vector<CodeInfo> core_codes() {
         {"IO005", error, "an output file would land outside the output folder",
          "A writer produced a path that is absolute or climbs out with ..; nothing was "
          "written."},
+        {"IO006", error, "--force would lose what deckport did not write",
+         "--force replaces an output folder only when it holds nothing but what deckport writes "
+         "there (for CrowdAnki: deck.json and media/ with files in it), and never replaces a "
+         "folder with a file. The message lists what is in the way; move it, or choose another "
+         "output."},
+        {"LIMIT001", error, "a field is larger than the field limit",
+         "A note's field is larger than --limit field (64 MiB by default); nothing is written. "
+         "Raise the limit if the file is trusted."},
         {"FMT001", error, "the input's format cannot be told",
          "Neither the extension nor the content identifies a format. Name it with --from; "
          "`deckport formats` lists them."},

@@ -26,4 +26,10 @@ OutputExistsError::OutputExistsError(std::string path)
             Diagnostic{Severity::error, "IO004", "output already exists",
                        SourceLocation{std::move(path)}, "pass --force to replace it"}) {}
 
+OutputExistsError::OutputExistsError(std::string code, std::string path, std::string message,
+                                     std::string hint)
+    : Error(ExitCode::output_exists,
+            Diagnostic{Severity::error, std::move(code), std::move(message),
+                       SourceLocation{std::move(path)}, std::move(hint)}) {}
+
 }  // namespace deckport

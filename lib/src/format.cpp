@@ -113,10 +113,33 @@ const Format& FormatRegistry::detect_output(const std::string& output_path,
     return *f;
 }
 
+namespace {
+
+// A field above Limits::max_field_bytes stops the read: no output carries it.
+void check_field_sizes(const Collection& collection, const Input& input, const Limits& limits) {
+    for (const Note& note : collection.notes) {
+        for (std::size_t i = 0; i < note.fields.size(); ++i) {
+            std::size_t size = note.fields[i].source.size();
+            if (size <= limits.max_field_bytes) continue;
+            SourceLocation at = note.origin;
+            if (at.file.empty()) at.file = input.display_name;
+            throw InputError("LIMIT001", at,
+                             "field " + std::to_string(i + 1) + " of this note has " +
+                                 std::to_string(size) +
+                                 " bytes, which is larger than the limit of " +
+                                 std::to_string(limits.max_field_bytes) + " bytes for one field",
+                             "if the file is trusted, raise the limit with --limit field=SIZE");
+        }
+    }
+}
+
+}  // namespace
+
 Collection read_collection(const Format& format, const Input& input, ReadContext& context) {
     // The reader sees only the options it reads (a writer's `safe` is not its business).
     context.options = options_for(format.info, OptionDirection::read, context.options);
     Collection collection = format.reader->read(input, context);
+    check_field_sizes(collection, input, context.limits);
     normalize_collection(collection, context.diagnostics);
     resolve_note_media(collection, input, media_root_of(input, context, format.info.extensions),
                        {format.info.media_beside, context.strict}, context.diagnostics);
@@ -149,6 +172,12 @@ std::string option_value(const FormatOptions& options, const std::string& name,
                          const std::string& fallback) {
     auto it = options.find(name);
     return it == options.end() ? fallback : it->second;
+}
+
+Output write_to_memory(const Writer& writer, const Collection& collection, WriteContext& context) {
+    MemorySink sink;
+    writer.write(collection, sink, context);
+    return sink.take();
 }
 
 }  // namespace deckport

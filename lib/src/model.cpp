@@ -46,7 +46,7 @@ bool operator==(const Note& a, const Note& b) {
 
 const std::string& MediaFile::bytes() const {
     if (data) return *data;
-    if (!cache_) cache_ = read_file(source_path, Limits{}.max_input_bytes);
+    if (!cache_) cache_ = read_file(source_path, max_bytes);
     return *cache_;
 }
 

@@ -152,6 +152,7 @@ TEST(ApkgHostile, ZstdBombIsStoppedAtTheLimit) {
                                     {"media", zstd_raw_frame("")}});
     Limits limits;
     limits.max_member_bytes = 1 << 20;
+    limits.max_ratio = 1'000'000;  // so that the member's size is what stops it
     EXPECT_EQ(refusal(package, limits),
               "bad.apkg: error: collection.anki21b: decompressed size exceeds the limit of "
               "1048576 bytes (a zstd bomb?) [APKG003]");
@@ -284,6 +285,7 @@ TEST(ApkgHostile, LatestMediaMemberThatInflatesTooMuch) {
                                     {"0", zstd_rle_bomb(64)}});
     Limits limits;
     limits.max_member_bytes = 1 << 20;
+    limits.max_ratio = 1'000'000;  // so that the member's size is what stops it
     EXPECT_EQ(refusal(package, limits),
               "bad.apkg: error: media[0]: decompressed size exceeds the limit of 1048576 bytes "
               "(a zstd bomb?) [APKG003]");

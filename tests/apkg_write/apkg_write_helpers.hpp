@@ -57,7 +57,7 @@ inline WriteResult write_apkg(const Collection& collection, FormatOptions option
     Diagnostics diagnostics;
     WriteContext context{diagnostics, std::move(options), Limits{}, timestamp,
                          std::move(output_name)};
-    Output output = make_apkg_writer()->write(collection, context);
+    Output output = write_to_memory(*make_apkg_writer(), collection, context);
     WriteResult result;
     if (!output.files.empty()) result.bytes = output.files.front().bytes;
     result.diagnostics = diagnostics.all();

@@ -114,7 +114,7 @@ TEST(ApkgMedia, NamesTheNoteAndFileThatIsMissing) {
     Diagnostics diagnostics;
     WriteContext strict{diagnostics, {}, Limits{}, kTimestamp, "out.apkg"};
     strict.strict = true;
-    Output output = make_apkg_writer()->write(c, strict);
+    Output output = write_to_memory(*make_apkg_writer(), c, strict);
     EXPECT_TRUE(output.files.empty());
     ASSERT_EQ(diagnostics.all().size(), 1u);
     EXPECT_EQ(diagnostics.all()[0].severity, Severity::error);

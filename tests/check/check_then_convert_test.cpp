@@ -48,7 +48,7 @@ void expect_every_format_writes(const std::string& file) {
             1700000000,
             "out" + (format->info.extensions.empty() ? std::string{} : format->info.extensions[0])};
         try {
-            format->writer->write(collection, write);
+            write_to_memory(*format->writer, collection, write);
         } catch (const Error& e) {
             ADD_FAILURE() << file << " passes check, but " << format->info.name
                           << " cannot write it: " << format_diagnostic(e.diagnostic());

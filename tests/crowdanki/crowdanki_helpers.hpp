@@ -39,7 +39,7 @@ inline Output write_crowdanki(const Collection& collection,
                               const std::string& output_name = "out/deck-folder") {
     Diagnostics sink;
     WriteContext context{sink, std::move(options), {}, 1700000000, output_name};
-    Output output = crowdanki_format().writer->write(collection, context);
+    Output output = write_to_memory(*crowdanki_format().writer, collection, context);
     if (diagnostics) *diagnostics = rendered(sink.all());
     return output;
 }

@@ -112,7 +112,7 @@ inline std::string write_as(const std::string& format_name, const Collection& co
     EXPECT_NE(format->writer, nullptr);
     Diagnostics d;
     WriteContext context{d, std::move(options), Limits{}, kDeckTimestamp, output_name};
-    Output output = format->writer->write(collection, context);
+    Output output = write_to_memory(*format->writer, collection, context);
     if (diagnostics) *diagnostics = rendered(d.all());
     EXPECT_EQ(output.files.size(), 1u);
     return output.files.empty() ? std::string{} : output.files.front().bytes;

@@ -124,7 +124,7 @@ TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
 
         Diagnostics diagnostics;
         WriteContext context{diagnostics, {}, Limits{}, kGoldenTimestamp, "again"};
-        Output again = deck.format->writer->write(from_json, context);
+        Output again = write_to_memory(*deck.format->writer, from_json, context);
         EXPECT_FALSE(diagnostics.has_errors())
             << testing::PrintToString(rendered(diagnostics.all()));
         ASSERT_EQ(again.files.size(), 1u);

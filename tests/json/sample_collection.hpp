@@ -106,7 +106,7 @@ inline std::string write_json(const Collection& collection, FormatOptions option
     Diagnostics local;
     Diagnostics& sink = diagnostics ? *diagnostics : local;
     WriteContext context{sink, std::move(options), Limits{}, 1700000000, "out.json"};
-    Output output = json_format().writer->write(collection, context);
+    Output output = write_to_memory(*json_format().writer, collection, context);
     return output.files.at(0).bytes;
 }
 

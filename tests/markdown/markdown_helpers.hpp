@@ -51,7 +51,7 @@ struct WriteResult {
 inline WriteResult write_markdown(const Collection& collection) {
     Diagnostics diagnostics;
     WriteContext context{diagnostics, {}, {}, 1700000000, "out.md"};
-    Output output = markdown_format().writer->write(collection, context);
+    Output output = write_to_memory(*markdown_format().writer, collection, context);
     return {output.files.at(0).bytes, rendered(diagnostics.all())};
 }
 

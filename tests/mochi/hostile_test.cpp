@@ -132,8 +132,12 @@ TEST(MochiHostile, OversizedMembersAreRefused) {
 
 TEST(MochiHostile, HugeStringsReadWithinTheLimits) {
     std::string big(2'000'000, 'a');
-    MochiRead r = read_data_json(R"({"~:version": 2, "~:decks": [{"~:name": "D", "~:cards": [
-        {"~:content": ")" + big + R"(\n---\nback"}]}]})");
+    Limits limits;
+    limits.max_ratio = 100'000;  // one letter repeated deflates 1000:1, beyond the default ratio
+    MochiRead r =
+        read_package({{"data.json", R"({"~:version": 2, "~:decks": [{"~:name": "D", "~:cards": [
+        {"~:content": ")" + big + R"(\n---\nback"}]}]})"}},
+                     limits);
     EXPECT_THAT(r.diagnostics, ElementsAre());
     ASSERT_EQ(r.collection.notes.size(), 1u);
     EXPECT_EQ(r.collection.notes[0].fields[0].source.size(), big.size());
@@ -145,7 +149,9 @@ TEST(MochiHostile, CacheReferencesCannotBlowUpMemory) {
         R"(["^ ", "~:version", 2, "~:x", [["^ ", ")" + std::string(1 << 20, 'k') + R"(", 1])";
     for (int i = 0; i < 100; ++i) json += R"(, ["^ ", "^1", 1])";
     json += "]]";
-    EXPECT_EQ(read_error(make_package({{"data.json", json}})),
+    Limits limits;
+    limits.max_ratio = 100'000;  // one letter repeated deflates 1000:1, beyond the default ratio
+    EXPECT_EQ(read_error(make_package({{"data.json", json}}), limits),
               "deck.mochi: error: data.json!x[10]: malformed Transit: cache references expand "
               "beyond the input's size bound [MOCHI014]");
 }
@@ -180,6 +186,6 @@ TEST(MochiHostile, ManyMembersStopAtTheTotalBound) {
     Limits limits;
     limits.max_decompressed_bytes = 2000;
     EXPECT_EQ(read_error(make_package(members), limits),
-              "deck.mochi: error: 4.png: decompressed size exceeds the limit of 2000 bytes (a zip "
-              "bomb?) [MOCHI003]");
+              "deck.mochi: error: 4.png: decompressed size exceeds the limit of 2000 bytes for the "
+              "archive (a zip bomb?) [MOCHI003]");
 }

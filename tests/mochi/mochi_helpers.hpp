@@ -74,7 +74,7 @@ inline std::string write_mochi(const Collection& collection,
                                std::vector<std::string>* diagnostics = nullptr) {
     Diagnostics sink;
     WriteContext context{sink, {}, {}, 1700000000, "out.mochi"};
-    Output output = mochi_format().writer->write(collection, context);
+    Output output = write_to_memory(*mochi_format().writer, collection, context);
     if (diagnostics) *diagnostics = rendered(sink.all());
     return output.files.at(0).bytes;
 }

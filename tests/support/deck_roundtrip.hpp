@@ -43,7 +43,7 @@ inline Output write_with(const std::string& format, const Collection& collection
                          std::vector<std::string>* diagnostics = nullptr) {
     Diagnostics sink;
     WriteContext context{sink, {}, {}, 1700000000, output_name};
-    Output output = registered(format).writer->write(collection, context);
+    Output output = write_to_memory(*registered(format).writer, collection, context);
     if (diagnostics) *diagnostics = rendered(sink.all());
     return output;
 }

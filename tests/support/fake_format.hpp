@@ -35,7 +35,7 @@ enum class FakeFlaw {
 class FakeWriter : public Writer {
   public:
     explicit FakeWriter(std::set<FakeFlaw> flaws) : flaws_(std::move(flaws)) {}
-    Output write(const Collection& c, WriteContext&) const override {
+    void write(const Collection& c, OutputSink& sink, WriteContext&) const override {
         nlohmann::ordered_json out;
         out["generation"] =
             c.extras.json().value("generation", 0) + (has(FakeFlaw::unstable) ? 1 : 0);
@@ -73,7 +73,7 @@ class FakeWriter : public Writer {
         for (const MediaFile* file : media) {
             out["media"].push_back({{"name", media_name(file->name)}, {"data", file->bytes()}});
         }
-        return Output::single(out.dump(1) + "\n");
+        sink.write(out.dump(1) + "\n");
     }
 
   private:

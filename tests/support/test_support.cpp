@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,6 +37,14 @@ void write_text(const fs::path& path, const std::string& text) {
     if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+std::vector<std::string> entry_names(const fs::path& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        names.push_back(entry.path().filename().string());
+    }
+    return names;
+}
+
 TempDir::TempDir() {
     static std::atomic<unsigned> counter{0};
     std::random_device rd;
@@ -50,14 +59,26 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
-                  const fs::path& working_dir) {
+namespace {
+
+CliResult run_child(const std::vector<std::string>& args, const std::string& stdin_text,
+                    const fs::path& working_dir, const CliCaps* caps) {
     TempDir io;
     fs::path in = io / "stdin", out = io / "stdout", err = io / "stderr";
     write_text(in, stdin_text);
     pid_t pid = ::fork();
     if (pid == 0) {
         if (::chdir(working_dir.c_str()) != 0) ::_exit(127);
+        if (caps) {
+            struct rlimit memory {
+                caps->address_space_bytes, caps->address_space_bytes
+            };
+            struct rlimit cpu {
+                caps->cpu_seconds, caps->cpu_seconds
+            };
+            ::setrlimit(RLIMIT_AS, &memory);
+            ::setrlimit(RLIMIT_CPU, &cpu);
+        }
         std::freopen(in.c_str(), "rb", stdin);
         std::freopen(out.c_str(), "wb", stdout);
         std::freopen(err.c_str(), "wb", stderr);
@@ -71,12 +92,28 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
         ::_exit(127);
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
     CliResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = read_text(out);
     result.err = read_text(err);
+    result.peak_rss_kib = usage.ru_maxrss;
+    result.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     return result;
+}
+
+}  // namespace
+
+CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text,
+                  const fs::path& working_dir) {
+    return run_child(args, stdin_text, working_dir, nullptr);
+}
+
+CliResult run_cli_capped(const std::vector<std::string>& args, const CliCaps& caps,
+                         const fs::path& working_dir) {
+    return run_child(args, {}, working_dir, &caps);
 }
 
 std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics) {

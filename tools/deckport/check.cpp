@@ -64,10 +64,11 @@ LintSettings lint_settings(const CheckOptions& o, const std::optional<ProjectSet
 }
 
 std::vector<Diagnostic> check_one(const std::string& path, const CheckOptions& o,
-                                  const LintSettings& settings, std::int64_t timestamp) {
+                                  const LintSettings& settings, const Limits& limits,
+                                  std::int64_t timestamp) {
     Diagnostics diagnostics;
     try {
-        Input input = read_input(path);
+        Input input = read_input(path, limits);
         const Format& format = builtin_formats().detect_input(input, o.read.from);
         ReadContext context = read_context(o.read, diagnostics, timestamp, o.options);
         return check_input(format, input, context, settings);
@@ -86,6 +87,7 @@ ExitCode run(CheckOptions o, const GlobalOptions& global) {
     LintSettings settings = lint_settings(o, project);
     o.options = merged_options(project, o.read.format_options);
     check_option_keys_for_any_format(o.options, OptionDirection::read);
+    Limits limits = limits_of(o.read);
     DeckFiles found = select_decks(o.inputs, o.search, project);
     const std::vector<std::string>& files = found.files;
     std::int64_t timestamp = timestamp_for(o.read, files);
@@ -94,7 +96,7 @@ ExitCode run(CheckOptions o, const GlobalOptions& global) {
     std::size_t errors = 0, warnings = 0;
     bool failed = false;
     for (const std::string& file : files) {
-        for (const Diagnostic& d : check_one(file, o, settings, timestamp)) {
+        for (const Diagnostic& d : check_one(file, o, settings, limits, timestamp)) {
             printer.print(d);
             if (d.severity == Severity::error) ++errors;
             if (d.severity == Severity::warning) ++warnings;

@@ -67,14 +67,15 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalO
 void add_report_option(CLI::App& command, std::string& format);
 ReportFormat report_format(const std::string& name);
 
-// Options shared by commands that read: --from, --timestamp, -O key=value, --media-root; and
-// --strict for the commands that add it (convert, check).
+// Options shared by commands that read: --from, --timestamp, -O key=value, --media-root,
+// --limit name=value; and --strict for the commands that add it (convert, check).
 struct ReadOptions {
     std::optional<std::string> from;
     std::optional<std::string> timestamp;
     std::vector<std::string> format_options;  // key=value
     std::optional<std::string> media_root;
     bool strict = false;
+    std::vector<std::string> limits;          // name=value
 };
 void add_read_options(CLI::App& command, ReadOptions& options);
 void add_strict_option(CLI::App& command, ReadOptions& options);
@@ -101,6 +102,9 @@ FormatOptions with_option_flags(FormatOptions options, const OptionFlags& flags,
                                 const Format& output);
 // The codes to print even without -v: those of the options given (OptionInfo::shown_codes).
 std::set<std::string> shown_codes(const Format& format, const FormatOptions& options);
+
+// The defaults raised (or lowered) by --limit; throws UsageError for an unknown name or value.
+Limits limits_of(const ReadOptions& options);
 std::int64_t timestamp_for(const ReadOptions& options, const std::vector<std::string>& inputs);
 
 // The project file that applies in the current folder (deckport.toml, docs/ci.md), if any.

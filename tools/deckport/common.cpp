@@ -117,6 +117,17 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                     "The folder media files may be read from (default: the deck's folder); "
                     "paths that leave it are refused (MEDIA002)")
         ->check(CLI::ExistingDirectory);
+    std::string limits;
+    for (const LimitInfo& info : limit_infos()) {
+        limits += (limits.empty() ? "" : ", ") + info.name + " (" +
+                  limit_text(info, info.get(Limits{})) + ")";
+    }
+    command
+        .add_option("--limit", options.limits,
+                    "Raise a safety limit, as name=value with K/M/G for sizes; the limits and "
+                    "their defaults: " +
+                        limits)
+        ->allow_extra_args(false);
 }
 
 void add_strict_option(CLI::App& command, ReadOptions& options) {
@@ -124,9 +135,15 @@ void add_strict_option(CLI::App& command, ReadOptions& options) {
                      "A missing media file is an error (MEDIA001), not a warning");
 }
 
+Limits limits_of(const ReadOptions& options) {
+    Limits limits;
+    apply_limit_settings(limits, options.limits);
+    return limits;
+}
+
 ReadContext read_context(const ReadOptions& options, Diagnostics& diagnostics,
                          std::int64_t timestamp, const FormatOptions& given) {
-    ReadContext context{diagnostics, given, Limits{}, timestamp};
+    ReadContext context{diagnostics, given, limits_of(options), timestamp};
     if (options.media_root) context.media_root = *options.media_root;
     context.strict = options.strict;
     return context;
@@ -254,7 +271,7 @@ Collection read_detected(const std::string& path, const ReadOptions& options,
                          std::int64_t timestamp, Diagnostics& diagnostics,
                          const FormatOptions& given,
                          const std::function<void(const Format&)>& before_reading) {
-    Input input = read_input(path);
+    Input input = read_input(path, limits_of(options));
     const Format& format = builtin_formats().detect_input(input, options.from);
     before_reading(format);
     ReadContext context = read_context(options, diagnostics, timestamp, given);

@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "deckport/media_folder.hpp"
+#include "deckport/output_plan.hpp"
 
 namespace deckport::cli {
 namespace {
@@ -54,40 +55,39 @@ std::optional<MediaFolderPlan> plan_media(const Collection& collection, const Fo
                              MediaFolderPolicy{o.force, policy.inputs, output_folder}, diagnostics);
 }
 
-// The output path for `input` inside --out-dir: its stem with the output format's extension.
-std::string output_in_dir(const std::string& input, const std::string& dir, const Format& format) {
-    if (input == "-") throw UsageError("stdin cannot go to --out-dir", "use -o FILE or -o -");
-    std::filesystem::path in(input);
-    std::string stem = in.stem().string();
-    if (stem.empty()) stem = in.parent_path().filename().string();  // a folder given as "dir/"
-    std::string extension = format.info.extensions.empty() || format.info.directory
-                                ? std::string{}
-                                : format.info.extensions.front();
-    return (std::filesystem::path(dir) / (stem + extension)).string();
+WritePolicy write_policy(const ConvertOptions& o, const Format& format) {
+    WritePolicy policy{o.force, {}, format.info.folder_entries};
+    for (const std::string& path : o.inputs) {
+        if (path != "-") policy.inputs.emplace_back(path);
+    }
+    return policy;
 }
 
-ExitCode convert_one(const std::string& input, const std::string& target, const ConvertOptions& o,
+OutputShape shape_of(const Format& format) {
+    return format.info.directory ? OutputShape::folder : OutputShape::file;
+}
+
+ExitCode convert_one(const PlannedOutput& planned, const Format& format, const ConvertOptions& o,
                      std::int64_t timestamp, const GlobalOptions& global) {
     Diagnostics diagnostics;
-    const Format& format = builtin_formats().detect_output(target, o.to);
+    const std::string& target = planned.output;
     FormatOptions given =
         with_option_flags(parse_format_options(o.read.format_options), o.flags, format);
-    Collection collection = read_one(input, o.read, timestamp, diagnostics, &given, &format);
+    Collection collection =
+        read_one(planned.input, o.read, timestamp, diagnostics, &given, &format);
     if (diagnostics.has_errors()) {
         print_diagnostics(diagnostics.all(), global);
         return ExitCode::invalid_input;
     }
     FormatOptions write_options = options_for(format.info, OptionDirection::write, given);
-    WriteContext context{diagnostics, write_options, Limits{}, timestamp,
+    WriteContext context{diagnostics, write_options, limits_of(o.read), timestamp,
                          target == "-" ? "<stdout>" : target};
     bool media_beside = writes_media_beside(format.info, write_options);
     context.media_written_beside = media_beside;
     context.strict = o.read.strict;
-    Output output = format.writer->write(collection, context);
-    WritePolicy policy{o.force, {}};
-    for (const std::string& path : o.inputs) {
-        if (path != "-") policy.inputs.emplace_back(path);
-    }
+    WritePolicy policy = write_policy(o, format);
+    auto sink = open_output(target, shape_of(format), policy);
+    format.writer->write(collection, *sink, context);
     std::optional<MediaFolderPlan> media;
     if (media_beside) media = plan_media(collection, format, target, o, policy, diagnostics);
     print_diagnostics(diagnostics.all(), global);
@@ -99,11 +99,36 @@ ExitCode convert_one(const std::string& input, const std::string& target, const 
             if (asked_for.contains(d.code)) std::cerr << format_diagnostic(d) << '\n';
         }
     }
-    if (diagnostics.has_errors()) return ExitCode::invalid_input;
-
-    write_output(target, output, policy);
+    if (diagnostics.has_errors()) return ExitCode::invalid_input;  // the sink is not committed
+    sink->commit();
     if (media) write_media_folder(*media);
     return ExitCode::ok;
+}
+
+// Every output is checked before anything is read or written: an output that exists without
+// --force, or that --force may not replace, stops the whole run; so do two inputs that would
+// write one output.
+std::vector<PlannedOutput> plan(const ConvertOptions& o, const Format& format,
+                                const GlobalOptions& global, ExitCode& refused) {
+    std::vector<PlannedOutput> planned;
+    if (o.out_dir) {
+        std::string extension = format.info.extensions.empty() || format.info.directory
+                                    ? std::string{}
+                                    : format.info.extensions.front();
+        planned = plan_outputs(o.inputs, *o.out_dir, extension);
+    } else {
+        planned.push_back({o.inputs.front(), o.output.value_or("-")});
+    }
+    WritePolicy policy = write_policy(o, format);
+    for (const PlannedOutput& output : planned) {
+        try {
+            check_output_target(output.output, shape_of(format), policy);
+        } catch (const OutputExistsError& e) {
+            print_diagnostics({e.diagnostic()}, global);
+            refused = e.exit_code();
+        }
+    }
+    return planned;
 }
 
 ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
@@ -116,19 +141,20 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     if (!o.output && !o.out_dir && !o.to) {
         throw UsageError("no output given", "give -o FILE, --out-dir DIR, or --to FORMAT for stdout");
     }
+    if (o.out_dir && !o.to) throw UsageError("--out-dir needs --to FORMAT");
+    limits_of(o.read);  // a bad --limit is a usage error before anything is read
     std::int64_t timestamp = timestamp_for(o.read, o.inputs);
+    const Format& format =
+        builtin_formats().detect_output(o.out_dir ? std::string{} : o.output.value_or("-"), o.to);
+    ExitCode refused = ExitCode::ok;
+    std::vector<PlannedOutput> planned = plan(o, format, global, refused);
+    if (refused != ExitCode::ok) return refused;
+
     ExitCode worst = ExitCode::ok;
-    for (const std::string& input : o.inputs) {
-        std::string target;
-        if (o.out_dir) {
-            if (!o.to) throw UsageError("--out-dir needs --to FORMAT");
-            target = output_in_dir(input, *o.out_dir, builtin_formats().detect_output("", o.to));
-        } else {
-            target = o.output.value_or("-");
-        }
+    for (const PlannedOutput& output : planned) {
         ExitCode code = ExitCode::ok;
         try {
-            code = convert_one(input, target, o, timestamp, global);
+            code = convert_one(output, format, o, timestamp, global);
         } catch (const UsageError&) {
             throw;
         } catch (const Error& e) {
@@ -152,7 +178,9 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
     command->add_option("--out-dir", options->out_dir,
                         "Folder for the outputs of several inputs (needs --to)");
     command->add_option("--to", options->to, "Output format (default: from the output's extension)");
-    command->add_flag("-f,--force", options->force, "Replace an existing output");
+    command->add_flag("-f,--force", options->force,
+                      "Replace an existing output (a folder only when it holds nothing but what "
+                      "deckport writes there)");
     add_option_flags(*command, options->flags);
     command->add_option("--media-dir", options->media_dir,
                         "Markdown, CSV, Quizlet or JSON (media=list) output: the folder its media "

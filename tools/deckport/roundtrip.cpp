@@ -54,6 +54,7 @@ ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
     settings.options = merged_options(project, o.read.format_options);
     settings.strict = o.strict || (project && project->roundtrip.strict.value_or(false));
     check_option_keys_for_any_format(settings.options, OptionDirection::both);
+    settings.limits = limits_of(o.read);
     if (o.keep) settings.keep_dir = *o.keep;
     if (o.read.media_root) settings.media_root = *o.read.media_root;
     DeckFiles found = select_decks(o.inputs, o.search, project);
@@ -63,7 +64,7 @@ ExitCode run(const RoundtripOptions& o, const GlobalOptions& global) {
     ExitCode worst = ExitCode::ok;
     for (const std::string& file : found.files) {
         Diagnostics diagnostics;
-        Input input = read_input(file);
+        Input input = read_input(file, settings.limits);
         const Format& source = builtin_formats().detect_input(input, o.read.from);
         ReadContext context = read_context(o.read, diagnostics, settings.timestamp, settings.options);
         Collection collection;

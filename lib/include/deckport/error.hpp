@@ -51,9 +51,12 @@ public:
     explicit UsageError(std::string message, std::string hint = {});
 };
 
+// The output is in the way: it exists and --force was not given (IO004), or replacing it would
+// lose something deckport did not write (IO006). Exit code 4.
 class OutputExistsError : public Error {
 public:
     explicit OutputExistsError(std::string path);
+    OutputExistsError(std::string code, std::string path, std::string message, std::string hint);
 };
 
 }  // namespace deckport

@@ -16,6 +16,7 @@
 #include "deckport/io.hpp"
 #include "deckport/media_root.hpp"
 #include "deckport/model.hpp"
+#include "deckport/output.hpp"
 
 namespace deckport {
 
@@ -103,6 +104,9 @@ struct FormatInfo {
     // `key=value` that makes the writer put media beside its output rather than inside it
     // (JSON's `media=list`); empty for none.
     std::string media_beside_option;
+    // What the writer puts in an output folder, and all that --force may replace there:
+    // "deck.json", "media/" (a trailing '/' is a folder of regular files).
+    std::vector<std::string> folder_entries;
     std::vector<OptionInfo> options;
     std::vector<CodeInfo> codes;  // the format's diagnostic codes, for `deckport explain`
 };
@@ -158,9 +162,15 @@ public:
 class Writer {
 public:
     virtual ~Writer() = default;
-    // Reports losses (what this format cannot carry) as warnings, once per kind of loss.
-    virtual Output write(const Collection& collection, WriteContext& context) const = 0;
+    // Writes the collection into `sink` (write() for a single file, write_file() for each file
+    // of a folder format). Reports losses (what this format cannot carry) as warnings, once per
+    // kind of loss. The caller commits the sink only when no error was reported.
+    virtual void write(const Collection& collection, OutputSink& sink,
+                       WriteContext& context) const = 0;
 };
+
+// Runs `writer` into a MemorySink: the Output value (tests, the round-trip engine).
+Output write_to_memory(const Writer& writer, const Collection& collection, WriteContext& context);
 
 struct Format {
     FormatInfo info;

@@ -9,6 +9,7 @@
 
 #include "deckport/diagnostics.hpp"
 #include "deckport/json_value.hpp"
+#include "deckport/limits.hpp"
 
 namespace deckport {
 
@@ -91,6 +92,8 @@ struct MediaFile {
     std::string name;  // the name fields refer to
     std::optional<std::string> data;
     std::filesystem::path source_path;  // when data is not loaded
+    std::uint64_t max_bytes =
+        Limits{}.max_input_bytes;       // read from source_path: Limits::max_input_bytes
     SourceLocation origin;              // where it was referenced or read
 
     // The bytes, read from source_path on first use. Throws IoError when unreadable.

@@ -33,6 +33,7 @@ struct RoundtripSettings {
     std::int64_t timestamp = 0;    // for writers and readers, so that writes are comparable
     FormatOptions options;         // each writer and reader gets the ones it declares
     bool strict = false;           // losses by design fail the round trip too (RT001 errors)
+    Limits limits;                 // given to every writer and reader
     // When set, each format's output is also written there as <stem>.<format><ext> (a folder
     // for folder formats), for a person to look at.
     std::optional<std::filesystem::path> keep_dir;

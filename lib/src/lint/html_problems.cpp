@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <utility>
 
+#include "content/html_guard.hpp"
 #include "content/html_tree.hpp"
 #include "lint/lint_support.hpp"
 
@@ -200,8 +202,13 @@ void report_ignored_end_tags(Walk& walk) {
 
 }  // namespace
 
-std::vector<HtmlProblem> html_problems(std::string_view html) {
-    if (html.find('<') == std::string_view::npos) return {};
+std::vector<HtmlProblem> html_problems(std::string_view source) {
+    if (source.find('<') == std::string_view::npos) return {};
+    // A field with many tags is parsed as tame_html rewrites it (nesting capped), like every
+    // other reader of field HTML: raw, a hostile field made gumbo take minutes and gigabytes.
+    // Its problems are then located at the field's start.
+    std::optional<std::string> tamed = content::tame_html(source);
+    std::string_view html = tamed ? std::string_view(*tamed) : source;
     GumboOptions options = kGumboDefaultOptions;
     options.fragment_context = GUMBO_TAG_DIV;
     options.fragment_namespace = GUMBO_NAMESPACE_HTML;
@@ -214,7 +221,7 @@ std::vector<HtmlProblem> html_problems(std::string_view html) {
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<HtmlProblem> problems;
     for (auto& [offset, problem] : walk.problems) {
-        problem.offset = offset;
+        problem.offset = tamed ? 0 : offset;
         problems.push_back(std::move(problem));
     }
     return problems;

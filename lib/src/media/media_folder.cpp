@@ -6,6 +6,7 @@
 #include "deckport/io.hpp"
 #include "deckport/media_refs.hpp"
 #include "deckport/media_root.hpp"
+#include "deckport/output.hpp"
 
 namespace deckport {
 namespace {

@@ -112,8 +112,8 @@ Output write_with(const Format& format, const Collection& collection,
                   Diagnostics& diagnostics) {
     WriteContext context{diagnostics,
                          options_for(format.info, OptionDirection::write, settings.options),
-                         Limits{}, settings.timestamp, name};
-    return format.writer->write(collection, context);
+                         settings.limits, settings.timestamp, name};
+    return write_to_memory(*format.writer, collection, context);
 }
 
 // Reads an output back: from memory for a single file, through a scratch folder for a folder.
@@ -121,7 +121,7 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
                      const RoundtripSettings& settings, const std::string& name,
                      Diagnostics& diagnostics) {
     // The options are filtered by read_collection.
-    ReadContext context{diagnostics, settings.options, Limits{}, settings.timestamp};
+    ReadContext context{diagnostics, settings.options, settings.limits, settings.timestamp};
     context.media_root = settings.media_root;
     if (!output.is_directory && output.files.size() == 1) {
         Input input = input_from_memory(name, output.files.front().bytes);
@@ -131,8 +131,8 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
         return read_collection(format, input, context);
     }
     ScratchFolder scratch(format.info.name);
-    write_output(scratch.path().string(), output, WritePolicy{true, {}});
-    Input input = read_input(scratch.path().string());
+    write_output(scratch.path().string(), output, WritePolicy{false, {}, {}});
+    Input input = read_input(scratch.path().string(), settings.limits);
     input.display_name = name;
     Collection collection = read_collection(format, input, context);
     // Media read from the folder are loaded lazily: load them before the folder goes.
@@ -181,7 +181,7 @@ void keep(const Format& format, const Output& output, const RoundtripSubject& su
           const fs::path& dir) {
     fs::create_directories(dir);
     fs::path target = dir / (stem_of(subject.file) + "." + format.info.name + extension_of(format));
-    write_output(target.string(), output, WritePolicy{true, {}});
+    write_output(target.string(), output, WritePolicy{true, {}, format.info.folder_entries});
 }
 
 std::string counted(std::size_t count, const std::string& unit) {

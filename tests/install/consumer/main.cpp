@@ -26,7 +26,7 @@ Collection read_markdown_from_stdin(Diagnostics& diagnostics) {
 Output write(const Format& format, const Collection& deck, Diagnostics& diagnostics,
              const std::string& name) {
     WriteContext context{diagnostics, {}, Limits{}, kTimestamp, name};
-    return format.writer->write(deck, context);
+    return write_to_memory(*format.writer, deck, context);
 }
 
 int markdown_to_json() {
