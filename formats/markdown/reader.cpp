@@ -102,12 +102,19 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
     }
     Diagnostics& diagnostics = context.diagnostics;
     SourceText source(input.bytes, input.display_name, diagnostics);
-    FrontMatter front = read_front_matter(source, diagnostics);
+    FrontMatter front = read_front_matter(source, input.base_dir(), diagnostics);
     SplitBody body = split_cards(source, front.body_start, diagnostics);
     DeckSource deck{source, body, front};
 
     Collection collection;
     if (front.deck) collection.ensure_deck(*front.deck);
+    if (front.description) {
+        std::string name = front.deck.value_or(std::string(kDefaultDeck));
+        collection.ensure_deck(name);
+        for (Deck& deck_entry : collection.decks) {
+            if (deck_entry.name == name) deck_entry.description = *front.description;
+        }
+    }
     MediaCollector media(input.base_dir(), input.display_name, diagnostics);
     std::map<std::string, SourceLocation> ids;
     for (const RawCard& raw : body.cards) {

@@ -1,7 +1,5 @@
 #include "markdown/syntax.hpp"
 
-#include "deckport/notetypes.hpp"
-
 namespace deckport::markdown {
 namespace {
 
@@ -63,6 +61,14 @@ bool is_card_separator(std::string_view line) {
 
 bool is_side_separator(std::string_view line) {
     return trim_end(line) == kSideSeparator;
+}
+
+std::optional<std::string_view> field_separator_name(std::string_view line) {
+    constexpr std::string_view kPrefix = "--- ";
+    if (!line.starts_with(kPrefix)) return std::nullopt;
+    std::string_view name = trim_end(line.substr(kPrefix.size()));
+    if (name.empty()) return std::nullopt;
+    return name;
 }
 
 std::optional<Fence> fence_opening(std::string_view line) {
@@ -150,28 +156,6 @@ std::optional<std::string> normalize_deck_name(std::string_view name) {
         out += trimmed;
     }
     return out;
-}
-
-namespace {
-
-const std::vector<NoteType>& builtin_note_types() {
-    static const std::vector<NoteType> types = {basic_note_type(), basic_and_reversed_note_type(),
-                                                cloze_note_type()};
-    return types;
-}
-
-}  // namespace
-
-const NoteType& builtin_note_type(Builtin which) {
-    return builtin_note_types()[static_cast<std::size_t>(which)];
-}
-
-const NoteType* builtin_note_type_named(std::string_view name) {
-    std::string wanted = ascii_lower(trim(name));
-    for (const NoteType& note_type : builtin_note_types()) {
-        if (ascii_lower(note_type.name) == wanted) return &note_type;
-    }
-    return nullptr;
 }
 
 }  // namespace deckport::markdown

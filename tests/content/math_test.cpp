@@ -101,9 +101,13 @@ TEST(Math, WhatIsNotMath) {
     });
 }
 
-TEST(Math, TextIsTheTex) {
-    EXPECT_EQ(markdown_to_text("area \\(\\pi r^2\\) or \\[x_1\\]"), "area \\pi r^2 or x_1");
-    EXPECT_EQ(markdown_to_text("*a \\(b* c\\)"), "*a b* c");
+// The text of a field reads the same in markdown and in HTML: MathJax's delimiters stay.
+TEST(Math, TextKeepsTheDelimiters) {
+    EXPECT_EQ(markdown_to_text("area \\(\\pi r^2\\) or \\[x_1\\] or $y$"),
+              "area \\(\\pi r^2\\) or \\[x_1\\] or \\(y\\)");
+    EXPECT_EQ(markdown_to_text("*a \\(b* c\\)"), "*a \\(b* c\\)");
+    EXPECT_EQ(markdown_to_text("*a \\(b* c\\)"),
+              deckport::html_to_text(markdown_to_html("*a \\(b* c\\)")));
 }
 
 TEST(Math, HtmlToMarkdownKeepsTheDelimiters) {

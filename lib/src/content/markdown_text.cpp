@@ -58,14 +58,19 @@ class TextRenderer {
         return 0;
     }
 
-    // Math reads as its TeX source; rejected math (see MathSpan) keeps its dollars.
+    // Math reads as MathJax's delimiters around its TeX, as the HTML's text does; rejected
+    // math (see MathSpan) keeps its dollars.
     void settle_math(char next) {
         if (!math_.pending()) return;
         bool accepted = math_.accept(next);
+        auto mathjax = [](bool display, const std::string& tex) {
+            return (display ? "\\[" : "\\(") + tex + (display ? "\\]" : "\\)");
+        };
         if (!math_.regions().empty()) {
-            for (const content::MathRegion& region : math_.regions()) builder_.text(region.tex);
+            for (const content::MathRegion& region : math_.regions())
+                builder_.text(mathjax(region.display, region.tex));
         } else if (accepted) {
-            builder_.text(math_.tex());
+            builder_.text(mathjax(math_.display(), math_.tex()));
         } else {
             const char* dollars = math_.display() ? "$$" : "$";
             builder_.text(dollars + math_.tex() + dollars);

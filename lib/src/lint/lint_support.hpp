@@ -51,6 +51,7 @@ void duplicate_questions(const LintSubject&, const LintSettings&, LintReport&);
 void empty_sides(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_without_deletions(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_number_gaps(const LintSubject&, const LintSettings&, LintReport&);
+void math_closes_cloze(const LintSubject&, const LintSettings&, LintReport&);
 void missing_media(const LintSubject&, const LintSettings&, LintReport&);
 void unused_media(const LintSubject&, const LintSettings&, LintReport&);
 void media_outside_deck(const LintSubject&, const LintSettings&, LintReport&);
