@@ -10,10 +10,15 @@ namespace {
 
 using nlohmann::json;
 
-// Anki's defaults (what a new note type has), for the options a definition leaves out.
+// Anki's defaults (what a new note type has), for the options a definition leaves out: the
+// LaTeX header of Anki 2.1+ and of Anki 2.0 (without inputenc).
 constexpr const char* kLatexPre =
     "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
     "\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n"
+    "\\setlength{\\parindent}{0in}\n\\begin{document}\n";
+constexpr const char* kLatexPre20 =
+    "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n"
+    "\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n"
     "\\setlength{\\parindent}{0in}\n\\begin{document}\n";
 
 // The first key of `object` whose value is set and differs from `defaults`.
@@ -59,9 +64,11 @@ std::optional<std::string> dropped_option(const NoteType& note_type) {
             deck->is_number() && *deck != 0)
             return "the deck of card template '" + card_template.name + "'";
     }
-    static const json kTypeDefaults = {
-        {"latexPre", kLatexPre}, {"latexPost", "\\end{document}"}, {"latexsvg", false}};
+    static const json kTypeDefaults = {{"latexPost", "\\end{document}"}, {"latexsvg", false}};
     if (auto key = differing(extras, kTypeDefaults)) return "its `" + *key + "`";
+    auto latex = extras.find("latexPre");
+    if (latex != extras.end() && latex->is_string() && *latex != kLatexPre && *latex != kLatexPre20)
+        return "its `latexPre`";
     return std::nullopt;
 }
 
