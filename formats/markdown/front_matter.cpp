@@ -337,15 +337,16 @@ class FrontMatterReader {
         std::string display = (fs::path(source_.file()).parent_path() / normal).generic_string();
         std::vector<std::string> lines = split_lines(bytes);
         auto file_location = [&](const YAML::Mark& mark) {
-            if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= lines.size())
-                return SourceLocation{display, mark.line < 0 ? 1 : mark.line + 1, 1, {}};
-            const std::string& line = lines[static_cast<std::size_t>(mark.line)];
-            return SourceLocation{
-                display,
-                mark.line + 1,
-                column_at(line, std::min(static_cast<std::size_t>(std::max(mark.column, 0)),
-                                         line.size())),
-                {}};
+            // The end of the file (where YAML reports what it missed) is its last line.
+            std::size_t wanted = static_cast<std::size_t>(std::max(mark.line, 0));
+            std::size_t index = std::min(wanted, lines.size() - 1);
+            std::size_t column =
+                index == wanted ? static_cast<std::size_t>(std::max(mark.column, 0)) : 0;
+            const std::string& line = lines[index];
+            return SourceLocation{display,
+                                  static_cast<int>(index) + 1,
+                                  column_at(line, std::min(column, line.size())),
+                                  {}};
         };
         YamlError yaml_error;
         auto document = parse_yaml(bytes, yaml_error);

@@ -446,3 +446,44 @@ TEST(MarkdownWriter, NewCardsAndAnkisBookkeepingAreNoLoss) {
     c.notes = {note};
     EXPECT_EQ(write_markdown(c).diagnostics, Lines{});
 }
+
+// Templates and CSS come back byte for byte, whatever YAML has to do to hold them.
+TEST(MarkdownWriter, TemplatesAndCssKeepEveryByte) {
+    const std::vector<std::string> texts = {
+        "{{Front}}",
+        "",
+        "  leading spaces\nand a line\n",
+        "trailing spaces   \n\ttab\n",
+        "no final line break",
+        "two final line breaks\n\n",
+        "windows\r\nline endings\r\n",
+        "#not a comment: [x] {y} *z &w !v |u >t %s @r `q` \"p\" 'o'",
+        "unicode: ümlaut 日本語 \u00a0nbsp",
+        "- a list item\n- another",
+        "---\n...\n",
+        "a\x01 control\x7f",
+    };
+    Collection c;
+    NoteType nt;
+    nt.name = "Bytes";
+    nt.fields = {"Front", "Back"};
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        nt.templates.push_back(
+            {"Card " + std::to_string(i + 1), texts[i], texts[(i + 1) % texts.size()], {}});
+    }
+    nt.css = texts[3] + texts[6];
+    nt.id = 12345;
+    c.ensure_note_type(nt);
+    c.notes = {make_note(nt, {md("Q"), md("A")})};
+    WriteResult written = write_markdown(c);
+    ReadResult back = read_markdown(written.text);
+    EXPECT_EQ(back.diagnostics, Lines{}) << written.text;
+    ASSERT_EQ(back.collection.note_types.size(), 1u) << written.text;
+    const NoteType& after = back.collection.note_types[0];
+    EXPECT_EQ(after.css, nt.css);
+    ASSERT_EQ(after.templates.size(), nt.templates.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        EXPECT_EQ(after.templates[i].front, nt.templates[i].front) << i;
+        EXPECT_EQ(after.templates[i].back, nt.templates[i].back) << i;
+    }
+}

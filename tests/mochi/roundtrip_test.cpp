@@ -33,10 +33,20 @@ TEST(MochiRoundTrip, EveryMarkdownDeckKeepsEveryCard) {
             const Note& after = back.notes[i];
             EXPECT_EQ(after.deck, before.deck);
             EXPECT_EQ(after.tags, before.tags);
-            // Mochi has no reverse cards: such a note comes back as Basic (MOCHI040).
-            EXPECT_EQ(after.note_type_id, before.note_type_id == basic_and_reversed_note_type().id
-                                              ? basic_note_type().id
-                                              : before.note_type_id);
+            // Mochi has no reverse cards: such a note comes back as Basic (MOCHI040); a note
+            // type of the deck's own comes back as Mochi's plain sides, as many as its fields.
+            const NoteType* type = deck.find_note_type(before.note_type_id);
+            ASSERT_NE(type, nullptr);
+            if (is_stock_under_anki_name(*type)) {
+                EXPECT_EQ(after.note_type_id,
+                          before.note_type_id == basic_and_reversed_note_type().id
+                              ? basic_note_type().id
+                              : before.note_type_id);
+            } else {
+                const NoteType* sides = back.find_note_type(after.note_type_id);
+                ASSERT_NE(sides, nullptr);
+                EXPECT_EQ(sides->name, "Mochi " + std::to_string(type->fields.size()) + " sides");
+            }
             ASSERT_EQ(after.fields.size(), before.fields.size());
             for (std::size_t f = 0; f < before.fields.size(); ++f) {
                 // Markdown stays markdown, the same text; only media paths become file names.

@@ -71,6 +71,27 @@ TEST(Roundtrip, TagDroppedByAFormatWithoutTagsIsALossByDesignNotAFailure) {
                                        "difference, lost by design) [RT001]"});
 }
 
+// A format without note types that keeps two fields joins the others into the second: the
+// second field is then the join of the original's, a loss by design, not a changed field.
+TEST(Roundtrip, FieldsJoinedByATwoFieldFormatAreALossByDesign) {
+    Collection c = sample_collection();
+    NoteType vocab = basic_note_type();
+    vocab.name = "Vocab";
+    vocab.fields = {"Word", "Meaning", "Example"};
+    vocab.id = 77;
+    c.note_types.push_back(vocab);
+    c.notes[1].note_type_id = 77;
+    c.notes[1].fields.push_back({Markup::markdown, "Example text."});
+    Capabilities carries = test::carries_everything();
+    carries.note_types = false;
+    FormatRegistry registry;
+    registry.add(test::make_fake_format("quizletish", carries, FakeFlaw::two_fields));
+    RoundtripResult result = run(registry, c);
+    EXPECT_TRUE(result.passed()) << ::testing::PrintToString(rendered(result.formats[0]));
+    EXPECT_EQ(result.formats[0].losses,
+              std::vector<std::string>{"fields beyond the note's first 2"});
+}
+
 TEST(Roundtrip, TagDroppedByAFormatThatCarriesTagsIsAFailure) {
     FormatRegistry registry;
     registry.add(test::make_fake_format("buggy", test::carries_everything(), FakeFlaw::drop_tags));

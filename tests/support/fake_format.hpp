@@ -20,6 +20,7 @@ enum class FakeFlaw {
     change_field,  // writes "date" for "data" in every field: a real defect
     unstable,      // every write differs from the one before (not a fixpoint)
     html_fields,   // writes markdown fields as the HTML they render to (bold/italic only)
+    two_fields,    // keeps two fields, the later ones joined into the second (as Quizlet does)
 };
 
 class FakeWriter : public Writer {
@@ -38,7 +39,13 @@ class FakeWriter : public Writer {
         out["notes"] = nlohmann::ordered_json::array();
         for (const Note& note : c.notes) {
             nlohmann::ordered_json fields = nlohmann::ordered_json::array();
-            for (const Content& field : note.fields) {
+            std::vector<Content> kept = note.fields;
+            if (flaw_ == FakeFlaw::two_fields && kept.size() > 2) {
+                for (std::size_t i = 2; i < kept.size(); ++i)
+                    kept[1].source += "\n\n" + kept[i].source;
+                kept.resize(2);
+            }
+            for (const Content& field : kept) {
                 Content written = field;
                 if (flaw_ == FakeFlaw::change_field) replace_all(written.source, "data", "date");
                 if (flaw_ == FakeFlaw::html_fields && field.kind == Markup::markdown) {

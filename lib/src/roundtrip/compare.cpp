@@ -152,8 +152,38 @@ void compare_field(const Collection& original, const Note& o, const Note& r, std
                      quoted_excerpt(actual, from));
 }
 
+// A format without note types that keeps fewer fields (Quizlet's term and definition) joins
+// the later ones into its last: that field is the join of the original's, as text.
+bool joins_later_fields(const Note& o, const Note& r, Comparison& c) {
+    if (c.carries().note_types || r.fields.empty() || r.fields.size() >= o.fields.size())
+        return false;
+    std::size_t last = r.fields.size() - 1;
+    bool beyond = false;
+    for (std::size_t i = r.fields.size(); i < o.fields.size(); ++i)
+        beyond = beyond || !comparable_text(o.fields[i]).empty();
+    if (!beyond) return false;
+    std::string joined;
+    for (std::size_t i = last; i < o.fields.size(); ++i) {
+        std::string text = comparable_text(o.fields[i]);
+        if (text.empty()) continue;
+        if (!joined.empty()) joined += '\n';
+        joined += text;
+    }
+    return comparable_text({Markup::text, joined}) == comparable_text(r.fields[last]);
+}
+
 void compare_fields(const Collection& original, const Note& o, const Note& r, Comparison& c) {
     std::size_t common = std::min(o.fields.size(), r.fields.size());
+    if (joins_later_fields(o, r, c)) {
+        for (std::size_t i = 0; i + 1 < common; ++i) compare_field(original, o, r, i, c);
+        if (!c.carries().formatting) {
+            for (std::size_t i = common - 1; i < o.fields.size(); ++i) {
+                if (has_formatting(o.fields[i])) c.lost("formatting");
+            }
+        }
+        c.lost("fields beyond the note's first " + std::to_string(r.fields.size()));
+        return;
+    }
     for (std::size_t i = 0; i < common; ++i) compare_field(original, o, r, i, c);
     if (o.fields.size() == r.fields.size()) return;
     bool extra_content = false;
