@@ -4,6 +4,7 @@
 #include "deckport/notetypes.hpp"
 #include "markdown/card_text.hpp"
 #include "markdown/syntax.hpp"
+#include "markdown/yaml_text.hpp"
 
 namespace deckport::markdown {
 namespace {
@@ -92,7 +93,7 @@ const NoteType* CardPlanner::note_type_of(const Note& note) {
         // Names are unique in a deck (Anki's are): a second type of the same name cannot be
         // written, its notes take the first one's.
         for (const auto& [id, other] : types_) {
-            if (other && ascii_lower(other->name) == ascii_lower(note_type->name)) {
+            if (other && normalized_key(other->name) == normalized_key(note_type->name)) {
                 losses_.once("note-type-name:" + note_type->name, "MD101",
                              "note_types[" + note_type->name + "]",
                              "two note types are named '" + note_type->name +

@@ -2,13 +2,23 @@
 
 #include "deckport/notetypes.hpp"
 #include "markdown/syntax.hpp"
+#include "markdown/yaml_text.hpp"
 
 namespace deckport::markdown {
+namespace {
+
+// Names compare without regard to ASCII case (as Anki's do) or to runs of spaces (a card's
+// `type:` is read word by word).
+std::string comparable_name(std::string_view name) {
+    return normalized_key(name);
+}
+
+}  // namespace
 
 const NoteType* builtin_named(std::string_view name) {
-    std::string wanted = ascii_lower(trim(name));
+    std::string wanted = comparable_name(name);
     for (const NoteType& note_type : stock_note_types()) {
-        if (ascii_lower(note_type.name) == wanted) return &note_type;
+        if (comparable_name(note_type.name) == wanted) return &note_type;
     }
     return nullptr;
 }
@@ -29,9 +39,9 @@ bool NoteTypeCatalog::define(NoteType note_type) {
 }
 
 const NoteType* NoteTypeCatalog::defined(std::string_view name) const {
-    std::string wanted = ascii_lower(trim(name));
+    std::string wanted = comparable_name(name);
     for (const NoteType& note_type : defined_) {
-        if (ascii_lower(note_type.name) == wanted) return &note_type;
+        if (comparable_name(note_type.name) == wanted) return &note_type;
     }
     return nullptr;
 }

@@ -1,5 +1,6 @@
 // The note types a markdown deck can name: the ones its front matter defines, then the
-// built-ins (Anki's six stock note types). Names are case-insensitive, as in Anki; a definition
+// built-ins (Anki's six stock note types). Names are case-insensitive, as in Anki, and runs of
+// spaces in them count as one; a definition
 // named like a built-in replaces it in that deck. The reader and the writer resolve names
 // through the same rules, so that what one writes the other reads back.
 #pragma once

@@ -41,7 +41,7 @@ Key most_common(const std::vector<Key>& values) {
 }
 
 bool same_name(const NoteType& a, const NoteType& b) {
-    return ascii_lower(a.name) == ascii_lower(b.name);
+    return normalized_key(a.name) == normalized_key(b.name);
 }
 
 // Note types that need a definition, in the order their notes come.
@@ -83,7 +83,7 @@ Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& co
         std::vector<std::string> standard;
         for (const PlannedCard& card : cards) {
             if (card.note_type->kind == NoteTypeKind::standard)
-                standard.push_back(ascii_lower(card.note_type->name));
+                standard.push_back(normalized_key(card.note_type->name));
         }
         if (!standard.empty()) {
             const NoteType* common = layout.note_types.find(most_common(standard));

@@ -122,3 +122,35 @@ TEST(StockNoteTypes, RecognisedByDefinitionNotByName) {
     marked.extras.json() = nlohmann::json::object();
     EXPECT_EQ(stock_kind_of(marked), std::nullopt);
 }
+
+// Issue 11: apkg -> apkg renamed Anki 2.0's own Cloze (fields Text, Extra) to `Cloze (custom)`.
+TEST(StockNoteTypes, ApkgToApkgKeepsEveryNoteTypesName) {
+    DECKPORT_REQUIRE_FIXTURES();
+    for (const char* package : {"ankitects-anki/update1.apkg", "ankitects-anki/media.apkg",
+                                "srs-converter/mixed-legacy-2.apkg", "ankidroid/templates.apkg"}) {
+        SCOPED_TRACE(package);
+        Collection before =
+            read_with("apkg", read_input((fixtures_dir() / "anki" / package).string()));
+        before.media.clear();  // the media module's part: this is about note types
+        for (Note& note : before.notes) {
+            for (Content& field : note.fields) {
+                // References to files the package does not hold would stop the writer.
+                if (field.source.find("<img") != std::string::npos ||
+                    field.source.find("[sound:") != std::string::npos)
+                    field.source = "(media)";
+            }
+        }
+        std::vector<std::string> diagnostics;
+        Output out = write_with("apkg", before, "out.apkg", &diagnostics);
+        ASSERT_EQ(out.files.size(), 1u) << ::testing::PrintToString(diagnostics);
+        for (const std::string& line : diagnostics)
+            EXPECT_EQ(line.find("APKG209"), std::string::npos) << line;
+        Collection after = read_with("apkg", input_from_memory("out.apkg", out.files[0].bytes));
+        ASSERT_EQ(after.note_types.size(), before.note_types.size());
+        for (std::size_t i = 0; i < before.note_types.size(); ++i) {
+            const NoteType* same = after.find_note_type(before.note_types[i].id);
+            ASSERT_NE(same, nullptr);
+            EXPECT_EQ(same->name, before.note_types[i].name);
+        }
+    }
+}
