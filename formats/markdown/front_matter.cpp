@@ -60,20 +60,6 @@ struct Entry {
     std::size_t line = 0;  // index of the key's line
 };
 
-std::vector<std::string> split_lines(std::string_view text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        lines.emplace_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 class FrontMatterReader {
   public:
     FrontMatterReader(const SourceText& source, const fs::path& deck_dir, Diagnostics& diagnostics,
@@ -335,14 +321,15 @@ class FrontMatterReader {
         }
         if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
         std::string display = (fs::path(source_.file()).parent_path() / normal).generic_string();
-        std::vector<std::string> lines = split_lines(bytes);
+        std::vector<std::string_view> lines = text_lines(bytes);
+        if (lines.empty()) lines.emplace_back();
         auto file_location = [&](const YAML::Mark& mark) {
             // The end of the file (where YAML reports what it missed) is its last line.
             std::size_t wanted = static_cast<std::size_t>(std::max(mark.line, 0));
             std::size_t index = std::min(wanted, lines.size() - 1);
             std::size_t column =
                 index == wanted ? static_cast<std::size_t>(std::max(mark.column, 0)) : 0;
-            const std::string& line = lines[index];
+            std::string_view line = lines[index];
             return SourceLocation{display,
                                   static_cast<int>(index) + 1,
                                   column_at(line, std::min(column, line.size())),

@@ -32,20 +32,6 @@ bool has_markdown_extension(const std::string& name) {
     return lower.ends_with(".md") || lower.ends_with(".markdown");
 }
 
-std::vector<std::string_view> probe_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 bool names_flashcard_deck(const std::vector<std::string_view>& lines) {
     if (lines.empty() || !is_side_separator(lines.front())) return false;
     for (std::size_t i = 1; i < lines.size() && !is_side_separator(lines[i]); ++i) {
@@ -89,7 +75,7 @@ int MarkdownReader::probe(const Input& input) const {
     if (bytes.find('\0') != std::string_view::npos || !is_valid_utf8_prefix(bytes, truncated)) {
         return 0;
     }
-    std::vector<std::string_view> lines = probe_lines(bytes);
+    std::vector<std::string_view> lines = text_lines(bytes);
     if (names_flashcard_deck(lines)) return 95;
     if (std::any_of(lines.begin(), lines.end(), is_card_separator)) return 80;
     return has_markdown_extension(input.display_name) ? 10 : 0;

@@ -22,6 +22,8 @@ std::string_view trim_end(std::string_view text);
 bool is_blank(std::string_view line);  // empty or only spaces and tabs
 std::vector<std::string_view> split_whitespace(std::string_view text);
 std::string ascii_lower(std::string_view text);
+// The lines of `text`, split at LF, each without a final CR; no empty last line for a final LF.
+std::vector<std::string_view> text_lines(std::string_view text);
 
 // `. . .` (trailing spaces and tabs allowed): ends a card.
 bool is_card_separator(std::string_view line);

@@ -50,48 +50,40 @@ img { max-width: 100%; }
 .nightMode .cloze { color: #58a6ff; }
 )css";
 
-const char* const kAnkiCss = R"css(.card {
-    font-family: arial;
-    font-size: 20px;
-    text-align: center;
-    color: black;
-    background-color: white;
-}
-)css";
+// Anki's styling.css; the Cloze CSS appends cloze_styling.css to it, and Image Occlusion's puts
+// the canvas's variables before it (rslib/src/notetype, anki-facts §1.3).
+#define DECKPORT_ANKI_CARD_CSS       \
+    ".card {\n"                      \
+    "    font-family: arial;\n"      \
+    "    font-size: 20px;\n"         \
+    "    text-align: center;\n"      \
+    "    color: black;\n"            \
+    "    background-color: white;\n" \
+    "}\n"
 
-const char* const kAnkiClozeCss = R"css(.card {
-    font-family: arial;
-    font-size: 20px;
-    text-align: center;
-    color: black;
-    background-color: white;
-}
-.cloze {
-    font-weight: bold;
-    color: blue;
-}
-.nightMode .cloze {
-    color: lightblue;
-}
-)css";
+const char* const kAnkiCss = DECKPORT_ANKI_CARD_CSS;
 
-const char* const kAnkiImageOcclusionCss = R"css(#image-occlusion-canvas {
-    --inactive-shape-color: #ffeba2;
-    --active-shape-color: #ff8e8e;
-    --inactive-shape-border: 1px #212121;
-    --active-shape-border: 1px #212121;
-    --highlight-shape-color: #ff8e8e00;
-    --highlight-shape-border: 1px #ff8e8e;
-}
+const char* const kAnkiClozeCss = DECKPORT_ANKI_CARD_CSS
+    ".cloze {\n"
+    "    font-weight: bold;\n"
+    "    color: blue;\n"
+    "}\n"
+    ".nightMode .cloze {\n"
+    "    color: lightblue;\n"
+    "}\n";
 
-.card {
-    font-family: arial;
-    font-size: 20px;
-    text-align: center;
-    color: black;
-    background-color: white;
-}
-)css";
+const char* const kAnkiImageOcclusionCss =
+    "#image-occlusion-canvas {\n"
+    "    --inactive-shape-color: #ffeba2;\n"
+    "    --active-shape-color: #ff8e8e;\n"
+    "    --inactive-shape-border: 1px #212121;\n"
+    "    --active-shape-border: 1px #212121;\n"
+    "    --highlight-shape-color: #ff8e8e00;\n"
+    "    --highlight-shape-border: 1px #ff8e8e;\n"
+    "}\n"
+    "\n" DECKPORT_ANKI_CARD_CSS;
+
+#undef DECKPORT_ANKI_CARD_CSS
 
 namespace {
 

@@ -46,7 +46,7 @@ TEST(NoteTypeFiles, ProblemsInAFileAreReportedWhereTheyAre) {
                                 "---\n"
                                 "water\n");
     EXPECT_EQ(result.diagnostics,
-              (Lines{"types/broken.yaml:3:1: error: note type file is not valid YAML: end of "
+              (Lines{"types/broken.yaml:2:1: error: note type file is not valid YAML: end of "
                      "sequence flow not found [MD025]",
                      "types/bad.yaml:2:13: error: field 'a' is listed twice [MD024]",
                      "deck.md:6:5: error: note type 'Vocabulary' is defined twice [MD024]",

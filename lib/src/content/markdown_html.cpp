@@ -109,7 +109,6 @@ class HtmlRenderer {
                 }
                 out_ += '>';
                 code_.begin();
-                in_code_block_ = true;
                 break;
             }
             case MD_BLOCK_HTML:
@@ -162,7 +161,6 @@ class HtmlRenderer {
                 out_ += ">\n";
                 break;
             case MD_BLOCK_CODE:
-                in_code_block_ = false;
                 append_html_escaped(out_, code_.finish());
                 out_ += "</code></pre>\n";
                 break;
@@ -285,14 +283,7 @@ class HtmlRenderer {
     }
 
     void write_text(MD_TEXTTYPE type, std::string_view text) {
-        if (in_code_block_ && (type == MD_TEXT_CODE || type == MD_TEXT_NULLCHAR)) {
-            if (type == MD_TEXT_CODE) {
-                code_.add(text);
-            } else {
-                code_.add(content::kReplacementCharacter, true);
-            }
-            return;
-        }
+        if (code_.feed(type, text)) return;
         switch (type) {
             case MD_TEXT_NULLCHAR:
                 if (math_.open()) {
@@ -387,7 +378,6 @@ class HtmlRenderer {
     content::MarkdownSource::Span alt_math_;
     bool alt_math_started_ = false;
     content::VerbatimBlock code_;
-    bool in_code_block_ = false;
     int image_depth_ = 0;
 };
 

@@ -110,7 +110,6 @@ class TextRenderer {
                 break;
             case MD_BLOCK_CODE:
                 builder_.block_boundary();
-                in_code_block_ = true;
                 code_.begin();
                 break;
             case MD_BLOCK_TR:
@@ -145,7 +144,6 @@ class TextRenderer {
                 builder_.block_boundary();
                 break;
             case MD_BLOCK_CODE:
-                in_code_block_ = false;
                 builder_.verbatim(code_.finish());
                 builder_.block_boundary();
                 break;
@@ -159,14 +157,7 @@ class TextRenderer {
     }
 
     void write_text(MD_TEXTTYPE type, std::string_view text) {
-        if (in_code_block_ && (type == MD_TEXT_CODE || type == MD_TEXT_NULLCHAR)) {
-            if (type == MD_TEXT_CODE) {
-                code_.add(text);
-            } else {
-                code_.add(content::kReplacementCharacter, true);
-            }
-            return;
-        }
+        if (code_.feed(type, text)) return;
         switch (type) {
             case MD_TEXT_NULLCHAR:
                 if (math_.open()) {
@@ -217,7 +208,6 @@ class TextRenderer {
     std::vector<List> lists_;
     std::string html_block_;
     bool first_cell_ = true;
-    bool in_code_block_ = false;
     bool in_html_block_ = false;
 };
 

@@ -1,5 +1,7 @@
 #include "verbatim_block.hpp"
 
+#include "escape.hpp"
+
 namespace deckport::content {
 
 namespace {
@@ -44,7 +46,20 @@ std::size_t advance(char c, std::size_t column) {
 
 void VerbatimBlock::begin() {
     lines_.clear();
+    open_ = true;
     line_open_ = false;
+}
+
+bool VerbatimBlock::feed(MD_TEXTTYPE type, std::string_view text) {
+    if (!open_) return false;
+    if (type == MD_TEXT_CODE) {
+        add(text, false);
+    } else if (type == MD_TEXT_NULLCHAR) {
+        add(kReplacementCharacter, true);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 void VerbatimBlock::add(std::string_view text, bool null_char) {
@@ -126,6 +141,7 @@ std::string VerbatimBlock::finish() {
     }
     if (line_open_ && !out.empty()) out.pop_back();  // md4c ends every line; keep what it gave
     lines_.clear();
+    open_ = false;
     line_open_ = false;
     return out;
 }

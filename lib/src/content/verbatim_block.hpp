@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <md4c.h>
+
 #include "markdown_math.hpp"
 
 namespace deckport::content {
@@ -17,11 +19,11 @@ class VerbatimBlock {
     explicit VerbatimBlock(const MarkdownSource& source) : source_(source) {}
 
     void begin();
-    // A text event of the block (MD_TEXT_CODE, or MD_TEXT_NULLCHAR with `text` its stand-in).
-    void add(std::string_view text, bool null_char = false);
+    // Takes a text event while a block is open (its code, or a NUL); false for other events.
+    bool feed(MD_TEXTTYPE type, std::string_view text);
     // The block's text: each line's indentation as the source writes it, where the source
     // has it whole (a tab split by a container's indentation stays spaces, as CommonMark
-    // reads it).
+    // reads it). Closes the block.
     std::string finish();
 
   private:
@@ -36,7 +38,10 @@ class VerbatimBlock {
     std::size_t indent_end(std::size_t index) const;
 
     const MarkdownSource& source_;
+    void add(std::string_view text, bool null_char);
+
     std::vector<Line> lines_;
+    bool open_ = false;
     bool line_open_ = false;
 };
 
