@@ -17,4 +17,5 @@ set(DECKPORT_PACKAGE_DEPENDENCIES
   "private|PkgConfig::ZSTD|libzstd|pkg-config libzstd|libzstd-dev"
   "private|PkgConfig::UTF8PROC|libutf8proc|pkg-config libutf8proc|libutf8proc-dev"
   "private|PkgConfig::TOMLPLUSPLUS|tomlplusplus|pkg-config tomlplusplus|libtomlplusplus-dev"
+  "private|yaml-cpp|yaml-cpp|package yaml-cpp|libyaml-cpp-dev"
 )

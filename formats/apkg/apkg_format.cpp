@@ -19,10 +19,9 @@ FormatInfo apkg_format_info() {
                          .multiple_decks = true,
                          .media_files = true};
     // Set by every write (README "Writing"): filtered cards back home, media names sanitised as
-    // Anki requires, custom note types named like built-ins renamed (APKG209). `usn` is kept.
+    // Anki requires. `usn` and note type names are kept.
     info.normalises = {.filtered_cards_go_home = true,
-                       .media_names = true,
-                       .custom_note_type_names = true};
+                       .media_names = true};
     info.options = {
         {.name = "variant",
          .direction = OptionDirection::write,

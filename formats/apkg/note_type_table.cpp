@@ -5,7 +5,6 @@
 #include <set>
 
 #include "apkg/collection_json.hpp"
-#include "deckport/notetypes.hpp"
 
 namespace deckport::apkg {
 namespace {
@@ -35,11 +34,8 @@ SourceLocation note_type_origin(const std::string& source, const NoteType& note_
 
 NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context)
     : source_name_(collection.meta.source_name) {
-    bool from_anki = collection.meta.source_format == "apkg";
-    std::set<std::string> names;
-    for (const NoteType& note_type : collection.note_types) names.insert(note_type.name);
-    static const std::set<std::string> kReserved = {
-        basic_note_type().name, basic_and_reversed_note_type().name, cloze_note_type().name};
+    // Names are kept as they are, even a `Basic` that is not Anki's: Anki matches note types
+    // by id, and renaming one (Anki 2.0's own Cloze was renamed once) loses what users see.
     for (const NoteType& source : collection.note_types) {
         if (index_by_id_.count(source.id)) continue;  // the first of an id wins, as in the model
         ExportedNoteType exported{source, true, {}, false, 0};
@@ -53,21 +49,6 @@ NoteTypeTable::NoteTypeTable(const Collection& collection, WriteContext& context
                                         "card template " + std::to_string(i + 1) +
                                             " has no name; it is written as '" +
                                             note_type.templates[i].name + "'");
-        }
-        // A note type read from an Anki package is the user's own, matched by id: it keeps its
-        // name, whatever it is (Anki renames it itself if the name is taken).
-        if (!from_anki && kReserved.count(note_type.name) && !is_builtin_note_type(note_type)) {
-            std::string renamed = note_type.name + " (custom)";
-            for (int n = 2; names.count(renamed); ++n) {
-                renamed = note_type.name + " (custom " + std::to_string(n) + ")";
-            }
-            names.insert(renamed);
-            context.diagnostics.warning("APKG209", note_type_origin(source_name_, source),
-                                        "custom note type '" + note_type.name +
-                                            "' is written as '" + renamed + "': Anki's own '" +
-                                            note_type.name + "' has other fields or templates",
-                                        "give the note type its own name");
-            note_type.name = renamed;
         }
         index_by_id_.emplace(note_type.id, types_.size());
         types_.push_back(std::move(exported));

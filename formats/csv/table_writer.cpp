@@ -114,7 +114,8 @@ void report_losses(const Collection& collection, const Layout& layout, const Wri
     }
     std::string custom;
     for (const NoteType* nt : layout.note_types) {
-        if (!is_builtin_note_type(*nt)) custom += (custom.empty() ? "'" : ", '") + nt->name + "'";
+        if (!is_stock_under_anki_name(*nt))
+            custom += (custom.empty() ? "'" : ", '") + nt->name + "'";
     }
     if (!custom.empty()) {
         losses.warn_once("CSV032",

@@ -41,8 +41,9 @@ std::string join(const std::vector<Token>& tokens) {
 
 class MetadataReader {
   public:
-    MetadataReader(const SourceText& source, std::size_t index, Diagnostics& diagnostics)
-        : source_(source), index_(index), diagnostics_(diagnostics) {}
+    MetadataReader(const SourceText& source, std::size_t index, const NoteTypeCatalog& note_types,
+                   Diagnostics& diagnostics)
+        : source_(source), index_(index), note_types_(note_types), diagnostics_(diagnostics) {}
 
     CardMetadata read(const std::vector<Token>& tokens) {
         std::optional<CardKey> key;
@@ -108,10 +109,11 @@ class MetadataReader {
 
     void read_type(const std::vector<Token>& values) {
         std::string name = join(values);
-        auto note_type = builtin_note_type_named(name);
+        const NoteType* note_type = note_types_.find(name);
         if (!note_type) {
-            diagnostics_.error("MD008", at(values.front()), "unknown note type '" + name + "'",
-                               "use Basic, Basic (and reversed card) or Cloze");
+            diagnostics_.error(
+                "MD008", at(values.front()), "unknown note type '" + name + "'",
+                "use a built-in (" + builtin_names() + ") or define it under `Note Types:`");
             return;
         }
         metadata_.type = note_type;
@@ -131,6 +133,7 @@ class MetadataReader {
 
     const SourceText& source_;
     std::size_t index_;
+    const NoteTypeCatalog& note_types_;
     Diagnostics& diagnostics_;
     CardMetadata metadata_;
     std::map<CardKey, Token> seen_;
@@ -144,10 +147,11 @@ bool is_metadata_comment(std::string_view line) {
 }
 
 std::optional<CardMetadata> read_card_metadata(const SourceText& source, std::size_t index,
+                                               const NoteTypeCatalog& note_types,
                                                Diagnostics& diagnostics) {
     auto tokens = comment_words(source.line(index));
     if (!tokens || tokens->empty() || !card_key(tokens->front().text)) return std::nullopt;
-    return MetadataReader(source, index, diagnostics).read(*tokens);
+    return MetadataReader(source, index, note_types, diagnostics).read(*tokens);
 }
 
 std::optional<std::string> misspelt_card_key(std::string_view line) {

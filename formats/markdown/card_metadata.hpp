@@ -10,6 +10,7 @@
 
 #include "deckport/diagnostics.hpp"
 #include "deckport/model.hpp"
+#include "markdown/note_type_catalog.hpp"
 #include "markdown/source_text.hpp"
 
 namespace deckport::markdown {
@@ -17,7 +18,7 @@ namespace deckport::markdown {
 struct CardMetadata {
     std::optional<std::string> id;
     SourceLocation id_at;
-    const NoteType* type = nullptr;   // a built-in
+    const NoteType* type = nullptr;   // from the deck's catalog
     std::optional<std::string> deck;  // normalized
     std::vector<std::string> tags;
 };
@@ -26,8 +27,10 @@ struct CardMetadata {
 bool is_metadata_comment(std::string_view line);
 
 // Reads line `index` as card metadata; nullopt when it is not a metadata comment (then it is
-// content). Reports MD007, MD008, MD015 and MD018 for bad values and goes on without them.
+// content). `type:` names a note type of `note_types`. Reports MD007, MD008, MD015 and MD018
+// for bad values and goes on without them.
 std::optional<CardMetadata> read_card_metadata(const SourceText& source, std::size_t index,
+                                               const NoteTypeCatalog& note_types,
                                                Diagnostics& diagnostics);
 
 // For a whole-line comment that starts with a misspelt key (`tag:`, `guid:`...): the key it

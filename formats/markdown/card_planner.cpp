@@ -4,6 +4,7 @@
 #include "deckport/notetypes.hpp"
 #include "markdown/card_text.hpp"
 #include "markdown/syntax.hpp"
+#include "markdown/yaml_text.hpp"
 
 namespace deckport::markdown {
 namespace {
@@ -18,44 +19,6 @@ std::string as_markdown(const Content& content) {
 
 std::string field_markdown(const Note& note, std::size_t index) {
     return index < note.fields.size() ? as_markdown(note.fields[index]) : std::string{};
-}
-
-// The built-in that stands for `note_type` in markdown; reports the loss for other types.
-const NoteType* markdown_note_type(const NoteType* note_type, LossReport& losses) {
-    if (note_type && is_builtin_note_type(*note_type)) {
-        if (const NoteType* builtin = builtin_note_type_named(note_type->name)) return builtin;
-    }
-    if (!note_type) {
-        losses.once("unknown-note-type", "MD101", "notes",
-                    "a note refers to a note type the collection does not hold; it is written as "
-                    "Basic");
-        return &builtin_note_type(Builtin::basic);
-    }
-    bool cloze = note_type->kind == NoteTypeKind::cloze;
-    std::string written = cloze ? "Cloze" : "Basic";
-    std::string rest = note_type->fields.size() > 2
-                           ? "its fields after the first are joined into the " +
-                                 std::string(cloze ? "Back Extra" : "answer") + ", "
-                           : std::string{};
-    losses.once("note-type:" + note_type->name, "MD101", "note_types[" + note_type->name + "]",
-                "note type '" + note_type->name + "' is not built in: its notes are written as " +
-                    written + "; " + rest + "its card templates and styling are dropped",
-                "markdown decks hold Basic, Basic (and reversed card) and Cloze notes");
-    return &builtin_note_type(cloze ? Builtin::cloze : Builtin::basic);
-}
-
-// The second side: the second field, or every further non-empty field of a custom note type.
-std::string answer_markdown(const Note& note, const NoteType* note_type, bool builtin) {
-    std::size_t field_count = note_type ? note_type->fields.size() : note.fields.size();
-    if (builtin) field_count = 2;
-    std::string answer;
-    for (std::size_t i = 1; i < field_count; ++i) {
-        std::string field = field_markdown(note, i);
-        if (field.empty()) continue;
-        if (!answer.empty()) answer += "\n\n";
-        answer += field;
-    }
-    return answer;
 }
 
 std::string writable_deck(const Note& note, LossReport& losses) {
@@ -118,23 +81,48 @@ std::vector<std::string> writable_tags(const Note& note, LossReport& losses) {
 
 }  // namespace
 
-const CardPlanner::TypeMapping& CardPlanner::mapping(std::int64_t note_type_id) {
-    auto found = mappings_.find(note_type_id);
-    if (found != mappings_.end()) return found->second;
-    TypeMapping mapping;
-    mapping.source = collection_.find_note_type(note_type_id);
-    mapping.written = markdown_note_type(mapping.source, losses_);
-    mapping.builtin = mapping.source && is_builtin_note_type(*mapping.source);
-    return mappings_.emplace(note_type_id, mapping).first->second;
+const NoteType* CardPlanner::note_type_of(const Note& note) {
+    auto found = types_.find(note.note_type_id);
+    if (found != types_.end()) return found->second;
+    const NoteType* note_type = collection_.find_note_type(note.note_type_id);
+    if (!note_type) {
+        losses_.once("unknown-note-type", "MD101", "notes",
+                     "a note refers to a note type the collection does not hold; it is written as "
+                     "Basic, or Cloze when it holds a cloze deletion");
+    } else {
+        // Names are unique in a deck (Anki's are): a second type of the same name cannot be
+        // written, its notes take the first one's.
+        for (const auto& [id, other] : types_) {
+            if (other && normalized_key(other->name) == normalized_key(note_type->name)) {
+                losses_.once("note-type-name:" + note_type->name, "MD101",
+                             "note_types[" + note_type->name + "]",
+                             "two note types are named '" + note_type->name +
+                                 "': notes of the second are written with the first",
+                             "give each note type its own name");
+                note_type = other;
+                break;
+            }
+        }
+    }
+    return types_.emplace(note.note_type_id, note_type).first->second;
 }
 
 PlannedCard CardPlanner::plan(const Note& note) {
     LossReport& losses = losses_;
-    const TypeMapping& type = mapping(note.note_type_id);
     PlannedCard card;
-    card.note_type = type.written;
-    card.question = escape_side(field_markdown(note, 0), true);
-    card.answer = escape_side(answer_markdown(note, type.source, type.builtin), false);
+    card.note_type = note_type_of(note);
+    std::size_t count = card.note_type ? card.note_type->fields.size() : 2;
+    if (!card.note_type) {
+        StockKind stand_in =
+            cloze_numbers(field_markdown(note, 0)).empty() ? StockKind::basic : StockKind::cloze;
+        card.note_type = &stock_note_types()[static_cast<std::size_t>(stand_in)];
+    }
+    if (note.fields.size() > count) {
+        losses.once("extra-fields", "MD110", note_locator(note),
+                    "a note has more fields than its note type; the extra fields are dropped");
+    }
+    for (std::size_t i = 0; i < count; ++i)
+        card.fields.push_back(escape_side(field_markdown(note, i), i == 0));
     card.deck = writable_deck(note, losses);
     card.tags = writable_tags(note, losses);
     if (!note.guid.empty()) {
@@ -148,7 +136,7 @@ PlannedCard CardPlanner::plan(const Note& note) {
                             "); notes whose ids cannot be written get new ids when read back");
         }
     }
-    if (card.question.empty()) {
+    if (card.question().empty()) {
         losses.once("empty-question", "MD109", note_locator(note),
                     "a note with an empty first field is written with an empty question, which "
                     "the markdown reader rejects");

@@ -1,5 +1,5 @@
-// Turns a note of any format into what a markdown card holds: a built-in note type, two sides
-// of markdown, a deck, tags and an id, reporting what does not fit.
+// Turns a note of any format into what a markdown card holds: its note type, its fields as
+// markdown, a deck, tags and an id, reporting what does not fit.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +14,14 @@
 namespace deckport::markdown {
 
 struct PlannedCard {
-    const NoteType* note_type = nullptr;  // Basic, Basic (and reversed card) or Cloze
-    std::string question;                 // as written: converted to markdown, normalized, escaped
-    std::string answer;
+    const NoteType* note_type = nullptr;  // the collection's (or Basic/Cloze when it has none)
+    std::vector<std::string> fields;      // as written: markdown, normalized, escaped
     std::string deck;
     std::vector<std::string> tags;
     std::optional<std::string> id;  // the note's GUID, when the markdown can hold it
     bool id_changes = false;        // the GUID could not be written (MD107)
+
+    const std::string& question() const { return fields.front(); }
 };
 
 class CardPlanner {
@@ -31,16 +32,11 @@ class CardPlanner {
     PlannedCard plan(const Note& note);
 
   private:
-    struct TypeMapping {
-        const NoteType* source = nullptr;   // the note's own type, or null when unknown
-        const NoteType* written = nullptr;  // the built-in it is written as
-        bool builtin = false;               // the note's type is that built-in
-    };
-    const TypeMapping& mapping(std::int64_t note_type_id);
+    const NoteType* note_type_of(const Note& note);
 
     const Collection& collection_;
     LossReport& losses_;
-    std::map<std::int64_t, TypeMapping> mappings_;
+    std::map<std::int64_t, const NoteType*> types_;  // note type id -> the type written
 };
 
 }  // namespace deckport::markdown

@@ -66,6 +66,8 @@ Pass split_once(const SourceText& source, std::size_t body_start,
             } else {
                 card.side_separator = i;
             }
+        } else if (field_separator_name(line)) {
+            card.field_separators.push_back(i);
         } else if (is_heading(line)) {
             card.headings.push_back(i);
         }

@@ -15,7 +15,8 @@ struct RawCard {
     std::size_t begin = 0;                         // index of its first line
     std::size_t end = 0;                           // one past its last line
     std::optional<std::size_t> side_separator;     // the first `---` line: question above
-    std::vector<std::size_t> later_rules;          // further `---` lines (answer content)
+    std::vector<std::size_t> later_rules;          // further `---` lines
+    std::vector<std::size_t> field_separators;     // `--- Name` lines
     std::vector<std::size_t> headings;             // `#` and `##` heading lines
     std::optional<std::size_t> closing_separator;  // the `. . .` line that ends it
 };

@@ -60,7 +60,7 @@ std::string escape_side(std::string_view text, bool is_question) {
             out += line;
         } else if ((fence = fence_opening(line))) {
             out += line;
-        } else if (is_card_separator(line)) {
+        } else if (is_card_separator(line) || field_separator_name(line)) {
             out += '\\';
             out += line;
         } else if (is_question && is_side_separator(line)) {

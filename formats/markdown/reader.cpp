@@ -31,20 +31,6 @@ bool has_markdown_extension(const std::string& name) {
     return lower.ends_with(".md") || lower.ends_with(".markdown");
 }
 
-std::vector<std::string_view> probe_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 // True when the file opens with front matter holding one of `keys` (lower case).
 bool front_matter_has(const std::vector<std::string_view>& lines,
                       std::initializer_list<std::string_view> keys) {
@@ -93,7 +79,7 @@ void warn_if_one_card_looks_like_many(const SplitBody& body, const FrontMatter& 
 std::string MarkdownReader::why_not_a_deck(const Input& input) const {
     if (input.is_directory) return {};
     // Bytes are not checked here: a deck with a bad byte is still a deck (MD001 says where).
-    std::vector<std::string_view> lines = probe_lines(probe_window(input.bytes));
+    std::vector<std::string_view> lines = text_lines(probe_window(input.bytes));
     if (front_matter_has(lines, {"flashcard deck", "deck"})) return {};
     if (std::any_of(lines.begin(), lines.end(), is_card_separator)) return {};
     return "no front matter naming a deck (`Flashcard Deck:` or `Deck:`) and no card separator "
@@ -108,7 +94,7 @@ int MarkdownReader::probe(const Input& input) const {
     if (bytes.find('\0') != std::string_view::npos || !is_valid_utf8_prefix(bytes, truncated)) {
         return 0;
     }
-    std::vector<std::string_view> lines = probe_lines(bytes);
+    std::vector<std::string_view> lines = text_lines(bytes);
     if (names_flashcard_deck(lines)) return 95;
     if (std::any_of(lines.begin(), lines.end(), is_card_separator)) return 80;
     return has_markdown_extension(input.display_name) ? 10 : 0;
@@ -121,12 +107,19 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
     }
     Diagnostics& diagnostics = context.diagnostics;
     SourceText source(input.bytes, input.display_name, diagnostics);
-    FrontMatter front = read_front_matter(source, diagnostics);
+    FrontMatter front = read_front_matter(source, input.base_dir(), diagnostics);
     SplitBody body = split_cards(source, front.body_start, diagnostics);
     DeckSource deck{source, body, front};
 
     Collection collection;
     if (front.deck) collection.ensure_deck(*front.deck);
+    if (front.description) {
+        std::string name = front.deck.value_or(std::string(kDefaultDeck));
+        collection.ensure_deck(name);
+        for (Deck& deck_entry : collection.decks) {
+            if (deck_entry.name == name) deck_entry.description = *front.description;
+        }
+    }
     std::map<std::string, SourceLocation> ids;
     for (const RawCard& raw : body.cards) {
         std::optional<ReadCard> card = read_card(raw, deck, diagnostics);

@@ -1,7 +1,5 @@
 #include "markdown/syntax.hpp"
 
-#include "deckport/notetypes.hpp"
-
 namespace deckport::markdown {
 namespace {
 
@@ -57,12 +55,34 @@ std::string ascii_lower(std::string_view text) {
     return out;
 }
 
+std::vector<std::string_view> text_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
 bool is_card_separator(std::string_view line) {
     return trim_end(line) == kCardSeparator;
 }
 
 bool is_side_separator(std::string_view line) {
     return trim_end(line) == kSideSeparator;
+}
+
+std::optional<std::string_view> field_separator_name(std::string_view line) {
+    constexpr std::string_view kPrefix = "--- ";
+    if (!line.starts_with(kPrefix)) return std::nullopt;
+    std::string_view name = trim_end(line.substr(kPrefix.size()));
+    if (name.empty()) return std::nullopt;
+    return name;
 }
 
 std::optional<Fence> fence_opening(std::string_view line) {
@@ -150,28 +170,6 @@ std::optional<std::string> normalize_deck_name(std::string_view name) {
         out += trimmed;
     }
     return out;
-}
-
-namespace {
-
-const std::vector<NoteType>& builtin_note_types() {
-    static const std::vector<NoteType> types = {basic_note_type(), basic_and_reversed_note_type(),
-                                                cloze_note_type()};
-    return types;
-}
-
-}  // namespace
-
-const NoteType& builtin_note_type(Builtin which) {
-    return builtin_note_types()[static_cast<std::size_t>(which)];
-}
-
-const NoteType* builtin_note_type_named(std::string_view name) {
-    std::string wanted = ascii_lower(trim(name));
-    for (const NoteType& note_type : builtin_note_types()) {
-        if (ascii_lower(note_type.name) == wanted) return &note_type;
-    }
-    return nullptr;
 }
 
 }  // namespace deckport::markdown

@@ -22,11 +22,16 @@ std::string_view trim_end(std::string_view text);
 bool is_blank(std::string_view line);  // empty or only spaces and tabs
 std::vector<std::string_view> split_whitespace(std::string_view text);
 std::string ascii_lower(std::string_view text);
+// The lines of `text`, split at LF, each without a final CR; no empty last line for a final LF.
+std::vector<std::string_view> text_lines(std::string_view text);
 
 // `. . .` (trailing spaces and tabs allowed): ends a card.
 bool is_card_separator(std::string_view line);
 // `---` (trailing spaces and tabs allowed): the first one in a card ends the question.
 bool is_side_separator(std::string_view line);
+// `--- Name` (three dashes, one space, a name; trailing spaces and tabs allowed): starts the
+// card's field `Name`. The name, or nullopt for other lines.
+std::optional<std::string_view> field_separator_name(std::string_view line);
 
 // A fenced code block's opening line, by CommonMark's rules: up to three spaces, then at least
 // three backticks or tildes; a backtick fence's info string holds no backtick.
@@ -52,11 +57,5 @@ std::string id_problem(std::string_view id);
 
 // `A :: B` -> `A::B`: each part trimmed. Empty when a part is empty (the caller reports it).
 std::optional<std::string> normalize_deck_name(std::string_view name);
-
-// The three built-in note types, made once (building them hashes their schema).
-enum class Builtin { basic, reversed, cloze };
-const NoteType& builtin_note_type(Builtin which);
-// The built-in note type named `name` (case-insensitively), or null.
-const NoteType* builtin_note_type_named(std::string_view name);
 
 }  // namespace deckport::markdown

@@ -10,7 +10,11 @@
 #include "markdown/card_metadata.hpp"
 #include "markdown/card_planner.hpp"
 #include "markdown/loss_report.hpp"
+#include "markdown/note_type_catalog.hpp"
+#include "markdown/note_type_plan.hpp"
+#include "markdown/note_type_yaml.hpp"
 #include "markdown/syntax.hpp"
+#include "markdown/yaml_text.hpp"
 
 namespace deckport::markdown {
 namespace {
@@ -18,8 +22,10 @@ namespace {
 // What the front matter says, so that cards need metadata only where they differ.
 struct Layout {
     std::string deck;
-    std::vector<std::string> tags;  // on every card
-    const NoteType* note_type;      // for cards without cloze
+    std::string description;              // of that deck
+    std::vector<std::string> tags;        // on every card
+    const NoteType* note_type = nullptr;  // `Note Type:`, or null for Basic
+    NoteTypeCatalog note_types;           // what the reader will know: the definitions written
 };
 
 // The most common value, the earliest on a tie.
@@ -34,61 +40,105 @@ Key most_common(const std::vector<Key>& values) {
     return best;
 }
 
-Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& collection) {
-    Layout layout{std::string(kDefaultDeck), {}, &builtin_note_type(Builtin::basic)};
+bool same_name(const NoteType& a, const NoteType& b) {
+    return normalized_key(a.name) == normalized_key(b.name);
+}
+
+// Note types that need a definition, in the order their notes come.
+void define_note_types(const std::vector<PlannedCard>& cards, Layout& layout, LossReport& losses) {
+    std::set<const NoteType*> seen;
+    for (const PlannedCard& card : cards) {
+        if (!seen.insert(card.note_type).second) continue;
+        if (auto option = dropped_option(*card.note_type)) {
+            losses.once("note-type-options", "MD111", "note_types[" + card.note_type->name + "]",
+                        "note type options that markdown cannot carry are dropped, such as " +
+                            *option + " of '" + card.note_type->name + "'",
+                        "markdown keeps a note type's fields, templates, CSS, sort field and id");
+        }
+        if (needs_definition(*card.note_type)) layout.note_types.define(*card.note_type);
+    }
+}
+
+Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& collection,
+                     LossReport& losses) {
+    Layout layout;
+    layout.deck = kDefaultDeck;
+    define_note_types(cards, layout, losses);
     if (cards.empty()) {
         if (!collection.decks.empty()) layout.deck = collection.decks.front().name;
-        return layout;
-    }
-    std::vector<std::string> decks;
-    for (const PlannedCard& card : cards) decks.push_back(card.deck);
-    layout.deck = most_common(decks);
+    } else {
+        std::vector<std::string> decks;
+        for (const PlannedCard& card : cards) decks.push_back(card.deck);
+        layout.deck = most_common(decks);
 
-    layout.tags = cards.front().tags;
-    for (const PlannedCard& card : cards) {
-        std::vector<std::string> common;
-        std::set_intersection(layout.tags.begin(), layout.tags.end(), card.tags.begin(),
-                              card.tags.end(), std::back_inserter(common));
-        layout.tags = std::move(common);
-    }
+        layout.tags = cards.front().tags;
+        for (const PlannedCard& card : cards) {
+            std::vector<std::string> common;
+            std::set_intersection(layout.tags.begin(), layout.tags.end(), card.tags.begin(),
+                                  card.tags.end(), std::back_inserter(common));
+            layout.tags = std::move(common);
+        }
 
-    std::size_t basic = 0, reversed = 0;
-    const NoteType* reversed_type = &builtin_note_type(Builtin::reversed);
-    for (const PlannedCard& card : cards) {
-        if (card.note_type == reversed_type) {
-            ++reversed;
-        } else if (card.note_type->kind == NoteTypeKind::standard) {
-            ++basic;
+        // `Note Type:` names the most common type of cards without cloze, unless it is Basic.
+        std::vector<std::string> standard;
+        for (const PlannedCard& card : cards) {
+            if (card.note_type->kind == NoteTypeKind::standard)
+                standard.push_back(normalized_key(card.note_type->name));
+        }
+        if (!standard.empty()) {
+            const NoteType* common = layout.note_types.find(most_common(standard));
+            if (common && !same_name(*common, *layout.note_types.find("Basic")))
+                layout.note_type = common;
         }
     }
-    if (reversed > basic) layout.note_type = reversed_type;
+    if (const Deck* deck = collection.find_deck(layout.deck))
+        layout.description = deck->description;
     return layout;
 }
 
 std::string front_matter(const Layout& layout) {
-    std::string out;
-    if (layout.deck != kDefaultDeck) out += "Flashcard Deck: " + layout.deck + "\n";
-    if (layout.note_type != &builtin_note_type(Builtin::basic)) {
-        out += "Note Type: " + layout.note_type->name + "\n";
+    bool any = layout.deck != kDefaultDeck || !layout.description.empty() || layout.note_type ||
+               !layout.tags.empty() || !layout.note_types.definitions().empty();
+    if (!any) return {};
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    if (layout.deck != kDefaultDeck) {
+        out << YAML::Key << "Flashcard Deck" << YAML::Value;
+        emit_text(out, layout.deck);
+    }
+    if (!layout.description.empty()) {
+        out << YAML::Key << "Description" << YAML::Value;
+        emit_text(out, layout.description);
+    }
+    if (layout.note_type) {
+        out << YAML::Key << "Note Type" << YAML::Value;
+        emit_text(out, layout.note_type->name);
     }
     if (!layout.tags.empty()) {
-        out += "Tags:";
-        for (const std::string& tag : layout.tags) out += " " + tag;
-        out += "\n";
+        std::string tags;
+        for (const std::string& tag : layout.tags) tags += (tags.empty() ? "" : " ") + tag;
+        out << YAML::Key << "Tags" << YAML::Value;
+        emit_text(out, tags);
     }
-    return out.empty() ? out : "---\n" + out + "---\n\n";
+    if (!layout.note_types.definitions().empty()) {
+        out << YAML::Key << "Note Types" << YAML::Value << YAML::BeginSeq;
+        for (const NoteType& note_type : layout.note_types.definitions())
+            emit_note_type_definition(out, note_type, builtin_named(note_type.name));
+        out << YAML::EndSeq;
+    }
+    out << YAML::EndMap;
+    return "---\n" + without_blank_indentation(out.c_str()) + "\n---\n\n";
 }
 
 // The metadata comment the card needs, or empty when the front matter says it all.
 std::string metadata_line(const PlannedCard& card, const Layout& layout) {
-    const NoteType* inferred = cloze_numbers(card.question).empty()
-                                   ? layout.note_type
-                                   : &builtin_note_type(Builtin::cloze);
+    const NoteType& inferred =
+        layout.note_types.default_type(layout.note_type, !cloze_numbers(card.question()).empty());
     std::string parts;
-    if (card.id && *card.id != derive_guid(card.deck, card.note_type->name, card.question)) {
+    if (card.id && *card.id != derive_guid(card.deck, card.note_type->name, card.question())) {
         parts += " id: " + *card.id;
     }
-    if (card.note_type != inferred) parts += " type: " + card.note_type->name;
+    if (!same_name(*card.note_type, inferred)) parts += " type: " + card.note_type->name;
     if (card.deck != layout.deck) parts += " deck: " + card.deck;
     std::string tags;
     for (const std::string& tag : card.tags) {
@@ -97,16 +147,26 @@ std::string metadata_line(const PlannedCard& card, const Layout& layout) {
     if (!tags.empty()) parts += " tags:" + tags;
     // A question that starts with a comment the reader would take as metadata gets one first.
     std::string_view first_line =
-        std::string_view(card.question).substr(0, card.question.find('\n'));
+        std::string_view(card.question()).substr(0, card.question().find('\n'));
     if (parts.empty() && is_metadata_comment(first_line)) parts = " tags:";
     return parts.empty() ? parts : "<!--" + parts + " -->\n";
 }
 
+// The fields in order: the first, then `---` and the second, then `--- Name` and each further
+// field that is not empty. A standard card always has its `---`; a cloze card only when its
+// second field holds something.
 std::string card_text(const PlannedCard& card, const Layout& layout) {
-    std::string out = metadata_line(card, layout) + card.question;
-    if (card.note_type->kind == NoteTypeKind::cloze && card.answer.empty()) return out;
-    out += "\n\n---";
-    if (!card.answer.empty()) out += "\n\n" + card.answer;
+    std::string out = metadata_line(card, layout) + card.question();
+    const NoteType& note_type = *card.note_type;
+    if (card.fields.size() >= 2 &&
+        (note_type.kind == NoteTypeKind::standard || !card.fields[1].empty())) {
+        out += "\n\n---";
+        if (!card.fields[1].empty()) out += "\n\n" + card.fields[1];
+    }
+    for (std::size_t i = 2; i < card.fields.size(); ++i) {
+        if (card.fields[i].empty()) continue;
+        out += "\n\n--- " + note_type.fields[i] + "\n\n" + card.fields[i];
+    }
     return out;
 }
 
@@ -136,7 +196,8 @@ bool has_note_data(const Note& note) {
            (is_set(note.extras.json(), "data") && note.extras.json()["data"] != "{}");
 }
 
-void report_collection_losses(const Collection& collection, bool media_written,
+void report_collection_losses(const Collection& collection, const Layout& layout,
+                              bool media_written,
                               LossReport& losses) {
     std::set<std::string> used_decks;
     for (const Note& note : collection.notes) {
@@ -155,9 +216,11 @@ void report_collection_losses(const Collection& collection, bool media_written,
         }
     }
     for (const Deck& deck : collection.decks) {
-        if (!deck.description.empty()) {
+        if (!deck.description.empty() && deck.name != layout.deck) {
             losses.once("deck-description", "MD103", "decks[" + deck.name + "]",
-                        "deck descriptions are dropped");
+                        "deck descriptions are dropped, except the front matter deck's (such "
+                        "as '" +
+                            deck.name + "')");
         }
         // Every Anki collection has an empty "Default" deck: not worth a warning.
         bool kept = used_decks.count(deck.name) || deck.name == kDefaultDeck ||
@@ -185,9 +248,9 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     cards.reserve(collection.notes.size());
     CardPlanner planner(collection, losses);
     for (const Note& note : collection.notes) cards.push_back(planner.plan(note));
-    report_collection_losses(collection, context.media_written_beside, losses);
 
-    Layout layout = choose_layout(cards, collection);
+    Layout layout = choose_layout(cards, collection, losses);
+    report_collection_losses(collection, layout, context.media_written_beside, losses);
     std::string text = front_matter(layout);
     for (std::size_t i = 0; i < cards.size(); ++i) {
         if (i > 0) text += "\n\n. . .\n\n";

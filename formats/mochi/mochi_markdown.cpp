@@ -292,10 +292,12 @@ std::string media_links_to_mochi(std::string_view text,
     if (flat_names.empty()) return std::string(text);
     std::vector<MediaRef> refs = find_media_refs(text, Markup::markdown, {.links = true});
     return rewrite_media_refs(text, refs, [&](const MediaRef& ref) -> std::optional<std::string> {
-        if (ref.syntax != MediaRefSyntax::markdown_destination) return std::nullopt;
         auto flat = flat_names.find(ref.target);
         if (flat == flat_names.end()) flat = flat_names.find(percent_decode(ref.target));
         if (flat == flat_names.end()) return std::nullopt;
+        // Markdown links and images take Mochi's `@media/`; raw HTML (`<img src>`) and
+        // `[sound:]` name the attachment as it is stored, which is how they are found again.
+        if (ref.syntax != MediaRefSyntax::markdown_destination) return flat->second;
         return std::string(kMediaPrefix) + flat->second;
     });
 }

@@ -1,6 +1,8 @@
 // Markdown deck -> apkg through the registered markdown reader, as `deckport convert` does.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "apkg_write_helpers.hpp"
 #include "deckport/io.hpp"
 
@@ -80,4 +82,33 @@ TEST(ApkgFromMarkdown, ImagesClozeDecksAndTagsEndToEnd) {
     EXPECT_EQ(all.find("img/"), std::string::npos) << all;
     EXPECT_EQ(column_texts(db, "select tags from notes where guid = 'own-1'"),
               std::vector<std::string>{" basics rust "});
+}
+
+// Issue 11: a markdown deck's `Description:` is the deck's description in Anki, and a note type
+// it defines (three fields, its own templates and CSS) is the note type in the package.
+TEST(ApkgFromMarkdown, DescriptionAndDefinedNoteTypes) {
+    Collection c = read_markdown(input_from_memory(
+        "deck.md",
+        "---\nFlashcard Deck: Spanish\nDescription: \"Everyday words.\\n\"\nNote Type: Vocab\n"
+        "Note Types:\n  - name: Vocab\n    id: 1700000000009\n    fields: [Word, Meaning, "
+        "Example]\n"
+        "    templates:\n      - {name: Card 1, front: \"{{Word}}\", back: "
+        "\"{{Meaning}}\\t{{Example}}\"}\n"
+        "    css: \".card {}\\n\"\n---\nperro\n---\ndog\n--- Example\nEl perro ladra.\n"));
+    WriteResult result = write_apkg(c);
+    ASSERT_FALSE(result.bytes.empty()) << rendered(result.diagnostics).front();
+    SqliteDb db = open_collection(result.bytes);
+    auto decks = nlohmann::json::parse(column_texts(db, "select decks from col").at(0));
+    bool described = false;
+    for (const auto& [id, deck] : decks.items())
+        described = described || (deck["name"] == "Spanish" && deck["desc"] == "Everyday words.\n");
+    EXPECT_TRUE(described) << decks.dump();
+    auto models = nlohmann::json::parse(column_texts(db, "select models from col").at(0));
+    const auto& vocab = models.at("1700000000009");
+    EXPECT_EQ(vocab["name"], "Vocab");
+    EXPECT_EQ(vocab["css"], ".card {}\n");
+    EXPECT_EQ(vocab["tmpls"][0]["afmt"], "{{Meaning}}\t{{Example}}");
+    EXPECT_EQ(vocab["flds"].size(), 3u);
+    EXPECT_EQ(column_texts(db, "select flds from notes"),
+              std::vector<std::string>{"<p>perro</p>\x1f<p>dog</p>\x1f<p>El perro ladra.</p>"});
 }

@@ -175,7 +175,9 @@ TEST(ApkgWriter, ReportsANoteWhoseNoteTypeIsMissing) {
                   "[APKG201]"});
 }
 
-TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
+// A collection may hold a note type named like a built-in with its own definition (Anki 2.0's
+// Cloze, a user's edited Basic): it keeps its name.
+TEST(ApkgWriter, KeepsTheNameOfACustomNoteTypeCalledBasicAndItsExtras) {
     Collection c;
     NoteType custom;
     custom.id = 1234567890123;
@@ -195,12 +197,12 @@ TEST(ApkgWriter, RenamesACustomNoteTypeCalledBasicAndKeepsItsExtras) {
     c.notes.push_back(make_note(custom, {html("chien"), html("dog"), html("")}, "French"));
     WriteResult result = write_apkg(c);
     ASSERT_FALSE(result.bytes.empty()) << diagnostics_text(result.diagnostics);
-    EXPECT_TRUE(has_diagnostic(result.diagnostics, "APKG209"));
+    EXPECT_FALSE(has_diagnostic(result.diagnostics, "APKG209"));
 
     SqliteDb db = open_collection(result.bytes);
     auto models = nlohmann::json::parse(column_texts(db, "select models from col").at(0));
     const auto& model = models["1234567890123"];
-    EXPECT_EQ(model["name"], "Basic (custom)");
+    EXPECT_EQ(model["name"], "Basic");
     EXPECT_EQ(model["css"], ".card { color: red; }");
     EXPECT_EQ(model["sortf"], 1);
     EXPECT_EQ(model["latexsvg"], true);
@@ -387,7 +389,7 @@ TEST(ApkgWriter, CardsInAFilteredDeckGoHomeAndTheFilteredDeckIsLeftOut) {
     EXPECT_EQ(check.exit_code, 0) << check.output;
 }
 
-TEST(ApkgWriter, KeepsTheNamesOfNoteTypesReadFromAnkiPackages) {
+TEST(ApkgWriter, KeepsTheNamesOfNoteTypesNamedLikeBuiltIns) {
     Collection c;
     NoteType two_cards = basic_and_reversed_note_type();
     two_cards.id = 1342697561419;
@@ -400,7 +402,11 @@ TEST(ApkgWriter, KeepsTheNamesOfNoteTypesReadFromAnkiPackages) {
     SqliteDb db = open_collection(result.bytes);
     auto models = nlohmann::json::parse(column_texts(db, "select models from col").at(0));
     EXPECT_EQ(models["1342697561419"]["name"], "Basic");
-    // The same note type from another format is renamed, as before.
+    // From another format too: Anki matches note types by id, so the name is kept.
     c.meta.source_format = "markdown";
-    EXPECT_TRUE(has_diagnostic(write_apkg(c).diagnostics, "APKG209"));
+    WriteResult from_markdown = write_apkg(c);
+    EXPECT_FALSE(has_diagnostic(from_markdown.diagnostics, "APKG209"));
+    SqliteDb again = open_collection(from_markdown.bytes);
+    auto kept = nlohmann::json::parse(column_texts(again, "select models from col").at(0));
+    EXPECT_EQ(kept["1342697561419"]["name"], "Basic");
 }

@@ -45,7 +45,7 @@ TEST(LintRules, TableHasStableUniqueCodesInOrder) {
     // are not given to other rules.
     const std::vector<std::string> expected = {"LINT001", "LINT002", "LINT003", "LINT004",
                                                "LINT006", "LINT008", "LINT009", "LINT010",
-                                               "LINT011", "LINT012", "LINT013"};
+                                               "LINT011", "LINT012", "LINT013", "LINT014"};
     const auto& rules = lint_rules();
     ASSERT_EQ(rules.size(), expected.size());
     for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -246,4 +246,32 @@ TEST(LintRules, FindingsNeverPointIntoTheNextNote) {
     EXPECT_EQ(codes_and_places(deck.lint()),
               std::vector<std::string>{"deck.md:1:1: warning: tag 'bad tag' contains whitespace: "
                                        "Anki splits it into several tags [LINT009]"});
+}
+
+TEST(LintRules, Lint014BracesInMathThatEndACloze) {
+    TestDeck deck;
+    deck.text =
+        "{{c1::\\(\\frac{a}{\\frac{b}{c}}\\)}} and {{c2::$x^{y^{z}}$}}\n"
+        ". . .\n"
+        "{{c1::\\(\\frac{a}{\\frac{b}{c} }\\)}} and \\(x^{ {{c1::2}}}\\) and `{{c1::}}}`\n";
+    deck.add({"{{c1::\\(\\frac{a}{\\frac{b}{c}}\\)}} and {{c2::$x^{y^{z}}$}}", ""}, 1,
+             Markup::markdown, true);
+    // `} }`, a deletion inside math, and braces in code are fine.
+    deck.add(
+        {"{{c1::\\(\\frac{a}{\\frac{b}{c} }\\)}} and \\(x^{ {{c1::2}}}\\) and `{{c1::}}}`", ""}, 3,
+        Markup::markdown, true);
+    EXPECT_EQ(codes_and_places(deck.lint()),
+              (std::vector<std::string>{
+                  "deck.md:1:28: warning: `}}` inside math ends the cloze deletion here: Anki "
+                  "closes a deletion at the first `}}` [LINT014]",
+                  "deck.md:1:53: warning: `}}` inside math ends the cloze deletion here: Anki "
+                  "closes a deletion at the first `}}` [LINT014]"}));
+}
+
+TEST(LintRules, Lint014InAnHtmlField) {
+    TestDeck deck;
+    deck.add({"<b>{{c1::\\[\\sqrt{\\frac{1}{2}}\\]}}</b>", ""}, 1, Markup::html, true);
+    std::vector<std::string> found = codes_and_places(deck.lint());
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].find("[LINT014]"), std::string::npos) << found[0];
 }

@@ -33,6 +33,7 @@ const RuleDeck kRuleDecks[] = {
     {"lint010-unbalanced-html.md", "LINT010", "warning", 9, 20, {}},
     {"lint011-field-size.md", "LINT011", "warning", 5, 1, {"--max-field-bytes", "10"}},
     {"lint012-question-is-answer.md", "LINT012", "warning", 9, 1, {}},
+    {"lint014-math-closes-cloze.md", "LINT014", "warning", 5, 36, {}},
 };
 
 std::string deck_path(const RuleDeck& deck) {

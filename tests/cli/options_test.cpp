@@ -155,8 +155,7 @@ TEST(FormatOptions, FormatsListsDirectionTypeAndDefault) {
                                     "legacy\n"));
     EXPECT_THAT(text.out, HasSubstr("  -O safe (write, bool) [--quizlet-safe]\n"));
     EXPECT_THAT(text.out, HasSubstr("normalises by rule: filtered cards sent home, flat, "
-                                    "sanitised media names, custom note types named like "
-                                    "built-ins renamed '(custom)'\n"));
+                                    "sanitised media names\n"));
 }
 
 TEST(FormatOptions, NoToolIncludesAFormatHeader) {

@@ -30,7 +30,8 @@ const std::vector<Case>& cases() {
         {"[the book](https://x.org) ![a cat](cat.jpg)", "the book a cat"},
         {"```\n  fn main() {}\n    x\n```", "  fn main() {}\n    x"},
         {"| a | b |\n|---|---|\n| 1 | 2 |", "a | b\n1 | 2"},
-        {"$x^2$ and $$\\sum$$", "x^2 and \\sum"},
+        // math reads as the HTML's text does: MathJax's delimiters around the TeX
+        {"$x^2$ and $$\\sum$$", "\\(x^2\\) and \\[\\sum\\]"},
         {"costs $5 or $10", "costs $5 or $10"},
         {"{{c1::Paris::city}} **{{c2::x}}**", "{{c1::Paris::city}} {{c2::x}}"},
         {"&copy; &amp; &#35; &#x41; &eacute;", "\xC2\xA9 & # A \xC3\xA9"},

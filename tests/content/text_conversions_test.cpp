@@ -19,7 +19,7 @@ TEST(TextToHtml, EscapesAndBreaksLines) {
 
 TEST(TextToMarkdown, EscapesWhatMarkdownWouldInterpret) {
     EXPECT_EQ(text_to_markdown("*star* _u_ snake_case `c` $5 \\ <tag> ~x~ a|b [x](y)"),
-              "\\*star\\* \\_u\\_ snake_case \\`c\\` \\$5 \\\\ \\<tag> \\~x\\~ a\\|b \\[x\\](y)");
+              "\\*star\\* \\_u\\_ snake_case \\`c\\` \\$5 \\\\ \\<tag> \\~x\\~ a\\|b \\[x](y)");
     EXPECT_EQ(text_to_markdown("# not heading"), "\\# not heading");
     EXPECT_EQ(text_to_markdown("1. not a list"), "1\\. not a list");
     EXPECT_EQ(text_to_markdown("- no\n+ no\n> no\n= no\n2) no"),

@@ -163,7 +163,7 @@ TEST(CrowdAnkiWriter, SampleCollectionHasTheKeysAndShapesOfARealExport) {
     EXPECT_EQ(basic["flds"][1]["name"], "Back");
     EXPECT_EQ(basic["flds"][1]["ord"], 1);
     EXPECT_EQ(basic["tmpls"][0]["qfmt"], "{{Front}}");
-    EXPECT_EQ(basic["css"], kDefaultCss);
+    EXPECT_EQ(basic["css"], kAnkiCss);
     EXPECT_EQ(ours["note_models"][1]["type"], 1);
 
     EXPECT_EQ(output_file(output, "media/padlock.png"), "bytes of padlock.png");

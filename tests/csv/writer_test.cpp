@@ -3,6 +3,7 @@
 #include "csv_helpers.hpp"
 #include "deckport/content.hpp"
 #include "deckport/error.hpp"
+#include "deckport/notetypes.hpp"
 
 using namespace deckport;
 using namespace deckport::test;
@@ -33,7 +34,13 @@ void expect_same_notes(const Collection& expected, const Collection& actual) {
         ASSERT_NE(et, nullptr);
         ASSERT_NE(at, nullptr);
         EXPECT_EQ(at->name, et->name);
-        EXPECT_EQ(at->fields, et->fields);
+        // Field names reach the header: a note type of the deck's own that shares its columns
+        // with other note types reads back with the header's names (CSV carries no note types).
+        if (is_stock_under_anki_name(*et)) {
+            EXPECT_EQ(at->fields, et->fields);
+        } else {
+            EXPECT_EQ(at->fields.size(), et->fields.size());
+        }
         ASSERT_EQ(a.fields.size(), e.fields.size());
         for (std::size_t f = 0; f < e.fields.size(); ++f) {
             EXPECT_EQ(html_of(a.fields[f]), html_of(e.fields[f])) << "field " << f + 1;

@@ -26,8 +26,39 @@ TEST(MarkdownDiagnostics, UnterminatedFrontMatter) {
 }
 
 TEST(MarkdownDiagnostics, FrontMatterLinesThatAreNotKeyValue) {
-    EXPECT_EQ(diagnostics_of("---\nFlashcard Deck: X\ntags:\n  - a\n---\nQ\n---\nA\n"),
-              (Lines{"deck.md:4:1: error: front matter line is not `Key: value` [MD004]"}));
+    EXPECT_EQ(diagnostics_of("---\nFlashcard Deck: X\nWhat is this?\n---\nQ\n---\nA\n"),
+              (Lines{"deck.md:3:1: error: front matter line is not `Key: value` [MD004]"}));
+    // Not YAML, and a line is not `Key: value` either: the error is where YAML stops.
+    EXPECT_EQ(diagnostics_of("---\nFlashcard Deck: X\nTags: a: b\n- c\n---\nQ\n---\nA\n"),
+              (Lines{"deck.md:3:8: error: front matter is not valid YAML: illegal map value "
+                     "[MD004]"}));
+    EXPECT_EQ(diagnostics_of("---\n- a\n- b\n---\nQ\n---\nA\n"),
+              (Lines{"deck.md:2:1: error: front matter is not `Key: value` lines [MD004]"}));
+    EXPECT_EQ(diagnostics_of("---\nDeck: [A, B]\nTags: {a: b}\n---\nQ\n---\nA\n"),
+              (Lines{"deck.md:2:7: error: `Deck:` must be a deck name, not a list or mapping "
+                     "[MD004]",
+                     "deck.md:3:7: error: a tag must be text [MD004]"}));
+}
+
+// Issue 11: the front matter is YAML, so lists of tags work; older `Key: value` lines still do.
+TEST(MarkdownDiagnostics, FrontMatterIsYaml) {
+    ReadResult yaml = read_markdown(
+        "---\nFlashcard Deck: 'Rust: Advanced'\ntags:\n  - a\n  - b c\nTAGS  : "
+        "x\n---\nQ\n---\nA\n");
+    EXPECT_EQ(yaml.diagnostics,
+              (Lines{"deck.md:6:1: error: front matter gives `Tags:` twice (first on line 3) "
+                     "[MD006]"}));
+    EXPECT_EQ(yaml.collection.notes.at(0).deck, "Rust: Advanced");
+    EXPECT_EQ(yaml.collection.notes.at(0).tags, (std::vector<std::string>{"a", "b", "c"}));
+    ReadResult old = read_markdown("---\ndeck: A :: B: C\nTags: #x y\n---\nQ\n---\nA\n");
+    EXPECT_EQ(old.diagnostics, Lines{});
+    EXPECT_EQ(old.collection.notes.at(0).deck, "A::B: C");
+    EXPECT_EQ(old.collection.notes.at(0).tags, (std::vector<std::string>{"#x", "y"}));
+    // Valid YAML: `#` starts a comment, so the value must be quoted.
+    ReadResult comment = read_markdown("---\nTags: #x y\n---\nQ\n---\nA\n");
+    EXPECT_TRUE(comment.collection.notes.at(0).tags.empty());
+    ReadResult quoted = read_markdown("---\nTags: \"#x y\"\n---\nQ\n---\nA\n");
+    EXPECT_EQ(quoted.collection.notes.at(0).tags, (std::vector<std::string>{"#x", "y"}));
 }
 
 TEST(MarkdownDiagnostics, UnknownFrontMatterKeyIsAWarning) {
@@ -56,8 +87,8 @@ TEST(MarkdownDiagnostics, BadDeckNames) {
 TEST(MarkdownDiagnostics, UnknownNoteType) {
     EXPECT_EQ(diagnostics_of("---\nNote Type: Fancy\n---\nQ\n---\nA\n"),
               (Lines{"deck.md:2:12: error: unknown note type 'Fancy' [MD008]"}));
-    EXPECT_EQ(diagnostics_of("<!-- type: Basic (optional reversed card) -->\nQ\n---\nA\n"),
-              (Lines{"deck.md:1:12: error: unknown note type 'Basic (optional reversed card)' "
+    EXPECT_EQ(diagnostics_of("<!-- type: Basic (optional reverse) -->\nQ\n---\nA\n"),
+              (Lines{"deck.md:1:12: error: unknown note type 'Basic (optional reverse)' "
                      "[MD008]"}));
 }
 

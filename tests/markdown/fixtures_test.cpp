@@ -46,14 +46,14 @@ TEST(MarkdownFixtures, AnkcompilerYamlAndDashSeparatedCards) {
     DECKPORT_REQUIRE_FIXTURES();
     ReadResult result = read_fixture("ankcompiler-sample.md");
     EXPECT_EQ(short_diagnostics(result),
-              (Lines{"ankcompiler-sample.md:4:1: error: front matter line is not `Key: value` "
-                     "[MD004]",
-                     "ankcompiler-sample.md:6:1: error: card has an empty question [MD012]",
+              (Lines{"ankcompiler-sample.md:6:1: error: card has an empty question [MD012]",
                      "ankcompiler-sample.md:43:1: warning: cloze deletion in the answer of a Basic "
                      "card is shown as written [MD014]",
                      "ankcompiler-sample.md:10:1: " + kNoSeparator}));
     ASSERT_EQ(result.collection.notes.size(), 1u);
     EXPECT_EQ(result.collection.notes[0].deck, "foo");  // `deck:` is our key too
+    // and the front matter is YAML: its list of tags is read
+    EXPECT_EQ(result.collection.notes[0].tags, std::vector<std::string>{"tag0"});
 }
 
 TEST(MarkdownFixtures, MankidownHeadingsAreOneCardWithoutAnswer) {

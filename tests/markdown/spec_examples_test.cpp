@@ -1,6 +1,8 @@
 // Every numbered example of docs/deck-format.md is checked here, so the spec cannot go stale:
 // a ```deck example-N block is read as `deck.md`, and its notes and diagnostics must be those of
-// the ```expect example-N block (JSON); a ```written example-N block is the writer's output.
+// the ```expect example-N block (JSON); a ```written example-N block is the writer's output. A
+// ```file example-N PATH block is a file beside the deck (the deck is then read from a
+// temporary folder that holds them).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -8,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "deckport/content.hpp"
 #include "deckport/identity.hpp"
 #include "markdown_helpers.hpp"
 
@@ -18,13 +21,14 @@ namespace {
 
 struct Example {
     std::string deck, expect, written;
-    int line = 0;  // of the deck block in the doc
+    std::map<std::string, std::string> files;  // path -> text
+    int line = 0;                              // of the deck block in the doc
 };
 
 struct OpenFence {
     char marker;
     std::size_t length;
-    std::string kind, id;
+    std::string kind, id, path;
     int line;
     std::string body;
 };
@@ -61,6 +65,8 @@ std::map<std::string, Example> extract_examples(const std::string& doc) {
                     example.line = fence->line;
                 } else if (fence->kind == "expect") {
                     example.expect = fence->body;
+                } else if (fence->kind == "file") {
+                    example.files[fence->path] = fence->body;
                 } else {
                     example.written = fence->body;
                 }
@@ -70,11 +76,13 @@ std::map<std::string, Example> extract_examples(const std::string& doc) {
         }
         if (run < 3) continue;
         std::vector<std::string> info = words_of(line.substr(run));
-        fence = OpenFence{marker, run, {}, {}, number, {}};
+        fence = OpenFence{marker, run, {}, {}, {}, number, {}};
         if (info.size() >= 2 && info[1].starts_with("example-") &&
-            (info[0] == "deck" || info[0] == "expect" || info[0] == "written")) {
+            (info[0] == "deck" || info[0] == "expect" || info[0] == "written" ||
+             (info[0] == "file" && info.size() == 3))) {
             fence->kind = info[0];
             fence->id = info[1];
+            if (info[0] == "file") fence->path = info[2];
         }
     }
     EXPECT_FALSE(fence) << "the doc ends inside a fence opened on line " << fence->line;
@@ -86,11 +94,48 @@ std::string type_name(const Collection& collection, const Note& note) {
     return note_type ? note_type->name : "?";
 }
 
+// The deck as `deck.md`, beside its files when it has some.
+ReadResult read_example(const Example& example) {
+    if (example.files.empty()) return read_markdown(example.deck);
+    TempDir dir;
+    for (const auto& [path, text] : example.files) {
+        std::filesystem::create_directories((dir.path() / path).parent_path());
+        write_text(dir.path() / path, text);
+    }
+    Input input = input_from_memory("deck.md", example.deck);
+    input.path = dir.path() / "deck.md";
+    return read_markdown_input(input);
+}
+
+void check_note_types(const Collection& c, const nlohmann::json& wanted) {
+    ASSERT_EQ(c.note_types.size(), wanted.size());
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        const NoteType& nt = c.note_types[i];
+        const auto& want = wanted[i];
+        SCOPED_TRACE("note type " + nt.name);
+        EXPECT_EQ(nt.name, want.at("name").get<std::string>());
+        EXPECT_EQ(nt.kind == NoteTypeKind::cloze ? "cloze" : "standard",
+                  want.value("kind", std::string("standard")));
+        EXPECT_EQ(nt.fields, want.at("fields").get<std::vector<std::string>>());
+        ASSERT_EQ(nt.templates.size(), want.at("templates").size());
+        for (std::size_t t = 0; t < nt.templates.size(); ++t) {
+            EXPECT_EQ(nt.templates[t].name, want["templates"][t].at("name").get<std::string>());
+            EXPECT_EQ(nt.templates[t].front, want["templates"][t].at("front").get<std::string>());
+            EXPECT_EQ(nt.templates[t].back, want["templates"][t].at("back").get<std::string>());
+        }
+        EXPECT_EQ(nt.css, want.value("css", std::string()));
+        EXPECT_EQ(nt.sort_field, want.value("sort_field", 0));
+        if (want.contains("id")) {
+            EXPECT_EQ(nt.id, want["id"].get<std::int64_t>());
+        }
+    }
+}
+
 void check_example(const Example& example) {
     ASSERT_FALSE(example.deck.empty()) << "no ```deck block";
     ASSERT_FALSE(example.expect.empty()) << "no ```expect block";
     nlohmann::json expect = nlohmann::json::parse(example.expect);
-    ReadResult result = read_markdown(example.deck);
+    ReadResult result = read_example(example);
     const Collection& c = result.collection;
 
     EXPECT_EQ(result.diagnostics, expect.value("diagnostics", std::vector<std::string>{}));
@@ -105,6 +150,11 @@ void check_example(const Example& example) {
         std::vector<std::string> fields;
         for (const Content& field : note.fields) fields.push_back(field.source);
         EXPECT_EQ(fields, want.at("fields").get<std::vector<std::string>>());
+        if (want.contains("html")) {
+            std::vector<std::string> html;
+            for (const Content& field : note.fields) html.push_back(to_html(field));
+            EXPECT_EQ(html, want["html"].get<std::vector<std::string>>());
+        }
         EXPECT_EQ(note.tags, want.value("tags", std::vector<std::string>{}));
         std::string guid = want.contains("id")
                                ? want["id"].get<std::string>()
@@ -116,12 +166,21 @@ void check_example(const Example& example) {
         for (const Deck& deck : c.decks) decks.push_back(deck.name);
         EXPECT_EQ(decks, expect["decks"].get<std::vector<std::string>>());
     }
+    if (expect.contains("descriptions")) {
+        std::map<std::string, std::string> descriptions;
+        for (const Deck& deck : c.decks) {
+            if (!deck.description.empty()) descriptions[deck.name] = deck.description;
+        }
+        EXPECT_EQ(descriptions, (expect["descriptions"].get<std::map<std::string, std::string>>()));
+    }
+    if (expect.contains("note_types")) check_note_types(c, expect["note_types"]);
     if (!example.written.empty()) {
         WriteResult written = write_markdown(c);
         EXPECT_EQ(written.text, example.written);
         ReadResult back = read_markdown(written.text);
         EXPECT_TRUE(back.diagnostics.empty()) << ::testing::PrintToString(back.diagnostics);
         EXPECT_EQ(back.collection.notes, c.notes);
+        EXPECT_EQ(back.collection.note_types, c.note_types);
     }
 }
 

@@ -269,7 +269,8 @@ TEST(MarkdownWriter, OtherMarkupIsConvertedToMarkdown) {
     EXPECT_EQ(back.collection.notes[0].fields[1].source, to_markdown(text));
 }
 
-TEST(MarkdownWriter, CustomNoteTypesAreWrittenAsBuiltInsWithOneWarningEach) {
+// Issue 11 item 5: note types other than the built-ins were flattened into Basic/Cloze.
+TEST(MarkdownWriter, CustomNoteTypesAreDefinedInTheFrontMatter) {
     NoteType vocab;
     vocab.name = "Vocab";
     vocab.fields = {"Word", "Meaning", "Example"};
@@ -282,19 +283,69 @@ TEST(MarkdownWriter, CustomNoteTypesAreWrittenAsBuiltInsWithOneWarningEach) {
     c.ensure_note_type(vocab);
     c.ensure_note_type(custom_cloze);
     c.notes = {make_note(vocab, {md("perro"), md("dog"), md("El perro ladra.")}),
-               make_note(vocab, {md("gato"), md(""), md("El gato.")}),
+               make_note(vocab, {md("gato"), md(""), md("El gato.\n--- Example\nfin")}),
                make_note(custom_cloze, {md("{{c1::Hola}}"), md("hi")})};
     WriteResult written = write_markdown(c);
-    EXPECT_EQ(written.diagnostics,
-              (Lines{"out.md: warning: note_types[Vocab]: note type 'Vocab' is not built in: its "
-                     "notes are written as Basic; its fields after the first are joined into the "
-                     "answer, its card templates and styling are dropped [MD101]",
-                     "out.md: warning: note_types[Cloze+]: note type 'Cloze+' is not built in: its "
-                     "notes are written as Cloze; its card templates and styling are dropped "
-                     "[MD101]"}));
+    EXPECT_EQ(written.diagnostics, Lines{});
     EXPECT_EQ(written.text,
-              "---\nFlashcard Deck: D\n---\n\nperro\n\n---\n\ndog\n\nEl perro ladra.\n\n. . .\n\n"
-              "gato\n\n---\n\nEl gato.\n\n. . .\n\n{{c1::Hola}}\n\n---\n\nhi\n");
+              "---\nFlashcard Deck: D\nNote Type: Vocab\nNote Types:\n  - name: Vocab\n"
+              "    id: " +
+                  std::to_string(vocab.id) +
+                  "\n"
+                  "    fields: [Word, Meaning, Example]\n    templates:\n      - name: Card 1\n"
+                  "        front: \"{{Word}}\"\n        back: \"{{Meaning}}\"\n"
+                  "  - name: Cloze+\n    id: " +
+                  std::to_string(custom_cloze.id) +
+                  "\n"
+                  "    kind: cloze\n    fields: [Text, Back Extra]\n    templates:\n"
+                  "      - name: Cloze\n        front: \"{{cloze:Text}}\"\n"
+                  "        back: \"{{cloze:Text}}<br>\\n{{Back Extra}}\"\n    css: |\n"
+                  "      .card {\n          font-family: arial;\n          font-size: 20px;\n"
+                  "          text-align: center;\n          color: black;\n"
+                  "          background-color: white;\n      }\n      .cloze {\n"
+                  "          font-weight: bold;\n          color: blue;\n      }\n"
+                  "      .nightMode .cloze {\n          color: lightblue;\n      }\n---\n\n"
+                  "perro\n\n---\n\ndog\n\n--- Example\n\nEl perro ladra.\n\n. . .\n\n"
+                  "gato\n\n---\n\n--- Example\n\nEl gato.\n\\--- Example\nfin\n\n. . .\n\n"
+                  "<!-- type: Cloze+ -->\n{{c1::Hola}}\n\n---\n\nhi\n");
+    ReadResult back = read_markdown(written.text);
+    EXPECT_EQ(back.diagnostics, Lines{});
+    ASSERT_EQ(back.collection.note_types.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        const NoteType& before = c.note_types[i];
+        const NoteType& after = back.collection.note_types[i];
+        EXPECT_EQ(after.id, before.id);
+        EXPECT_EQ(after.name, before.name);
+        EXPECT_EQ(after.kind, before.kind);
+        EXPECT_EQ(after.fields, before.fields);
+        EXPECT_EQ(after.css, before.css);
+        ASSERT_EQ(after.templates.size(), before.templates.size());
+        EXPECT_EQ(after.templates[0].front, before.templates[0].front);
+        EXPECT_EQ(after.templates[0].back, before.templates[0].back);
+    }
+    ASSERT_EQ(back.collection.notes.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        // The same fields once rendered (a `--- Example` line in a field was written escaped).
+        ASSERT_EQ(back.collection.notes[i].fields.size(), c.notes[i].fields.size());
+        for (std::size_t f = 0; f < c.notes[i].fields.size(); ++f)
+            EXPECT_EQ(to_html(back.collection.notes[i].fields[f]), to_html(c.notes[i].fields[f]));
+        EXPECT_EQ(back.collection.notes[i].note_type_id, c.notes[i].note_type_id);
+    }
+}
+
+TEST(MarkdownWriter, TheFrontMatterDecksDescriptionIsWritten) {
+    Collection c;
+    c.ensure_note_type(basic_note_type());
+    c.notes = {make_note(basic_note_type(), {md("Q"), md("A")}, "Rust")};
+    c.decks = {Deck{1, "Rust", "Threads, locks\nand channels.\n", {}}};
+    WriteResult written = write_markdown(c);
+    EXPECT_EQ(written.diagnostics, Lines{});
+    EXPECT_EQ(written.text,
+              "---\nFlashcard Deck: Rust\nDescription: |\n  Threads, locks\n  and channels.\n"
+              "---\n\nQ\n\n---\n\nA\n");
+    ReadResult back = read_markdown(written.text);
+    ASSERT_NE(back.collection.find_deck("Rust"), nullptr);
+    EXPECT_EQ(back.collection.find_deck("Rust")->description, "Threads, locks\nand channels.\n");
 }
 
 TEST(MarkdownWriter, LossesAreReportedOncePerKind) {
@@ -306,7 +357,8 @@ TEST(MarkdownWriter, LossesAreReportedOncePerKind) {
     b.cards = {Card{0, "D", JsonValue(nlohmann::json{{"ivl", 5}})}};
     b.guid = "has space";
     c.notes = {a, b};
-    c.decks = {Deck{1, "Default", {}, {}}, Deck{2, "D", "About D", {}}, Deck{3, "Unused", {}, {}}};
+    c.decks = {Deck{1, "Default", {}, {}}, Deck{2, "D", {}, {}},
+               Deck{3, "Unused", "About Unused", {}}};
     MediaFile media;
     media.name = "x.png";
     media.data = "bytes";
@@ -323,7 +375,8 @@ TEST(MarkdownWriter, LossesAreReportedOncePerKind) {
                "cannot be written get new ids when read back [MD107]",
                "out.md: warning: notes[guid=].cards: review scheduling is dropped: markdown "
                "decks hold no cards' state [MD102]",
-               "out.md: warning: decks[D]: deck descriptions are dropped [MD103]",
+               "out.md: warning: decks[Unused]: deck descriptions are dropped, except the front "
+               "matter deck's (such as 'Unused') [MD103]",
                "out.md: warning: decks[Unused]: decks without notes, such as 'Unused', are "
                "dropped [MD104]",
                "out.md: warning: media[x.png]: media files are not written: a markdown deck "
@@ -392,4 +445,45 @@ TEST(MarkdownWriter, NewCardsAndAnkisBookkeepingAreNoLoss) {
     note.extras.json() = {{"id", 5}, {"usn", -1}, {"flags", 0}, {"data", ""}};
     c.notes = {note};
     EXPECT_EQ(write_markdown(c).diagnostics, Lines{});
+}
+
+// Templates and CSS come back byte for byte, whatever YAML has to do to hold them.
+TEST(MarkdownWriter, TemplatesAndCssKeepEveryByte) {
+    const std::vector<std::string> texts = {
+        "{{Front}}",
+        "",
+        "  leading spaces\nand a line\n",
+        "trailing spaces   \n\ttab\n",
+        "no final line break",
+        "two final line breaks\n\n",
+        "windows\r\nline endings\r\n",
+        "#not a comment: [x] {y} *z &w !v |u >t %s @r `q` \"p\" 'o'",
+        "unicode: ümlaut 日本語 \u00a0nbsp",
+        "- a list item\n- another",
+        "---\n...\n",
+        "a\x01 control\x7f",
+    };
+    Collection c;
+    NoteType nt;
+    nt.name = "Bytes";
+    nt.fields = {"Front", "Back"};
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        nt.templates.push_back(
+            {"Card " + std::to_string(i + 1), texts[i], texts[(i + 1) % texts.size()], {}});
+    }
+    nt.css = texts[3] + texts[6];
+    nt.id = 12345;
+    c.ensure_note_type(nt);
+    c.notes = {make_note(nt, {md("Q"), md("A")})};
+    WriteResult written = write_markdown(c);
+    ReadResult back = read_markdown(written.text);
+    EXPECT_EQ(back.diagnostics, Lines{}) << written.text;
+    ASSERT_EQ(back.collection.note_types.size(), 1u) << written.text;
+    const NoteType& after = back.collection.note_types[0];
+    EXPECT_EQ(after.css, nt.css);
+    ASSERT_EQ(after.templates.size(), nt.templates.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        EXPECT_EQ(after.templates[i].front, nt.templates[i].front) << i;
+        EXPECT_EQ(after.templates[i].back, nt.templates[i].back) << i;
+    }
 }

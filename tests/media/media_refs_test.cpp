@@ -167,7 +167,7 @@ TEST(MarkdownRefs, SoundTagWithItsRange) {
 // What deckport's markdown writer makes of Anki's `[sound:foo[.jpg]` (ankitects mediacheck
 // fixture): the escapes are markdown's, not the name's.
 TEST(MarkdownRefs, SoundTagWithBackslashEscapesNamesTheRenderedFile) {
-    std::string text = "\\[sound:foo\\[.jpg\\] and [sound:a\\_b.mp3]";
+    std::string text = "\\[sound:foo\\[.jpg] and [sound:a\\_b.mp3]";
     auto refs = find_media_refs(text, Markup::markdown);
     ASSERT_EQ(refs.size(), 2u);
     EXPECT_EQ(refs[0].target, "foo[.jpg");

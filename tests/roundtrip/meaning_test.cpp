@@ -270,7 +270,7 @@ TEST(RoundtripMeaning, RootDeckTheFormatAddsIsNotADeckChange) {
 // write, and stores them under flat names.
 TEST(RoundtripMeaning, TwoImagesRenamedByTheFormatAreMatchedByTheirBytes) {
     Collection c = collection_of(
-        {basic_note("Art", "Red: ![r](media/red.png)", "Blue: ![b](media/blue dot.png)", 1)});
+        {basic_note("Art", "Red: ![r](media/red.png)", "Blue: ![b](<media/blue dot.png>)", 1)});
     c.media.push_back(media("media/red.png", "RED-PNG"));
     c.media.push_back(media("media/blue dot.png", "BLUE-PNG"));
     RoundtripResult result = run("crowdish", test::carries_everything(), FakeFlaw::flat_media, c,

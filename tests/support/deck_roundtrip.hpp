@@ -1,6 +1,8 @@
 // Round trips of the markdown decks in decks/ through another format and back to markdown.
 #pragma once
 
+#include "deckport/media_refs.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -60,17 +62,19 @@ inline Collection markdown_round(const Collection& collection, const std::filesy
 
 // `text` with every media path (`media/padlock.png`) as the flat name a one-folder format gives
 // it (`padlock.png`).
-inline std::string with_flat_media_names(std::string text, const Collection& collection) {
-    for (const MediaFile& file : collection.media) {
-        std::size_t slash = file.name.rfind('/');
-        if (slash == std::string::npos) continue;
-        std::string flat = file.name.substr(slash + 1);
-        for (std::size_t pos = 0; (pos = text.find(file.name, pos)) != std::string::npos;) {
-            text.replace(pos, file.name.size(), flat);
-            pos += flat.size();
-        }
-    }
-    return text;
+inline std::string with_flat_media_names(std::string text, const Collection& collection,
+                                         Markup markup = Markup::html) {
+    // Only media references are renamed: a path in a code block is text.
+    return rewrite_media_refs(
+        text, find_media_refs(text, markup), [&](const MediaRef& ref) -> std::optional<std::string> {
+            for (const MediaFile& file : collection.media) {
+                std::size_t slash = file.name.rfind('/');
+                if (slash != std::string::npos && ref.target == file.name) {
+                    return file.name.substr(slash + 1);
+                }
+            }
+            return std::nullopt;
+        });
 }
 
 // What `deckport roundtrip DECK --via FORMAT` does: the markdown deck through the round-trip

@@ -10,13 +10,14 @@
 
 namespace deckport {
 
-// CommonMark plus tables and strikethrough; `$…$` -> `\(…\)` and `$$…$$` -> `\[…\]` (MathJax,
-// as Anki renders it); raw HTML passes through; cloze markers `{{c1::…}}` are left intact.
+// CommonMark plus tables and strikethrough; math `$…$` and `\(…\)` -> `\(…\)`, `$$…$$` and
+// `\[…\]` -> `\[…\]` (MathJax, as Anki renders it), TeX byte for byte; code blocks byte for
+// byte (tabs kept); raw HTML passes through; cloze markers `{{c1::…}}` are left intact.
 std::string markdown_to_html(std::string_view markdown);
 // The text a reader sees: markup dropped, code text kept, one line per block (no blank line
 // between paragraphs), hard breaks as line breaks, list items as "- item" / "1. item", table
-// cells joined by " | ", images as their alt text, links as their text, math as its TeX
-// source; trimmed.
+// cells joined by " | ", images as their alt text, links as their text, math as `\(TeX\)` or
+// `\[TeX\]` (what the HTML's text shows); trimmed.
 std::string markdown_to_text(std::string_view markdown);
 // The same text rules for HTML: block elements are lines, `<br>` a line break, entities
 // decoded, <script>/<style> and comments dropped, white space collapsed as a browser does.

@@ -254,7 +254,27 @@ void InlineWriter::write(const GumboNode& node, int depth) {
 
 void InlineWriter::write_text(std::string_view text) {
     math_closes_[0] = math_closes_[1] = 0;  // positions in this text: search afresh
-    // Collapse white space as a browser does; the spaces become pending separators.
+    // MathJax's `\(…\)` and `\[…\]` are found in the text as written (their TeX keeps its
+    // line breaks); the text around them is collapsed as a browser collapses it.
+    std::size_t plain_start = 0;
+    std::size_t i = 0;
+    while (i + 1 < text.size()) {
+        if (text[i] != '\\' || (text[i + 1] != '(' && text[i + 1] != '[')) {
+            ++i;
+            continue;
+        }
+        write_collapsed(text.substr(plain_start, i - plain_start));
+        plain_start = i;
+        if (write_math(text, i)) {
+            plain_start = i;
+            continue;
+        }
+        i += 2;
+    }
+    write_collapsed(text.substr(plain_start));
+}
+
+void InlineWriter::write_collapsed(std::string_view text) {
     std::string collapsed;
     collapsed.reserve(text.size());
     for (char c : text) {
@@ -264,42 +284,21 @@ void InlineWriter::write_text(std::string_view text) {
             collapsed += c;
         }
     }
-    std::size_t i = 0;
-    std::size_t plain_start = 0;
     auto note_space = [&] {
         if (out_.empty() && pending_breaks_ == 0) leading_space_ = true;
         pending_space_ = true;
     };
-    // Writes collapsed[plain_start, end): spaces at its ends stay pending, spaces inside are
-    // written with the text (so that `[sound:a b.mp3]` is seen whole by the escaper).
-    auto flush_plain = [&](std::size_t end) {
-        std::string_view piece = std::string_view(collapsed).substr(plain_start, end - plain_start);
-        plain_start = end;
-        std::size_t first = piece.find_first_not_of(' ');
-        if (first == std::string_view::npos) {
-            if (!piece.empty()) note_space();
-            return;
-        }
-        if (first > 0) note_space();
-        std::size_t last = piece.find_last_not_of(' ');
-        write_plain(piece.substr(first, last + 1 - first));
-        if (last + 1 < piece.size()) note_space();
-    };
-    while (i < collapsed.size()) {
-        if (collapsed[i] == '\\' && i + 1 < collapsed.size() &&
-            (collapsed[i + 1] == '(' || collapsed[i + 1] == '[')) {
-            std::size_t math_start = i;
-            flush_plain(math_start);
-            if (write_math(collapsed, i)) {
-                plain_start = i;
-                continue;
-            }
-            i = math_start + 2;
-            continue;
-        }
-        ++i;
+    // Spaces at the ends stay pending, spaces inside are written with the text (so that
+    // `[sound:a b.mp3]` is seen whole by the escaper).
+    std::size_t first = collapsed.find_first_not_of(' ');
+    if (first == std::string::npos) {
+        if (!collapsed.empty()) note_space();
+        return;
     }
-    flush_plain(collapsed.size());
+    if (first > 0) note_space();
+    std::size_t last = collapsed.find_last_not_of(' ');
+    write_plain(std::string_view(collapsed).substr(first, last + 1 - first));
+    if (last + 1 < collapsed.size()) note_space();
 }
 
 void InlineWriter::write_plain(std::string_view text) {
@@ -309,17 +308,20 @@ void InlineWriter::write_plain(std::string_view text) {
     // A no-break space reads better as its reference than as an invisible character.
     for (std::size_t nbsp = text.find(kNoBreakSpace); nbsp != std::string_view::npos;
          nbsp = text.find(kNoBreakSpace, start)) {
-        append_markdown_escaped(out_, text.substr(start, nbsp - start), line_start_);
+        append_markdown_escaped(out_, text.substr(start, nbsp - start), line_start_,
+                                context_.in_link_text);
         out_ += "&nbsp;";
         line_start_ = false;
         start = nbsp + kNoBreakSpace.size();
     }
-    append_markdown_escaped(out_, text.substr(start), line_start_ && start == 0);
+    append_markdown_escaped(out_, text.substr(start), line_start_ && start == 0,
+                            context_.in_link_text);
     line_start_ = false;
 }
 
-// MathJax delimiters \(…\) and \[…\] in text become $…$ and $$…$$ when markdown reads them
-// back as the same math; `i` is at the backslash and moves past the math when written.
+// MathJax delimiters \(…\) and \[…\] in text stay as they are: markdown reads them as math and
+// keeps their TeX as written. `i` is at the backslash and moves past the math when it is
+// written; when markdown would not read it back the same, the caller writes it as text.
 bool InlineWriter::write_math(std::string_view text, std::size_t& i) {
     bool display = text[i + 1] == '[';
     std::string_view close = display ? "\\]" : "\\)";
@@ -329,22 +331,23 @@ bool InlineWriter::write_math(std::string_view text, std::size_t& i) {
     std::size_t end = cached;
     if (end == std::string_view::npos) return false;
     std::string_view tex = text.substr(i + 2, end - i - 2);
+    std::size_t after = end + 2;
+    // Next to a `$`, the mask that markdown reads this math with would make a `$$`.
     std::string_view before = previous();
-    // `$x$$y$` would read as display math.
-    if (!before.empty() && before.back() == '$') return false;
-    if (tex.empty() || tex.find('$') != std::string_view::npos ||
-        tex.find('`') != std::string_view::npos || tex.back() == '\\')
+    if ((!before.empty() && before.back() == '$') || (after < text.size() && text[after] == '$'))
         return false;
-    std::string dollars = display ? "$$" : "$";
-    std::string markdown = dollars + std::string(tex) + dollars;
-    // Ask the renderer: md4c and our rules for `$` decide, not a guess.
+    bool breaks = tex.find_first_of("\r\n") != std::string_view::npos;
+    if ((context_.in_table_cell && tex.find('|') != std::string_view::npos) ||
+        (context_.in_heading && breaks))
+        return false;
+    std::string markdown(text.substr(i, after - i));
+    // Ask the renderer: a line of the TeX could start a block, its indentation would be
+    // dropped, or what precedes could make the backslash an escaped one.
     std::string expected = display ? "<p>\\[" : "<p>\\(";
     append_html_text_escaped(expected, tex);
     expected += display ? "\\]</p>" : "\\)</p>";
     if (markdown_to_html(markdown) != expected) return false;
-    std::size_t after = end + 2;
-    if (!display && after < text.size() && text[after] >= '0' && text[after] <= '9') return false;
-    before_visible("$");
+    before_visible("\\");
     out_ += markdown;
     line_start_ = false;
     i = after;
@@ -532,7 +535,9 @@ void InlineWriter::write_link(const GumboNode& node, int depth) {
         return;
     }
     tail += ')';
-    InlineWriter inner(context_, '[');
+    InlineContext link_context = context_;
+    link_context.in_link_text = true;
+    InlineWriter inner(link_context, '[');
     inner.styles_ = styles_;
     inner.write_children(node, depth);
     Result text = inner.finish(']');
@@ -563,7 +568,7 @@ void InlineWriter::write_image(const GumboNode& node) {
               (alt_text.empty() || (alt_text.front() != ' ' && alt_text.back() != ' '));
     if (ok) {
         std::string escaped;
-        append_markdown_escaped(escaped, alt_text, false);
+        append_markdown_escaped(escaped, alt_text, false, true);
         std::size_t start = 0;
         for (std::size_t nbsp = escaped.find(kNoBreakSpace); nbsp != std::string::npos;
              nbsp = escaped.find(kNoBreakSpace, start)) {

@@ -22,6 +22,7 @@ bool starts_markdown_html_block(std::string_view name);
 struct InlineContext {
     bool in_table_cell = false;  // a line break must stay <br>; `|` must not appear raw
     bool in_heading = false;     // no line breaks at all
+    bool in_link_text = false;   // a `]` would end the link text
 };
 
 // Writes a run of inline nodes as markdown: white space collapsed as a browser does, text
@@ -53,7 +54,8 @@ class InlineWriter {
     };
 
     void write_text(std::string_view text);
-    void write_plain(std::string_view text);  // escaped, no line breaks in it
+    void write_collapsed(std::string_view text);  // white space collapsed, escaped
+    void write_plain(std::string_view text);      // escaped, no line breaks in it
     bool write_math(std::string_view text, std::size_t& i);
     void write_element(const GumboNode& node, int depth);
     void write_emphasis(const GumboNode& node, int depth, GumboTag style);

@@ -61,7 +61,8 @@ bool starts_with_reference(std::string_view text) {
 
 }  // namespace
 
-void append_markdown_escaped(std::string& out, std::string_view text, bool line_start) {
+void append_markdown_escaped(std::string& out, std::string_view text, bool line_start,
+                             bool in_brackets) {
     std::size_t i = line_start ? escape_line_start(out, text) : 0;
     while (i < text.size()) {
         char c = text[i];
@@ -74,8 +75,16 @@ void append_markdown_escaped(std::string& out, std::string_view text, bool line_
             case '$':
             case '~':
             case '|':
-            case ']':
                 escape = true;
+                break;
+            case ']':
+                // With every `[` escaped a `]` closes nothing, and `\[…\]` would be math. In
+                // link text a `]` would close it: a character reference says `]` there.
+                if (in_brackets) {
+                    out += "&#93;";
+                    ++i;
+                    continue;
+                }
                 break;
             case '[': {
                 std::size_t sound = sound_reference_length(text.substr(i));

@@ -1,11 +1,12 @@
 // markdown -> HTML: a renderer over md4c's callbacks that writes what md4c-html writes, except
-// for math (`\(…\)`, `\[…\]` for MathJax), entities (kept as written) and URLs (kept as
-// written: Anki looks media up by the exact file name in `src`).
+// for math (`\(…\)`, `\[…\]` for MathJax), entities (kept as written), URLs (kept as written:
+// Anki looks media up by the exact file name in `src`) and code blocks (indentation as written).
 #include <string>
 
 #include "deckport/content.hpp"
 #include "escape.hpp"
 #include "markdown_parser.hpp"
+#include "verbatim_block.hpp"
 
 namespace deckport {
 
@@ -15,7 +16,8 @@ using content::append_html_escaped;
 
 class HtmlRenderer {
   public:
-    explicit HtmlRenderer(std::string& out) : out_(out) {}
+    HtmlRenderer(std::string& out, const content::MarkdownSource& source)
+        : out_(out), source_(source), code_(source) {}
 
     static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
         static_cast<HtmlRenderer*>(self)->settle_math('\0');
@@ -39,15 +41,24 @@ class HtmlRenderer {
     }
     static int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
         auto* renderer = static_cast<HtmlRenderer*>(self);
-        renderer->settle_math(type == MD_TEXT_NORMAL && size > 0 ? data[0] : '\0');
-        renderer->write_text(type, std::string_view(data, size));
+        std::string_view text(data, size);
+        if (type == MD_TEXT_NORMAL) text = renderer->source_.original_of(data, size);
+        renderer->settle_math(type == MD_TEXT_NORMAL && size > 0 ? text[0] : '\0');
+        renderer->write_text(type, text);
         return 0;
     }
 
     // Writes a finished math span once the character after it is known.
     void settle_math(char next) {
         if (!math_.pending()) return;
-        if (math_.accept(next)) {
+        bool accepted = math_.accept(next);
+        if (!math_.regions().empty()) {
+            for (const content::MathRegion& region : math_.regions()) {
+                out_ += region.display ? "\\[" : "\\(";
+                content::append_html_text_escaped(out_, region.tex);
+                out_ += region.display ? "\\]" : "\\)";
+            }
+        } else if (accepted) {
             out_ += math_.display() ? "\\[" : "\\(";
             content::append_html_text_escaped(out_, math_.tex());
             out_ += math_.display() ? "\\]" : "\\)";
@@ -97,6 +108,7 @@ class HtmlRenderer {
                     out_ += '"';
                 }
                 out_ += '>';
+                code_.begin();
                 break;
             }
             case MD_BLOCK_HTML:
@@ -149,6 +161,7 @@ class HtmlRenderer {
                 out_ += ">\n";
                 break;
             case MD_BLOCK_CODE:
+                append_html_escaped(out_, code_.finish());
                 out_ += "</code></pre>\n";
                 break;
             case MD_BLOCK_HTML:
@@ -181,6 +194,10 @@ class HtmlRenderer {
         // Inside an image only the alt text is written: tags cannot go into an attribute.
         bool inside_image = image_depth_ > 0;
         if (type == MD_SPAN_IMG) ++image_depth_;
+        if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY) {
+            alt_math_started_ = false;
+            alt_math_ = {};
+        }
         if (inside_image) return;
         switch (type) {
             case MD_SPAN_EM:
@@ -266,6 +283,7 @@ class HtmlRenderer {
     }
 
     void write_text(MD_TEXTTYPE type, std::string_view text) {
+        if (code_.feed(type, text)) return;
         switch (type) {
             case MD_TEXT_NULLCHAR:
                 if (math_.open()) {
@@ -289,9 +307,9 @@ class HtmlRenderer {
                 break;
             case MD_TEXT_LATEXMATH:
                 if (math_.open()) {
-                    math_.add(text);
-                } else {  // inside an image's alt text
-                    append_html_escaped(out_, text);
+                    math_.add(text, source_);
+                } else {  // inside an image's alt text: the TeX only
+                    write_alt_math(text);
                 }
                 break;
             case MD_TEXT_NORMAL:
@@ -299,6 +317,17 @@ class HtmlRenderer {
                 append_html_escaped(out_, text);
                 break;
         }
+    }
+
+    // Math in an image's alt text is written as its TeX; a masked span as its regions' TeX.
+    void write_alt_math(std::string_view text) {
+        if (!alt_math_started_) {
+            alt_math_started_ = true;
+            alt_math_ = source_.span_at(text.data());
+            for (const content::MathRegion& region : alt_math_)
+                append_html_escaped(out_, region.tex);
+        }
+        if (alt_math_.empty()) append_html_escaped(out_, text);
     }
 
     void open_cell(const char* name, void* detail) {
@@ -344,7 +373,11 @@ class HtmlRenderer {
     }
 
     std::string& out_;
+    const content::MarkdownSource& source_;
     content::MathSpan math_;
+    content::MarkdownSource::Span alt_math_;
+    bool alt_math_started_ = false;
+    content::VerbatimBlock code_;
     int image_depth_ = 0;
 };
 
@@ -353,14 +386,15 @@ class HtmlRenderer {
 std::string markdown_to_html(std::string_view markdown) {
     std::string out;
     out.reserve(markdown.size() + markdown.size() / 4 + 16);
-    HtmlRenderer renderer(out);
+    content::MarkdownSource source(markdown);
+    HtmlRenderer renderer(out, source);
     MD_PARSER parser{};
     parser.enter_block = &HtmlRenderer::enter_block;
     parser.leave_block = &HtmlRenderer::leave_block;
     parser.enter_span = &HtmlRenderer::enter_span;
     parser.leave_span = &HtmlRenderer::leave_span;
     parser.text = &HtmlRenderer::text;
-    content::parse_markdown(markdown, parser, &renderer);
+    content::parse_markdown(source, parser, &renderer);
     renderer.settle_math('\0');
     while (!out.empty() && content::is_ascii_space(out.back())) out.pop_back();
     return out;

@@ -8,6 +8,7 @@
 #include "escape.hpp"
 #include "markdown_parser.hpp"
 #include "text_builder.hpp"
+#include "verbatim_block.hpp"
 
 namespace deckport {
 
@@ -23,6 +24,8 @@ bool is_break_tag(std::string_view tag) {
 
 class TextRenderer {
   public:
+    explicit TextRenderer(const content::MarkdownSource& source) : source_(source), code_(source) {}
+
     static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
         static_cast<TextRenderer*>(self)->settle_math('\0');
         static_cast<TextRenderer*>(self)->open_block(type, detail);
@@ -48,16 +51,26 @@ class TextRenderer {
     }
     static int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
         auto* renderer = static_cast<TextRenderer*>(self);
-        renderer->settle_math(type == MD_TEXT_NORMAL && size > 0 ? data[0] : '\0');
-        renderer->write_text(type, std::string_view(data, size));
+        std::string_view text(data, size);
+        if (type == MD_TEXT_NORMAL) text = renderer->source_.original_of(data, size);
+        renderer->settle_math(type == MD_TEXT_NORMAL && size > 0 ? text[0] : '\0');
+        renderer->write_text(type, text);
         return 0;
     }
 
-    // Math reads as its TeX source; rejected math (see MathSpan) keeps its dollars.
+    // Math reads as MathJax's delimiters around its TeX, as the HTML's text does; rejected
+    // math (see MathSpan) keeps its dollars.
     void settle_math(char next) {
         if (!math_.pending()) return;
-        if (math_.accept(next)) {
-            builder_.text(math_.tex());
+        bool accepted = math_.accept(next);
+        auto mathjax = [](bool display, const std::string& tex) {
+            return (display ? "\\[" : "\\(") + tex + (display ? "\\]" : "\\)");
+        };
+        if (!math_.regions().empty()) {
+            for (const content::MathRegion& region : math_.regions())
+                builder_.text(mathjax(region.display, region.tex));
+        } else if (accepted) {
+            builder_.text(mathjax(math_.display(), math_.tex()));
         } else {
             const char* dollars = math_.display() ? "$$" : "$";
             builder_.text(dollars + math_.tex() + dollars);
@@ -97,7 +110,7 @@ class TextRenderer {
                 break;
             case MD_BLOCK_CODE:
                 builder_.block_boundary();
-                in_code_block_ = true;
+                code_.begin();
                 break;
             case MD_BLOCK_TR:
                 builder_.block_boundary();
@@ -131,7 +144,7 @@ class TextRenderer {
                 builder_.block_boundary();
                 break;
             case MD_BLOCK_CODE:
-                in_code_block_ = false;
+                builder_.verbatim(code_.finish());
                 builder_.block_boundary();
                 break;
             case MD_BLOCK_TH:
@@ -144,6 +157,7 @@ class TextRenderer {
     }
 
     void write_text(MD_TEXTTYPE type, std::string_view text) {
+        if (code_.feed(type, text)) return;
         switch (type) {
             case MD_TEXT_NULLCHAR:
                 if (math_.open()) {
@@ -172,15 +186,11 @@ class TextRenderer {
                 }
                 break;
             case MD_TEXT_CODE:
-                if (in_code_block_) {
-                    builder_.verbatim(text);
-                } else {
-                    builder_.text(text);
-                }
+                builder_.text(text);
                 break;
             case MD_TEXT_LATEXMATH:
                 if (math_.open()) {
-                    math_.add(text);
+                    math_.add(text, source_);
                 } else {
                     builder_.text(text);
                 }
@@ -191,26 +201,28 @@ class TextRenderer {
         }
     }
 
+    const content::MarkdownSource& source_;
     content::TextBuilder builder_;
     content::MathSpan math_;
+    content::VerbatimBlock code_;
     std::vector<List> lists_;
     std::string html_block_;
     bool first_cell_ = true;
-    bool in_code_block_ = false;
     bool in_html_block_ = false;
 };
 
 }  // namespace
 
 std::string markdown_to_text(std::string_view markdown) {
-    TextRenderer renderer;
+    content::MarkdownSource source(markdown);
+    TextRenderer renderer(source);
     MD_PARSER parser{};
     parser.enter_block = &TextRenderer::enter_block;
     parser.leave_block = &TextRenderer::leave_block;
     parser.enter_span = &TextRenderer::enter_span;
     parser.leave_span = &TextRenderer::leave_span;
     parser.text = &TextRenderer::text;
-    content::parse_markdown(markdown, parser, &renderer);
+    content::parse_markdown(source, parser, &renderer);
     return renderer.finish();
 }
 

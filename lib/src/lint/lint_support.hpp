@@ -43,6 +43,7 @@ void duplicate_questions(const LintSubject&, const LintSettings&, LintReport&);
 void empty_sides(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_without_deletions(const LintSubject&, const LintSettings&, LintReport&);
 void cloze_number_gaps(const LintSubject&, const LintSettings&, LintReport&);
+void math_closes_cloze(const LintSubject&, const LintSettings&, LintReport&);
 void unused_media(const LintSubject&, const LintSettings&, LintReport&);
 void invalid_deck_names(const LintSubject&, const LintSettings&, LintReport&);
 void tags_anki_splits(const LintSubject&, const LintSettings&, LintReport&);

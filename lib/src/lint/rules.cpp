@@ -71,6 +71,13 @@ const std::vector<LintRule>& lint_rules() {
           "they show only as text on the other cards. Split the note."},
          true,
          lint_detail::clozes_past_limit},
+        {{"LINT014", warning, "a `}}` inside math ends a cloze deletion",
+          "Anki ends a cloze deletion at the first `}}`, even inside MathJax: "
+          "{{c1::\\(\\frac{a}{\\frac{b}{c}}\\)}} is cut after {c}} and the rest shows as "
+          "text. Put a space between the braces, `} }`; TeX ignores it (Anki manual, "
+          "\"Cloze Conflicts\")."},
+         true,
+         lint_detail::math_closes_cloze},
     };
     return rules;
 }

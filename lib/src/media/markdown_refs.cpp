@@ -14,6 +14,7 @@
 
 #include "content/entities.hpp"
 #include "content/escape.hpp"
+#include "content/markdown_math.hpp"
 #include "content/markdown_parser.hpp"
 #include "media/ref_scanners.hpp"
 
@@ -250,8 +251,10 @@ bool is_definition(std::string_view text, std::size_t begin) {
 }  // namespace
 
 void scan_markdown(std::string_view markdown, bool links, std::vector<MediaRef>& out) {
+    // `\(…\)` and `\[…\]` are masked into math of the same length: offsets stay the field's.
+    content::MarkdownSource source(markdown);
     Scan scan;
-    scan.text = markdown;
+    scan.text = source.text();
     scan.links = links;
     MD_PARSER parser{};
     parser.abi_version = 0;
@@ -260,7 +263,7 @@ void scan_markdown(std::string_view markdown, bool links, std::vector<MediaRef>&
     parser.enter_span = enter_span;
     parser.leave_span = leave_span;
     parser.text = on_text;
-    content::parse_markdown(markdown, parser, &scan);
+    content::parse_markdown(source, parser, &scan);
 
     std::sort(scan.opaque.begin(), scan.opaque.end());
     std::size_t from = 0;

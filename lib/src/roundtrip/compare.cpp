@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "deckport/media_refs.hpp"
 #include "deckport/unicode.hpp"
 #include "lint/lint_support.hpp"
 #include "roundtrip/roundtrip_internal.hpp"
@@ -51,9 +52,24 @@ FieldComparison compare_note_type(const Collection& original, const Collection& 
                                               : FieldComparison::content_kept;
 }
 
+// The field as the format is expected to give it back: its media references (and only those:
+// a path in a code block is text) under the names the format stored the files as.
+Content with_media_renamed(const Content& field, const Comparison& c) {
+    if (c.media_renames.empty()) return field;
+    Content renamed = field;
+    renamed.source = rewrite_media_refs(
+        field.source, find_media_refs(field), [&](const MediaRef& ref) -> std::optional<std::string> {
+            for (const auto& [from, to] : c.media_renames) {
+                if (ref.target == from) return to;
+            }
+            return std::nullopt;
+        });
+    return renamed;
+}
+
 void compare_field(const Collection& original, const Note& o, const Note& r, std::size_t i,
                    Comparison& c) {
-    const Content& before = o.fields[i];
+    const Content before = with_media_renamed(o.fields[i], c);
     const Content& after = r.fields[i];
     std::string expected, actual;
     if (c.carries().formatting) {
@@ -63,7 +79,6 @@ void compare_field(const Collection& original, const Note& o, const Note& r, std
         expected = comparable_text(before);
         actual = comparable_text(after);
     }
-    for (const auto& [from, to] : c.media_renames) replace_all(expected, from, to);
     // Canonically equivalent text is the same text (Anki stores NFC; an old collection may hold
     // a name in NFD).
     expected = to_nfc(expected);
@@ -72,7 +87,6 @@ void compare_field(const Collection& original, const Note& o, const Note& r, std
     if (!same && c.carries().formatting) {
         // Two markdown spellings of one thing (`---` and `----`, `*a*` and `_a_`) are equal.
         std::string rendered = comparable_rendering(before);
-        for (const auto& [from, to] : c.media_renames) replace_all(rendered, from, to);
         same = to_nfc(rendered) == to_nfc(comparable_rendering(after));
     }
     if (same) {
@@ -108,8 +122,7 @@ void compare_kept_content(const Collection& original, const Note& o, const Note&
     std::string all;
     for (const Content& field : r.fields) all += to_nfc(comparable_text(field)) + " ";
     for (std::size_t i = 0; i < o.fields.size(); ++i) {
-        std::string text = to_nfc(comparable_text(o.fields[i]));
-        for (const auto& [from, to] : c.media_renames) replace_all(text, from, to);
+        std::string text = to_nfc(comparable_text(with_media_renamed(o.fields[i], c)));
         if (text.empty() || all.find(text) != std::string::npos) continue;
         c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(o.fields[i].source)),
                      note_label(o) + ": the text of field " +

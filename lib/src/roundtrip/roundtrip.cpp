@@ -340,12 +340,10 @@ std::vector<CodeInfo> roundtrip_codes() {
          "round trip. Files are matched by name, then by their bytes."},
         {"RT009", note, "what a format changes by rule, not counted as a difference",
          "Each format declares what its writer sets by rule (`deckport formats` lists it): "
-         "Anki packages set the sync number (usn) of every card and send filtered cards home; "
-         "Mochi derives card ids from GUIDs; CrowdAnki puts decks without a common parent "
-         "under one root deck (CA030); Anki, Mochi and CrowdAnki store media under flat, "
-         "sanitised names; Anki packages rename a custom note type named like a built-in one "
-         "(APKG209). The round trip does not count these; this note (shown with -v) "
-         "says how often each applied."},
+         "Anki packages send the cards of filtered decks home; Mochi derives card ids from "
+         "GUIDs; CrowdAnki puts decks without a common parent under one root deck (CA030); "
+         "Anki, Mochi and CrowdAnki store media under flat, sanitised names. The round trip "
+         "does not count these; this note (shown with -v) says how often each applied."},
     };
 }
 
