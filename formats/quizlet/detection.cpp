@@ -266,8 +266,9 @@ std::optional<Detection> detect_separators(std::string_view text, const Options&
     }
     Detection detection;
     detection.separators = {fits[0].term.text, best->row};
+    // A set of one card `front | back` is a card: a header names the columns of cards below it.
     if (auto parts = split_row(best->rows.front(), detection.separators.term);
-        parts && is_header_row(parts->term.text, parts->definition.text)) {
+        parts && fits[0].starts > 1 && is_header_row(parts->term.text, parts->definition.text)) {
         detection.header_offset = best->rows.front().offset;
     }
     return detection;

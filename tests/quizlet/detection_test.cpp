@@ -96,6 +96,15 @@ TEST(QuizletDetection, HeaderRowIsSkipped) {
                   "a card [QZ025]"}));
 }
 
+TEST(QuizletDetection, AOneCardSetNamedLikeAHeaderIsACard) {
+    // Anki's own test package has one note "front" / "back": as Quizlet text, it stays a card.
+    ReadResult r = read_as("quizlet", "one.txt", "front\tback\n");
+    EXPECT_EQ(cards(r.collection), (std::vector<Row>{{"front", "back"}}));
+    EXPECT_EQ(r.diagnostics,
+              (std::vector<std::string>{"one.txt: note: separators detected: between term and "
+                                        "definition: Tab; between rows: New line [QZ023]"}));
+}
+
 TEST(QuizletDetection, MultiLineDefinitionsAreJoined) {
     ReadResult r = read_data("multiline.txt");
     EXPECT_EQ(
