@@ -13,6 +13,10 @@ namespace {
 
 // Rows looked at: enough to see the shape of any real set, bounded for huge files.
 constexpr std::size_t kSampleRows = 2000;
+// Candidates from the first row, and the longest run taken as one: a hostile first row of runs
+// of every length must not make detection quadratic.
+constexpr std::size_t kMaxCandidates = 32;
+constexpr std::size_t kMaxRun = 16;
 
 // How unlikely a candidate is inside ordinary text: a tab or a run like `/////` is almost
 // certainly a separator, `|` or ` - ` probably, a comma or a hyphen only when nothing better fits.
@@ -36,6 +40,7 @@ bool is_blank(std::string_view s) {
 std::vector<TermCandidate> term_candidates_in(std::string_view first_row, const std::string& row) {
     std::vector<TermCandidate> out;
     auto add = [&](std::string text, Strength strength) {
+        if (out.size() == kMaxCandidates) return;
         if (text.find(row) != std::string::npos || row.find(text) != std::string::npos) return;
         if (first_row.find(text) == std::string_view::npos) return;
         for (const TermCandidate& seen : out) {
@@ -56,6 +61,10 @@ std::vector<TermCandidate> term_candidates_in(std::string_view first_row, const 
         std::size_t end = i;
         while (end < first_row.size() && first_row[end] == first_row[i]) ++end;
         std::size_t length = end - i;
+        if (length > kMaxRun) {
+            i = end;
+            continue;
+        }
         std::string run(first_row.substr(i, length));
         bool padded =
             i > 0 && first_row[i - 1] == ' ' && end < first_row.size() && first_row[end] == ' ';

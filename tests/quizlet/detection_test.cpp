@@ -227,3 +227,17 @@ TEST(QuizletDetection, EveryFixtureReadsWithoutOptions) {
     }
     EXPECT_EQ(files, expected.size());
 }
+
+TEST(QuizletDetection, AFirstRowFullOfRunsStaysBounded) {
+    // Runs of every length (a hostile first row) are not all candidates: at most 32, none longer
+    // than 16 characters. The tab still wins.
+    std::string first;
+    for (int n = 3; n < 200; ++n) first += std::string(static_cast<std::size_t>(n), '/') + " ";
+    std::string text = first + "\tdefinition\n";
+    for (int i = 0; i < 1000; ++i) text += "term " + std::to_string(i) + "\tdefinition\n";
+    ReadResult r = read_as("quizlet", "runs.txt", text);
+    EXPECT_EQ(r.collection.notes.size(), 1001u);
+    EXPECT_EQ(r.diagnostics.front(),
+              "runs.txt: note: separators detected: between term and definition: Tab; between "
+              "rows: New line [QZ023]");
+}
