@@ -4,6 +4,7 @@
 #include <set>
 
 #include "csv/dialect.hpp"
+#include "csv/mapping.hpp"
 #include "csv/tags.hpp"
 #include "deckport/notetypes.hpp"
 
@@ -13,24 +14,48 @@ namespace {
 struct Layout {
     std::vector<const NoteType*> note_types;  // in order of first use
     std::vector<std::string> decks;           // distinct, in order of first use
-    std::size_t field_columns = 0;            // the widest note type
+    std::size_t field_columns = 0;            // as many as the reader gives back (see below)
     std::vector<std::string> labels;          // every column
 };
 
-Layout plan_layout(const Collection& collection, const WriteColumns& columns) {
+// The field columns: as many as the widest row uses (its last non-empty field), and all the
+// fields of a note type the reader knows by name (Basic, Basic (and reversed card), Cloze). The
+// reader gives any other note type as many fields as its rows use, so padding every row to the
+// widest note type's definition would not read back as written (not a fixpoint); empty trailing
+// fields are what that drops, and note type definitions are not carried anyway (CSV032).
+std::size_t field_columns(const Collection& collection,
+                          const std::vector<std::vector<std::string>>& cells) {
+    std::size_t columns = 1;
+    for (std::size_t n = 0; n < collection.notes.size(); ++n) {
+        const std::vector<std::string>& row = cells[n];
+        for (std::size_t k = row.size(); k > columns; --k) {
+            if (!row[k - 1].empty()) {
+                columns = k;
+                break;
+            }
+        }
+        const NoteType* nt = collection.find_note_type(collection.notes[n].note_type_id);
+        if (nt && builtin_note_type(nt->name)) {
+            columns = std::max(columns, builtin_note_type(nt->name)->fields.size());
+        }
+    }
+    return columns;
+}
+
+Layout plan_layout(const Collection& collection, const WriteColumns& columns,
+                   const std::vector<std::vector<std::string>>& cells) {
     Layout layout;
     for (const Note& note : collection.notes) {
         const NoteType* nt = collection.find_note_type(note.note_type_id);
         if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
                       layout.note_types.end()) {
             layout.note_types.push_back(nt);
-            layout.field_columns = std::max(layout.field_columns, nt->fields.size());
         }
-        layout.field_columns = std::max(layout.field_columns, note.fields.size());
         if (std::find(layout.decks.begin(), layout.decks.end(), note.deck) == layout.decks.end()) {
             layout.decks.push_back(note.deck);
         }
     }
+    layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, cells);
     if (columns.guid) layout.labels.push_back("guid");
     if (columns.notetype) layout.labels.push_back("notetype");
     if (columns.deck) layout.labels.push_back("deck");
@@ -176,7 +201,13 @@ std::string tags_cell(const Note& note, LossReport& losses) {
 std::string write_table(const Collection& collection, const WriteOptions& options,
                         const FieldRenderer& render, Diagnostics& diagnostics,
                         const std::string& output_name) {
-    Layout layout = plan_layout(collection, options.columns);
+    std::vector<std::vector<std::string>> cells;
+    cells.reserve(collection.notes.size());
+    for (const Note& note : collection.notes) {
+        std::vector<std::string>& row = cells.emplace_back();
+        for (const Content& field : note.fields) row.push_back(render(field));
+    }
+    Layout layout = plan_layout(collection, options.columns, cells);
     LossReport losses(diagnostics, output_name);
     report_losses(collection, layout, options, losses);
 
@@ -184,14 +215,15 @@ std::string write_table(const Collection& collection, const WriteOptions& option
                                           : header_lines(layout, options);
     std::vector<std::string> row;
     std::size_t empty_first_fields = 0;
-    for (const Note& note : collection.notes) {
+    for (std::size_t n = 0; n < collection.notes.size(); ++n) {
+        const Note& note = collection.notes[n];
         row.clear();
         const NoteType* nt = collection.find_note_type(note.note_type_id);
         if (options.columns.guid) row.push_back(note.guid);
         if (options.columns.notetype) row.push_back(nt ? nt->name : std::string{});
         if (options.columns.deck) row.push_back(note.deck);
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
-            row.push_back(k < note.fields.size() ? render(note.fields[k]) : std::string{});
+            row.push_back(k < cells[n].size() ? cells[n][k] : std::string{});
         }
         if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
             ++empty_first_fields;

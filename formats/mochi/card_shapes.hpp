@@ -9,7 +9,9 @@
 
 namespace deckport::mochi {
 
-NoteType sides_note_type(std::size_t sides);
+// "Mochi N sides" (standard, N >= 3) or, for a card with clozes beyond a first side of one or
+// two, "Mochi N sides (cloze)" (cloze, N >= 2: every side is a cloze field).
+NoteType sides_note_type(std::size_t sides, bool cloze = false);
 bool is_sides_note_type(const NoteType& note_type);
 
 // A note (note type and markdown fields) for a card's content.

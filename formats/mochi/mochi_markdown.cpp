@@ -3,6 +3,7 @@
 #include "deckport/media_refs.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace deckport::mochi {
 namespace {
@@ -239,17 +240,28 @@ bool has_cloze(std::string_view text) {
     return !cloze_openings(text).empty();
 }
 
-std::string cloze_to_anki(std::string_view text) {
-    std::vector<std::size_t> openings = cloze_openings(text);
+int bare_cloze_group(const std::vector<std::string>& sides) {
     int highest = 0;
-    for (std::size_t open : openings) {
-        std::size_t length = group_prefix(text, open + 2, false);
-        if (length == 0) continue;
-        std::string_view digits = text.substr(open + 2, length - 2);
-        // Group numbers beyond int's range are rare enough to count as the highest.
-        highest = digits.size() > 6 ? 999999 : std::max(highest, std::stoi(std::string(digits)));
+    for (const std::string& side : sides) {
+        for (std::size_t open : cloze_openings(side)) {
+            std::size_t length = group_prefix(side, open + 2, false);
+            if (length == 0) continue;
+            std::string_view digits = std::string_view(side).substr(open + 2, length - 2);
+            // Group numbers beyond int's range are rare enough to count as the highest.
+            highest =
+                digits.size() > 6 ? 999999 : std::max(highest, std::stoi(std::string(digits)));
+        }
     }
-    std::string bare_group = std::to_string(highest + 1);
+    return highest + 1;
+}
+
+std::string cloze_to_anki(std::string_view text) {
+    return cloze_to_anki(text, bare_cloze_group({std::string(text)}));
+}
+
+std::string cloze_to_anki(std::string_view text, int bare_group_number) {
+    std::vector<std::size_t> openings = cloze_openings(text);
+    std::string bare_group = std::to_string(bare_group_number);
     std::string out;
     std::size_t copied = 0;
     for (std::size_t open : openings) {
@@ -273,6 +285,52 @@ std::string cloze_to_mochi(std::string_view text) {
     }
     out.append(text.substr(copied));
     return out;
+}
+
+std::string escape_braces(std::string_view text, bool keep_clozes) {
+    if (text.find("{{") == std::string_view::npos) return std::string(text);
+    std::vector<bool> code = code_mask(text);
+    std::set<std::size_t> kept;
+    if (keep_clozes) {
+        for (std::size_t open : cloze_openings(text)) {
+            if (group_prefix(text, open + 2, true) > 0) kept.insert(open);
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '{' && i + 1 < text.size() && text[i + 1] == '{' && !code[i] &&
+            !kept.contains(i)) {
+            out += '\\';
+        }
+    }
+    return out;
+}
+
+std::string unescape_braces(std::string_view text) {
+    if (text.find("{\\{") == std::string_view::npos) return std::string(text);
+    std::vector<bool> code = code_mask(text);
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i > 0 && text[i - 1] == '{' && i + 1 < text.size() &&
+            text[i + 1] == '{' && !code[i]) {
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+bool has_clozes_only_in_code(std::string_view text) {
+    for (std::size_t open : cloze_openings(text)) {
+        if (group_prefix(text, open + 2, true) > 0) return false;
+    }
+    std::vector<bool> code = code_mask(text);
+    for (std::size_t pos = text.find("{{"); pos != std::string_view::npos;
+         pos = text.find("{{", pos + 2)) {
+        if (code[pos] && group_prefix(text, pos + 2, true) > 0) return true;
+    }
+    return false;
 }
 
 std::string media_links_from_mochi(std::string_view text) {

@@ -28,8 +28,21 @@ bool has_cloze(std::string_view text);
 // Mochi -> Anki: `{{1::x}}` -> `{{c1::x}}`; bare `{{x}}` (all hidden together) -> `{{cN::x}}`
 // with N one past the highest numbered group (1 when there is none).
 std::string cloze_to_anki(std::string_view text);
+// The same with the bare clozes' group given: a card's sides share one (bare_cloze_group).
+std::string cloze_to_anki(std::string_view text, int bare_group);
+// One past the highest numbered cloze group in `sides` (1 when there is none).
+int bare_cloze_group(const std::vector<std::string>& sides);
 // Anki -> Mochi: `{{c1::x}}` -> `{{1::x}}`.
 std::string cloze_to_mochi(std::string_view text);
+
+// Mochi reads every `{{` outside code as the start of a cloze. Model -> Mochi: a backslash goes
+// between two `{` outside code (`{{ .Name }}` -> `{\{ .Name }}`, which markdown shows as
+// `{{ .Name }}`), except, when `keep_clozes`, in the `{{` that opens an Anki cloze `{{cN::...}}`.
+std::string escape_braces(std::string_view text, bool keep_clozes);
+// Mochi -> model: the reverse, a backslash between two `{` outside code is dropped.
+std::string unescape_braces(std::string_view text);
+// True when the text holds Anki's `{{cN::...}}` only inside code, where Mochi shows text.
+bool has_clozes_only_in_code(std::string_view text);
 
 // Mochi -> model: link and image destinations `@media/NAME` -> `NAME` (inline or in a link
 // reference definition).

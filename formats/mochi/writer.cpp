@@ -84,6 +84,14 @@ class PackageWriter {
             deck[keyword("cards")] = Json{{"~#list", std::move(cards)}};
             decks.push_back(std::move(deck));
         }
+        if (clozes_in_code_ > 0) {
+            context_.diagnostics.warning(
+                "MOCHI044",
+                SourceLocation{context_.output_name, 0, 0, "guid " + first_clozes_in_code_},
+                std::to_string(clozes_in_code_) +
+                    " cloze note(s) have their clozes only inside code, which Mochi shows as "
+                    "text: written as cards without clozes");
+        }
         Json data = Json::object();
         data[keyword("version")] = 2;
         data[keyword("decks")] = std::move(decks);
@@ -105,7 +113,10 @@ class PackageWriter {
               const std::map<std::string, std::string>& flat_names) {
         const NoteType* nt = collection_.find_note_type(note.note_type_id);
         Json card = Json::object();
-        card[keyword("content")] = transit_string(mochi::card_content(note, nt, flat_names));
+        mochi::CardContent content = mochi::card_content(note, nt, flat_names);
+        if (content.clozes_in_code_only && clozes_in_code_++ == 0)
+            first_clozes_in_code_ = note.guid;
+        card[keyword("content")] = transit_string(content.text);
         card[keyword("deck-id")] = keyword(deck_id);
         card[keyword("id")] = keyword(ids_.allocate("card", note.guid, note.guid));
         card[keyword("pos")] = pos;
@@ -160,6 +171,8 @@ class PackageWriter {
     const Collection& collection_;
     WriteContext& context_;
     mochi::IdAllocator ids_;
+    int clozes_in_code_ = 0;
+    std::string first_clozes_in_code_;
 };
 
 class MochiWriter : public Writer {

@@ -10,13 +10,6 @@ namespace {
 
 constexpr int kNumberedCandidates = 50;
 
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
 std::string join(const std::vector<Card>& cards, const Separators& s) {
     std::string out;
     for (std::size_t i = 0; i < cards.size(); ++i) {
@@ -95,8 +88,8 @@ std::string write_cards(const std::vector<Card>& input, const Options& options,
                         Diagnostics& diagnostics, const std::string& output_name) {
     std::vector<Card> cards = input;
     for (Card& card : cards) {
-        card.term = std::string(trim(card.term));
-        card.definition = std::string(trim(card.definition));
+        card.term = std::string(trim_space(card.term));
+        card.definition = std::string(trim_space(card.definition));
     }
     Separators separators = options.separators;
     bool flatten_cards = true;

@@ -2,15 +2,10 @@
 
 #include <cctype>
 
+#include "quizlet/splitting.hpp"
+
 namespace deckport::quizlet {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to) {
     std::string out;
@@ -32,7 +27,7 @@ bool join_lines(std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find_first_of("\r\n", start);
-        std::string_view line = trim(std::string_view(text).substr(
+        std::string_view line = trim_space(std::string_view(text).substr(
             start, end == std::string::npos ? std::string::npos : end - start));
         if (!line.empty()) {
             if (!out.empty()) out += ' ';
@@ -64,7 +59,7 @@ bool remove_custom(std::string& text, const std::string& separator) {
 }  // namespace
 
 Flattened flatten(std::string_view input, const Separators& separators, bool is_term) {
-    Flattened out{std::string(trim(input)), {}};
+    Flattened out{std::string(trim_space(input)), {}};
     std::string& text = out.text;
     const std::string& row = separators.row;
     const std::string& term = separators.term;
@@ -91,7 +86,7 @@ Flattened flatten(std::string_view input, const Separators& separators, bool is_
     } else if (is_term && remove_custom(text, term)) {
         out.changes.push_back("the term separator became a space");
     }
-    text = std::string(trim(text));
+    text = std::string(trim_space(text));
     return out;
 }
 

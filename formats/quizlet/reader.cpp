@@ -9,18 +9,12 @@
 #include "deckport/error.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
+#include "quizlet/detection.hpp"
 #include "quizlet/separators.hpp"
 #include "quizlet/splitting.hpp"
 
 namespace deckport::quizlet {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 textfile::DecodedText decode_or_throw(const Input& input) {
     textfile::DecodedText decoded = textfile::decode_text(input.bytes);
@@ -35,7 +29,7 @@ textfile::DecodedText decode_or_throw(const Input& input) {
                                   : "UTF-8"),
                          "save the text as UTF-8");
     }
-    if (trim(decoded.text).empty()) {
+    if (trim_space(decoded.text).empty()) {
         throw InputError("QZ001", SourceLocation{input.display_name, 1, 1, {}},
                          "the file is empty: it holds no cards");
     }
@@ -70,7 +64,7 @@ class CardCollector {
             definition_ = parts->definition.text;
             return;
         }
-        bool blank = trim(row.text).empty();
+        bool blank = trim_space(row.text).empty();
         bool newline = separators_.row == "\n";
         if (blank && (!open_ || !newline)) return;  // nothing to carry
         if (!open_) {
@@ -100,7 +94,7 @@ class CardCollector {
     void finish() {
         if (!open_) return;
         open_ = false;
-        std::string term(trim(term_)), definition(trim(definition_));
+        std::string term(trim_space(term_)), definition(trim_space(definition_));
         if (term.empty()) {
             reporter_.warning("QZ007", offset_, "the term is empty: the card is skipped");
             return;
@@ -130,6 +124,29 @@ class CardCollector {
     std::size_t offset_ = 0;
     std::string term_, definition_;
 };
+
+// Says what detection chose, spelt as the options that would choose it.
+void report_detection(Diagnostics& diagnostics, textfile::Reporter& reporter,
+                      const Options& options, std::optional<std::size_t> header) {
+    const Separators& s = options.separators;
+    std::string chosen, spelt;
+    if (!options.term_given) {
+        chosen = "between term and definition: " + describe(s.term);
+        spelt = "-O 'term-separator=" + option_value(s.term, true) + "'";
+    }
+    if (!options.row_given) {
+        chosen += std::string(chosen.empty() ? "" : "; ") + "between rows: " + describe(s.row);
+        spelt += std::string(spelt.empty() ? "" : " ") +
+                 "-O 'row-separator=" + option_value(s.row, false) + "'";
+    }
+    // About the whole file, so without a line: the first row may be a megabyte long.
+    diagnostics.note("QZ023", SourceLocation{reporter.file(), 0, 0, {}},
+                     "separators detected: " + chosen, "to name them yourself: " + spelt);
+    if (header) {
+        reporter.note("QZ025", *header,
+                      "the first row names the columns (a header): it is not a card");
+    }
+}
 
 }  // namespace
 
@@ -164,8 +181,22 @@ Collection QuizletReader::read(const Input& input, ReadContext& context) const {
                              "UTF-8"
                            : "is this a binary file?");
     }
+    std::optional<std::size_t> header;
+    if (!options.term_given || !options.row_given) {
+        DetectionFailure failure;
+        std::optional<Detection> detection = detect_separators(text, options, failure);
+        if (!detection) {
+            throw InputError("QZ024", reporter.at(failure.offset), failure.message, failure.hint);
+        }
+        options.separators = detection->separators;
+        header = detection->header_offset;
+        report_detection(context.diagnostics, reporter, options, header);
+    }
     CardCollector collector(options.separators, reporter);
-    for (const Piece& row : split_rows(text, options.separators.row)) collector.row(row);
+    for (const Piece& row : split_rows(text, options.separators.row)) {
+        if (header && row.offset == *header) continue;
+        collector.row(row);
+    }
     Collection collection = collector.finish_all();
     reporter.report_suppressed();
     if (collection.notes.empty() && !context.diagnostics.has_errors()) {

@@ -63,6 +63,23 @@ std::string parse_separator(const std::string& key, const std::string& value) {
     return custom;
 }
 
+// The escapes that parse_separator undoes.
+std::string escape(const std::string& separator) {
+    std::string shown;
+    for (char c : separator) {
+        if (c == '\n') {
+            shown += "\\n";
+        } else if (c == '\t') {
+            shown += "\\t";
+        } else if (c == '\\') {
+            shown += "\\\\";
+        } else {
+            shown += c;
+        }
+    }
+    return shown;
+}
+
 }  // namespace
 
 Options parse_options(const FormatOptions& options) {
@@ -97,19 +114,15 @@ std::string describe(const std::string& separator) {
     if (separator == ",") return "Comma";
     if (separator == "\n") return "New line";
     if (separator == ";") return "Semicolon";
-    std::string shown;
-    for (char c : separator) {
-        if (c == '\n') {
-            shown += "\\n";
-        } else if (c == '\t') {
-            shown += "\\t";
-        } else if (c == '\\') {
-            shown += "\\\\";
-        } else {
-            shown += c;
-        }
-    }
-    return "custom \"" + shown + "\"";
+    return "custom \"" + escape(separator) + "\"";
+}
+
+std::string option_value(const std::string& separator, bool term) {
+    if (term && separator == "\t") return "tab";
+    if (term && separator == ",") return "comma";
+    if (!term && separator == "\n") return "newline";
+    if (!term && separator == ";") return "semicolon";
+    return escape(separator);
 }
 
 std::vector<OptionInfo> option_infos() {
@@ -122,14 +135,14 @@ std::vector<OptionInfo> option_infos() {
          .values = {"tab", "comma"},
          .default_value = "tab",
          .description = "between term and definition: tab, comma or a custom string (escapes "
-                        "\\n \\t \\\\)"},
+                        "\\n \\t \\\\); reading detects it when not given"},
         {.name = "row-separator",
          .direction = both,
          .type = text,
          .values = {"newline", "semicolon"},
          .default_value = "newline",
          .description = "between rows: newline, semicolon or a custom string (escapes \\n \\t "
-                        "\\\\)"},
+                        "\\\\); reading detects it when not given"},
         {.name = "safe",
          .direction = write,
          .type = boolean,

@@ -30,6 +30,10 @@ Options parse_options(const FormatOptions& options);
 // `Semicolon`, or `custom "..."` with escapes.
 std::string describe(const std::string& separator);
 
+// How a separator is spelt as the value of `-O term-separator=` (`tab`, `comma`) or of
+// `-O row-separator=` (`newline`, `semicolon`), else the text with \n, \t and \\ escaped.
+std::string option_value(const std::string& separator, bool term);
+
 std::vector<OptionInfo> option_infos();
 
 }  // namespace deckport::quizlet

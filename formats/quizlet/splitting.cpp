@@ -1,5 +1,7 @@
 #include "quizlet/splitting.hpp"
 
+#include <cctype>
+
 namespace deckport::quizlet {
 
 std::vector<Piece> split_rows(std::string_view text, std::string_view row_separator) {
@@ -25,6 +27,13 @@ std::optional<TermAndDefinition> split_row(const Piece& row, std::string_view te
     std::size_t after = at + term_separator.size();
     return TermAndDefinition{{row.text.substr(0, at), row.offset},
                              {row.text.substr(after), row.offset + after}};
+}
+
+std::string_view trim_space(std::string_view s) {
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    return s;
 }
 
 }  // namespace deckport::quizlet

@@ -25,4 +25,7 @@ struct TermAndDefinition {
 };
 std::optional<TermAndDefinition> split_row(const Piece& row, std::string_view term_separator);
 
+// `s` without leading and trailing ASCII white space, as terms and definitions are read.
+std::string_view trim_space(std::string_view s);
+
 }  // namespace deckport::quizlet

@@ -4,6 +4,7 @@
 #include "deckport/content.hpp"
 #include "deckport/error.hpp"
 #include "deckport/notetypes.hpp"
+#include "sample_collection.hpp"
 
 using namespace deckport;
 using namespace deckport::test;
@@ -189,4 +190,61 @@ TEST(CsvWriter, ConvertCommand) {
                                "#tags column:4\n#notetype:Basic\n#deck:Rust Concurrency\n"
                                "#columns:guid;Front;Back;tags\n"))
         << option.out.substr(0, 200);
+}
+
+// RT006 on Anki's own packages (templates.apkg, mixed-legacy-2): rows were padded to the widest
+// note type's definition, but the reader gives a note type it does not know by name only the
+// fields its rows use, so the second write had fewer columns. The columns are now what the
+// reader gives back: the widest used row, and the fields of Basic/Basic (and reversed)/Cloze.
+TEST(CsvWriter, ColumnsAreWhatTheReaderGivesBackSoTheSecondWriteIsTheSame) {
+    Collection c;
+    NoteType basic = c.ensure_note_type(basic_note_type());
+    NoteType occlusion;
+    occlusion.name = "Image Occlusion";
+    occlusion.fields = {"Occlusion", "Image", "Header", "Back Extra", "Comments"};
+    occlusion.templates = {{"Card 1", "{{Occlusion}}", "{{Image}}", {}}};
+    occlusion.id = 77;
+    c.ensure_note_type(occlusion);
+    NoteType optional;
+    optional.name = "Basic (optional reversed card)";
+    optional.fields = {"Front", "Back", "Add Reverse"};
+    optional.templates = {{"Card 1", "{{Front}}", "{{Back}}", {}}};
+    optional.id = 78;
+    c.ensure_note_type(optional);
+    auto html = [](std::string s) { return Content{Markup::html, std::move(s)}; };
+    c.notes.push_back(sample_note(basic, "basicGUID1", "D", {html("front"), html("")}, {}));
+    c.notes.push_back(sample_note(
+        occlusion, "occluGUID1", "D",
+        {html("{{c1::rect}}"), html("<img src=\"a.png\">"), html(""), html(""), html("")}, {}));
+    c.notes.push_back(
+        sample_note(optional, "optioGUID1", "D", {html("q"), html("a"), html("y")}, {}));
+    c.ensure_deck("D");
+    std::string first = write_as("csv", c, "a.csv");
+    EXPECT_EQ(first,
+              "#separator:comma\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
+              "#tags column:7\n#columns:guid,notetype,deck,Field 1,Field 2,Field 3,tags\n"
+              "basicGUID1,Basic,D,front,,,\n"
+              "occluGUID1,Image Occlusion,D,{{c1::rect}},\"<img src=\"\"a.png\"\">\",,\n"
+              "optioGUID1,Basic (optional reversed card),D,q,a,y,\n");
+    Collection back = read_text_as("csv", "a.csv", first);
+    ASSERT_EQ(back.notes.size(), 3u);
+    // Nothing with text is lost: the occlusion note's empty fields are what is not written.
+    EXPECT_EQ(sources(back.notes[1]),
+              (std::vector<std::string>{"{{c1::rect}}", "<img src=\"a.png\">"}));
+    EXPECT_EQ(write_as("csv", back, "a.csv"), first);
+}
+
+TEST(CsvWriter, RoundTripOfAnkisOwnPackagesIsAFixpoint) {
+    DECKPORT_REQUIRE_FIXTURES();
+    for (const char* package :
+         {"anki/ankidroid/templates.apkg", "anki/srs-converter/mixed-legacy-2.apkg"}) {
+        SCOPED_TRACE(package);
+        Input input = read_input((fixtures_dir() / package).string());
+        Diagnostics diagnostics;
+        ReadContext context{diagnostics, {}, Limits{}, 0};
+        Collection original = read_collection(*builtin_formats().find("apkg"), input, context);
+        std::string first = write_as("csv", original, "p.csv");
+        std::string second = write_as("csv", read_text_as("csv", "p.csv", first), "p.csv");
+        EXPECT_EQ(second, first);
+    }
 }

@@ -20,6 +20,11 @@ inline void PrintTo(const Content& content, std::ostream* os) {
 
 namespace deckport::test {
 
+// A markdown field, as Mochi reads every side.
+inline Content md(std::string text) {
+    return Content{Markup::markdown, std::move(text)};
+}
+
 struct MochiRead {
     Collection collection;
     std::vector<std::string> diagnostics;  // rendered, in order

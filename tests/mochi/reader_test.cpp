@@ -36,10 +36,6 @@ std::string note_type_name(const Collection& c, const Note& note) {
     return nt ? nt->name : "?";
 }
 
-Content md(std::string text) {
-    return Content{Markup::markdown, std::move(text)};
-}
-
 }  // namespace
 
 TEST(MochiFixtures, RustConcurrencyPackageReadsEveryDeckCardAndFile) {

@@ -16,10 +16,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-Content md(std::string text) {
-    return Content{Markup::markdown, std::move(text)};
-}
-
 Note make_note(std::string guid, const NoteType& nt, std::vector<Content> fields, std::string deck,
                std::vector<std::string> tags = {}) {
     Note note;

@@ -17,8 +17,12 @@ std::vector<std::string> terms(const Collection& c) {
     return out;
 }
 
+// The reading rules with named separators (Quizlet's defaults unless a test names others);
+// detection, when they are not named, is tested in detection_test.cpp.
 ReadResult read_quizlet(const std::string& name, const std::string& bytes,
                         FormatOptions options = {}) {
+    options.try_emplace("term-separator", "tab");
+    options.try_emplace("row-separator", "newline");
     return read_as("quizlet", name, bytes, std::move(options));
 }
 
@@ -101,7 +105,8 @@ TEST(QuizletFixtures, CommaSemicolonSplitsAtTheFirstComma) {
 
 TEST(QuizletFixtures, WrongSeparatorsAreAClearError) {
     DECKPORT_REQUIRE_FIXTURES();
-    ReadResult r = read_quizlet("cs.txt", fixture("quizlet", "synthetic-comma-semicolon.txt"));
+    ReadResult r = read_quizlet("cs.txt", fixture("quizlet", "synthetic-comma-semicolon.txt"),
+                                {{"term-separator", "tab"}, {"row-separator", "newline"}});
     EXPECT_TRUE(r.collection.notes.empty());
     EXPECT_EQ(r.diagnostics, (std::vector<std::string>{
                                  "cs.txt:1:1: error: this row has no term separator (Tab) and no "
