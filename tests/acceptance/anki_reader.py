@@ -164,7 +164,7 @@ def normalise_html(html):
     return "".join(out)
 
 
-def _self_test():
+def self_test_normalise():
     """The normalisation joins what HTML calls equal and keeps apart what it does not."""
     same = [
         ("<br>", ["<br/>", "<br />", "<BR>"]),
