@@ -290,9 +290,9 @@ def check_route(deckport, fixture_path, route, folder):
         path = os.path.join(folder, "back-%s.apkg" % variant)
         rc, out = run(deckport, "convert", middle, "-o", path, "-O", "variant=" + variant)
         if rc != 0:
-            diffs.append(("conversion", "%s -> apkg (%s) failed" % (route, variant), "exit 0", out))
+            diffs.append(("variant " + variant, "%s -> apkg failed" % route, "exit 0", out))
         elif read_package(path) != back:
-            diffs.append(("package", "variant %s reads differently from legacy" % variant, "same", "different"))
+            diffs.append(("variant " + variant, "reads differently from legacy", "same", "different"))
     return len(original["notes"]), diffs
 
 
