@@ -4,7 +4,8 @@ apkg -> md -> apkg and apkg -> csv -> apkg through the real CLI, and an independ
 (anki_reader.py: zipfile, sqlite3, json, the zstd tool) compares the package that comes back with
 the original:
   via md:  every note's fields (normalised HTML), note type (name, field names, templates, CSS),
-           tags, deck, GUID, and the media files' SHA-1 (a multiset: names may be sanitised);
+           tags, deck, GUID, the media files' SHA-1 (a multiset: names may be sanitised) and
+           every media reference that worked still working;
   via csv: the same but templates and CSS, which a CSV file cannot carry (a declared loss).
 
 The package that comes back is written in each variant (legacy, legacy 2, latest); the three must
@@ -31,7 +32,8 @@ import sys
 import tempfile
 import unicodedata
 
-from anki_reader import PackageError, self_test_normalise, read_package
+from anki_reader import PackageError, read_package, self_test_normalise
+from independent_check import is_external, media_references  # anki_reader put it on sys.path
 
 # Refused on purpose (tests/apkg_write/apkg_roundtrip_test.cpp); the check asserts they still are.
 REFUSED = {
@@ -257,10 +259,27 @@ def compare_notetypes(original, back, parts):
     return diffs
 
 
+def broken_references(package):
+    """{guid: [names]}: media a note's fields refer to (Anki's own patterns, from
+    tests/apkg_write/independent_check.py) that the package does not hold."""
+    out = {}
+    for guid, note in package["notes"].items():
+        names = [name for field in note["fields"] for name in media_references(field)
+                 if not is_external(name) and name not in package["media"]]
+        if names:
+            out[guid] = sorted(names)
+    return out
+
+
 def compare_media(original, back):
+    diffs = []
+    # A reference that worked must still work (a renamed file needs its references renamed).
+    was, now = broken_references(original), broken_references(back)
+    for guid in sorted(now):
+        if len(now[guid]) > len(was.get(guid, [])):
+            diffs.append(("note " + guid, "media reference broken", was.get(guid, []), now[guid]))
     before = collections.Counter(original["media"].values())
     after = collections.Counter(back["media"].values())
-    diffs = []
     names = {sha: name for name, sha in original["media"].items()}
     for sha in sorted(before - after):
         diffs.append(("media", "file lost", "%s (%s)" % (names[sha], sha), "absent"))
@@ -313,6 +332,10 @@ def self_test_compare():
     assert [[d[1] for d in diffs] for diffs in changed] == [
         ["tags"], ["deck"], ["field 1 (F): changed"], ["css"], ["file lost", "file added"]], changed
     assert compare_notetypes(original, package(["x"], "D", "a", "", "1" * 40), ROUTES["csv"][1]) == []
+    referring = package(["x"], "D", '<img src="a.png">', ".card {}", "1" * 40)
+    moved = package(["x"], "D", '<img src="a.png">', ".card {}", "1" * 40)
+    moved["media"] = {"b.png": "1" * 40}
+    assert [d[1] for d in compare_media(referring, moved)] == ["media reference broken"]
     renamed = {"notes": {"g2": original["notes"]["g1"]}, "notetypes": original["notetypes"], "media": {}}
     assert [d[1] for d in compare(original, renamed)] == ["missing", "extra"]
 
