@@ -245,6 +245,7 @@ def compare_notetypes(original, back, parts):
                 diffs.append((subject, "name", name, back_name))
             if "fields" in parts and before["fields"] != after["fields"]:
                 diffs.append((subject, "field names", before["fields"], after["fields"]))
+            # Cloze or not goes with the fields: it decides which cards the fields make.
             if "fields" in parts and before["kind"] != after["kind"]:
                 diffs.append((subject, "kind (0 normal, 1 cloze)", before["kind"], after["kind"]))
             if "templates" in parts:
