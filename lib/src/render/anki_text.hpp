@@ -1,0 +1,33 @@
+// Text helpers with the exact behaviour of the Rust pieces Anki's renderer uses: the
+// htmlescape crate (strict entity decoding, minimal and attribute encoding) and text.rs's
+// strip_html. Used by the template filters and the cloze renderer.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace deckport::render_detail {
+
+// htmlescape::encode_minimal: " & ' < > as &quot; &amp; &#x27; &lt; &gt;.
+std::string encode_minimal(std::string_view text);
+// htmlescape::encode_attribute: encode_minimal's five, and every other character below U+0100
+// that is not an ASCII letter or digit as &#xHH;. Characters from U+0100 up are copied.
+std::string encode_attribute(std::string_view text);
+
+// Removes comments, <style>…</style>, <script>…</script> and tags, as the regex
+// (?si)(<!--.*?-->)|(<style.*?>.*?</style>)|(<script.*?>.*?</script>)|(<.*?>) does.
+std::string strip_html_preserving_entities(std::string_view html);
+// strip_html_preserving_entities, then entities decoded (all or nothing: one malformed entity
+// and none is decoded) and U+00A0 turned into a space.
+std::string strip_html(std::string_view html);
+// htmlescape::decode_html: false (and `out` unspecified) on any unknown or malformed entity.
+bool decode_html_strict(std::string_view text, std::string& out);
+
+// Rust's str::trim: Unicode White_Space at both ends.
+std::string_view trim_unicode(std::string_view text);
+std::string_view trim_unicode_start(std::string_view text);
+
+// 1-based line and code-point column of byte `offset` in `text`.
+void line_and_column(std::string_view text, std::size_t offset, int& line, int& column);
+
+}  // namespace deckport::render_detail
