@@ -5,6 +5,7 @@
 
 #include "deckport/format.hpp"
 #include "deckport/lint.hpp"
+#include "deckport/preview.hpp"
 #include "deckport/roundtrip.hpp"
 
 namespace deckport {
@@ -63,6 +64,7 @@ CodeRegistry documented_codes(const FormatRegistry& formats) {
     registry.add_all(core_codes());
     registry.add_all(lint_codes());
     registry.add_all(roundtrip_codes());
+    registry.add_all(preview_codes());
     for (const Format* format : formats.all()) registry.add_all(format->info.codes);
     return registry;
 }
