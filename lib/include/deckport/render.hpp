@@ -1,7 +1,7 @@
 // Anki's card template renderer: `{{Field}}`, `{{#F}}…{{/F}}`, `{{^F}}…{{/F}}`, filters
 // (`cloze:`, `hint:`, `type:`, `text:`, furigana, tts), special fields and card generation,
 // giving the strings Anki's own renderer (rslib template.rs) gives, byte for byte, errors
-// included. The rules, with Anki's sources, are in docs/templates.md.
+// included. What it supports, and where it differs from Anki: docs/templates.md.
 #pragma once
 
 #include <cstddef>
