@@ -59,6 +59,11 @@ std::string rendered_hint_id(const std::string& question) {
     return at == std::string::npos ? "" : question.substr(at + 20, 16);
 }
 
+// ctest lists a case by its id, not by its bytes.
+void PrintTo(const TemplateCase& c, std::ostream* out) {
+    *out << c.id << " " << c.name;
+}
+
 class AnkiTemplateCase : public testing::TestWithParam<TemplateCase> {};
 
 TEST_P(AnkiTemplateCase, RendersAsAnki) {

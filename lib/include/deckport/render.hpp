@@ -24,6 +24,7 @@ enum class TemplateErrorKind {
     conditional_not_open,    // Found '{{/x}}', but expected '{{/y}}' / but missing '{{#x}}' …
     field_not_found,         // Found '{{F}}', but there is no field called 'F'
     no_such_conditional,     // Found '{{#k}}', but there is no field called 'k'
+    too_deep,                // deckport's own: sections nested more than 100 deep
 };
 
 // A problem in a template, at the handlebar that causes it (for a section that is never

@@ -12,16 +12,20 @@ struct AudioTag {
     std::size_t end = 0;
 };
 
-std::optional<AudioTag> audio_tag_at(std::string_view s, std::size_t at) {
+struct AudioFinders {
+    render_detail::ForwardFinder bracket, end_tag;
+};
+
+std::optional<AudioTag> audio_tag_at(std::string_view s, std::size_t at, AudioFinders& find) {
     if (s.compare(at, 7, "[sound:") == 0) {
-        std::size_t close = s.find(']', at + 8);  // the name has at least one character
+        std::size_t close = find.bracket.find(at + 8);  // the name has at least one character
         if (close == std::string_view::npos) return std::nullopt;
         return AudioTag{true, s.substr(at + 7, close - at - 7), {}, close + 1};
     }
     if (s.compare(at, 9, "[anki:tts") == 0) {
-        std::size_t close = s.find(']', at + 9);
+        std::size_t close = find.bracket.find(at + 9);
         if (close == std::string_view::npos || close == at + 9) return std::nullopt;
-        std::size_t end_tag = s.find("[/anki:tts]", close + 1);
+        std::size_t end_tag = find.end_tag.find(close + 1);
         if (end_tag == std::string_view::npos) return std::nullopt;
         std::string_view options = render_detail::trim_unicode(s.substr(at + 9, close - at - 9));
         return AudioTag{false, options, s.substr(close + 1, end_tag - close - 1), end_tag + 11};
@@ -32,9 +36,10 @@ std::optional<AudioTag> audio_tag_at(std::string_view s, std::size_t at) {
 template <class Replace>
 std::string replace_audio_tags(std::string_view s, Replace&& replace) {
     std::string out;
+    AudioFinders finders{{s, "]"}, {s, "[/anki:tts]"}};
     std::size_t i = 0, copied = 0;
     while ((i = s.find('[', i)) != std::string_view::npos) {
-        std::optional<AudioTag> tag = audio_tag_at(s, i);
+        std::optional<AudioTag> tag = audio_tag_at(s, i, finders);
         if (!tag) {
             ++i;
             continue;

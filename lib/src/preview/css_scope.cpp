@@ -11,6 +11,9 @@ namespace deckport {
 namespace {
 
 constexpr int kMaxImportDepth = 4;
+// Blocks nested deeper than this (real style sheets nest a few levels) are left out: the
+// scanner recurses per level.
+constexpr int kMaxBlockDepth = 32;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -106,7 +109,12 @@ class CssScoper {
         return i;
     }
 
-    void rules(std::size_t pos, std::size_t end, std::string& out) {
+    void rules(std::size_t pos, std::size_t end, std::string& out, int depth = 0) {
+        if (depth > kMaxBlockDepth) {
+            dropped_.push_back("blocks nested more than " + std::to_string(kMaxBlockDepth) +
+                               " deep");
+            return;
+        }
         while (pos < end) {
             std::size_t start = skip_trivia(pos, end);
             out.append(s_.substr(pos, start - pos));
@@ -140,11 +148,11 @@ class CssScoper {
                 if (std::find(kGrouping.begin(), kGrouping.end(), name) != kGrouping.end()) {
                     out.append(prelude);
                     out += '{';
-                    rules(stop + 1, close, out);
+                    rules(stop + 1, close, out, depth + 1);
                     out += '}';
                 } else {
                     std::string body;
-                    bool dropped = declarations(stop + 1, close, body);
+                    bool dropped = declarations(stop + 1, close, body, depth + 1);
                     if (!(name == "font-face" && dropped)) {  // a face without its font: dropped
                         out.append(prelude);
                         out += '{' + body + '}';
@@ -162,7 +170,7 @@ class CssScoper {
             std::size_t close = matching_brace(stop, end);
             out += scope_selector_list(s_.substr(pos, stop - pos));
             out += '{';
-            declarations(stop + 1, close, out);
+            declarations(stop + 1, close, out, depth + 1);
             out += '}';
             pos = close + 1;
         }
@@ -171,14 +179,19 @@ class CssScoper {
     // Copies declarations, rewriting url()s; a declaration whose url() cannot be resolved is
     // dropped. Nested blocks (CSS nesting) are relative to their rule: only urls change.
     // Returns whether something was dropped.
-    bool declarations(std::size_t pos, std::size_t end, std::string& out) {
+    bool declarations(std::size_t pos, std::size_t end, std::string& out, int depth = 0) {
+        if (depth > kMaxBlockDepth) {
+            dropped_.push_back("blocks nested more than " + std::to_string(kMaxBlockDepth) +
+                               " deep");
+            return true;
+        }
         bool dropped = false;
         while (pos < end) {
             std::size_t stop = find_top_level(pos, end, ";{");
             if (stop < end && s_[stop] == '{') {
                 std::size_t close = matching_brace(stop, end);
                 out.append(s_.substr(pos, stop + 1 - pos));
-                dropped = declarations(stop + 1, close, out) || dropped;
+                dropped = declarations(stop + 1, close, out, depth + 1) || dropped;
                 out += '}';
                 pos = close + 1;
                 continue;

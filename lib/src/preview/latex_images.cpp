@@ -25,13 +25,6 @@ bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower) 
     return true;
 }
 
-std::size_t find_ci(std::string_view s, std::size_t from, std::string_view lower) {
-    for (std::size_t i = from; i + lower.size() <= s.size(); ++i) {
-        if (starts_with_ci(s, i, lower)) return i;
-    }
-    return std::string_view::npos;
-}
-
 // strip_html_for_latex: <br>, <br /> and <div> become line breaks, then the tags go.
 std::string latex_text(std::string_view html) {
     std::string out;
@@ -56,6 +49,9 @@ std::string latex_text(std::string_view html) {
 
 std::string latex_to_images(std::string_view html, bool svg) {
     std::string out;
+    render_detail::ForwardFinder closers[] = {{html, kKinds[0].close, true},
+                                              {html, kKinds[1].close, true},
+                                              {html, kKinds[2].close, true}};
     std::size_t i = 0, copied = 0;
     while ((i = html.find('[', i)) != std::string_view::npos) {
         const LatexKind* kind = nullptr;
@@ -67,7 +63,7 @@ std::string latex_to_images(std::string_view html, bool svg) {
             }
         }
         std::size_t body = kind ? i + kind->open.size() : 0;
-        std::size_t close = kind ? find_ci(html, body + 1, kind->close) : std::string_view::npos;
+        std::size_t close = kind ? closers[kind - kKinds].find(body + 1) : std::string_view::npos;
         if (close == std::string_view::npos) {
             ++i;
             continue;

@@ -14,13 +14,14 @@ constexpr std::string_view kClose = "]]";
 template <class Replace>
 std::string replace_type_patterns(std::string_view html, Replace&& replacement) {
     std::string out;
+    render_detail::ForwardFinder closer(html, kClose), newlines(html, "\n");
     std::size_t i = 0;
     while (true) {
         std::size_t open = html.find(kOpen, i);
         if (open == std::string_view::npos) break;
         // `.+?`: at least one character, no newline, up to the first `]]`.
-        std::size_t close = html.find(kClose, open + kOpen.size() + 1);
-        std::size_t newline = html.find('\n', open + kOpen.size());
+        std::size_t close = closer.find(open + kOpen.size() + 1);
+        std::size_t newline = newlines.find(open + kOpen.size());
         if (close == std::string_view::npos ||
             (newline != std::string_view::npos && newline < close)) {
             out.append(html.substr(i, open + 1 - i));

@@ -76,23 +76,6 @@ bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower_p
     return true;
 }
 
-std::size_t find_ci(std::string_view s, std::size_t from, std::string_view lower_needle) {
-    for (std::size_t i = from; i + lower_needle.size() <= s.size(); ++i) {
-        if (starts_with_ci(s, i, lower_needle)) return i;
-    }
-    return std::string_view::npos;
-}
-
-// The end of `<name.*?>.*?</name>` starting at `at`, or npos.
-std::size_t element_end(std::string_view s, std::size_t at, std::string_view open,
-                        std::string_view close) {
-    if (!starts_with_ci(s, at, open)) return std::string_view::npos;
-    std::size_t gt = s.find('>', at + open.size());
-    if (gt == std::string_view::npos) return std::string_view::npos;
-    std::size_t end = find_ci(s, gt + 1, close);
-    return end == std::string_view::npos ? end : end + close.size();
-}
-
 bool is_unicode_white_space(std::uint32_t c) {
     return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
            (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
@@ -135,9 +118,37 @@ std::string encode_attribute(std::string_view text) {
     return out;
 }
 
+std::size_t ForwardFinder::find(std::size_t from) {
+    constexpr std::size_t npos = std::string_view::npos;
+    if (searched_ && from >= searched_from_ && (found_ == npos || found_ >= from)) return found_;
+    searched_ = true;
+    searched_from_ = from;
+    found_ = npos;
+    if (needle_.empty() || from > text_.size()) return found_;
+    if (!ignore_case_) {
+        found_ = text_.find(needle_, from);
+        return found_;
+    }
+    for (std::size_t i = from; i + needle_.size() <= text_.size(); ++i) {
+        if (starts_with_ci(text_, i, needle_)) return found_ = i;
+    }
+    return found_;
+}
+
 std::string strip_html_preserving_entities(std::string_view html) {
     std::string out;
     out.reserve(html.size());
+    ForwardFinder comment_end(html, "-->"), tag_end(html, ">");
+    ForwardFinder style_end(html, "</style>", true), script_end(html, "</script>", true);
+    // `<name.*?>.*?</name>` at `at`: the first `>`, then the first closing tag after it.
+    auto element_end = [&](std::size_t at, std::string_view open, ForwardFinder& close,
+                           std::size_t close_size) {
+        if (!starts_with_ci(html, at, open)) return std::string_view::npos;
+        std::size_t gt = tag_end.find(at + open.size());
+        if (gt == std::string_view::npos) return gt;
+        std::size_t end = close.find(gt + 1);
+        return end == std::string_view::npos ? end : end + close_size;
+    };
     std::size_t i = 0;
     while (i < html.size()) {
         std::size_t lt = html.find('<', i);
@@ -145,13 +156,13 @@ std::string strip_html_preserving_entities(std::string_view html) {
         out.append(html.substr(i, lt - i));
         std::size_t end = std::string_view::npos;
         if (html.compare(lt, 4, "<!--") == 0) {
-            std::size_t close = html.find("-->", lt + 4);
+            std::size_t close = comment_end.find(lt + 4);
             if (close != std::string_view::npos) end = close + 3;
         }
-        if (end == std::string_view::npos) end = element_end(html, lt, "<style", "</style>");
-        if (end == std::string_view::npos) end = element_end(html, lt, "<script", "</script>");
+        if (end == std::string_view::npos) end = element_end(lt, "<style", style_end, 8);
+        if (end == std::string_view::npos) end = element_end(lt, "<script", script_end, 9);
         if (end == std::string_view::npos) {
-            std::size_t gt = html.find('>', lt + 1);
+            std::size_t gt = tag_end.find(lt + 1);
             if (gt != std::string_view::npos) end = gt + 1;
         }
         if (end == std::string_view::npos) {  // a lone '<' is text

@@ -27,6 +27,23 @@ bool decode_html_strict(std::string_view text, std::string& out);
 std::string_view trim_unicode(std::string_view text);
 std::string_view trim_unicode_start(std::string_view text);
 
+// Finds a needle at or after positions that never decrease, in linear time overall: a search
+// that found nothing, or found a place still ahead, is not repeated. Hostile text (thousands of
+// `<!--` without `-->`) would otherwise make scanners quadratic.
+class ForwardFinder {
+  public:
+    ForwardFinder(std::string_view text, std::string_view needle, bool ignore_case = false)
+        : text_(text), needle_(needle), ignore_case_(ignore_case) {}
+    std::size_t find(std::size_t from);
+
+  private:
+    std::string_view text_, needle_;
+    bool ignore_case_;
+    bool searched_ = false;
+    std::size_t searched_from_ = 0;
+    std::size_t found_ = std::string_view::npos;
+};
+
 // 1-based line and code-point column of byte `offset` in `text`.
 void line_and_column(std::string_view text, std::size_t offset, int& line, int& column);
 

@@ -166,10 +166,12 @@ std::string strip_html_inside_mathjax(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     std::size_t i = 0;
+    bool no_closer_left = false;  // then no later opener can match either
     while (i < text.size()) {
-        if (opener_at(i)) {
+        if (!no_closer_left && opener_at(i)) {
             std::size_t close = i + 2;
             while (close < text.size() && !closer_at(close)) ++close;
+            no_closer_left = close >= text.size();
             if (close < text.size()) {
                 out.append(text.substr(i, 2));
                 out += strip_html_preserving_entities(text.substr(i + 2, close - i - 2));

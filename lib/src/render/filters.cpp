@@ -1,5 +1,8 @@
 #include "filters.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "anki_text.hpp"
 #include "cloze.hpp"
 #include "deckport/identity.hpp"
@@ -11,7 +14,8 @@ enum class Ruby { furigana, kanji, kana };
 
 // The regex ` ?([^ >]+?)\[(.+?)\]` applied to every match, left to right: `base[reading]`
 // (with the space before it) becomes ruby, the base or the reading. `x[sound:…]` is kept.
-// `&nbsp;` counts as a space first.
+// `&nbsp;` counts as a space first. Linear: what the regex engine would search for is looked up
+// in tables of "the next such character".
 std::string ruby(std::string_view input, Ruby mode) {
     std::string text;
     for (std::size_t i = 0; i < input.size();) {
@@ -22,34 +26,38 @@ std::string ruby(std::string_view input, Ruby mode) {
             text += input[i++];
         }
     }
+    const std::size_t n = text.size();
+    // next_stop[p]: the first space or '>' at or after p. next_open[p]: the first '[' at or
+    // after p that a reading can follow: `.+?` (one character at least, no line break) up to the
+    // first ']', which close_of holds.
+    std::vector<std::size_t> next_stop(n + 2, n), next_open(n + 2, n), close_of(n + 2, n);
+    std::vector<std::size_t> next_close(n + 2, n), next_newline(n + 2, n);
+    for (std::size_t p = n; p-- > 0;) {
+        char c = text[p];
+        next_stop[p] = c == ' ' || c == '>' ? p : next_stop[p + 1];
+        next_close[p] = c == ']' ? p : next_close[p + 1];
+        next_newline[p] = c == '\n' ? p : next_newline[p + 1];
+        std::size_t reading_close = next_close[std::min(p + 2, n)];
+        bool has_reading = c == '[' && reading_close < n && next_newline[p + 1] > reading_close;
+        close_of[p] = has_reading ? reading_close : n;
+        next_open[p] = has_reading ? p : next_open[p + 1];
+    }
     std::string out;
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < n) {
         std::size_t base_start = text[i] == ' ' ? i + 1 : i;
-        bool matched = false;
-        std::size_t base_end = base_start + 1, reading_end = 0;
-        for (; base_start < text.size() && base_end <= text.size() && text[base_end - 1] != ' ' &&
-               text[base_end - 1] != '>';
-             ++base_end) {
-            if (base_end >= text.size() || text[base_end] != '[') continue;
-            // `.+?`: at least one character other than a newline, then the first `]`.
-            std::size_t k = base_end + 2;
-            if (k > text.size() || text[base_end + 1] == '\n') continue;
-            while (k < text.size() && text[k] != ']' && text[k] != '\n') ++k;
-            if (k < text.size() && text[k] == ']') {
-                reading_end = k;
-                matched = true;
-                break;
-            }
-        }
+        std::size_t open = next_open[std::min(base_start + 1, n)];
+        bool matched = base_start < n && text[base_start] != ' ' && text[base_start] != '>' &&
+                       open < n && open <= next_stop[base_start];
         if (!matched) {
             out += text[i++];
             continue;
         }
-        std::string_view base(text.data() + base_start, base_end - base_start);
-        std::string_view reading(text.data() + base_end + 1, reading_end - base_end - 1);
+        std::size_t close = close_of[open];
+        std::string_view base(text.data() + base_start, open - base_start);
+        std::string_view reading(text.data() + open + 1, close - open - 1);
         if (reading.substr(0, 6) == "sound:") {
-            out.append(text, i, reading_end + 1 - i);
+            out.append(text, i, close + 1 - i);
         } else if (mode == Ruby::furigana) {
             out += "<ruby><rb>";
             out.append(base);
@@ -59,7 +67,7 @@ std::string ruby(std::string_view input, Ruby mode) {
         } else {
             out.append(mode == Ruby::kanji ? base : reading);
         }
-        i = reading_end + 1;
+        i = close + 1;
     }
     return out;
 }

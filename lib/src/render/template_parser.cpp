@@ -62,10 +62,11 @@ std::vector<Token> tokenize(std::string_view text) {
                               end - text_start});
         }
     };
+    ForwardFinder closer(text, close), comment_end(text, "-->");
     std::size_t i = base;
     while (i < text.size()) {
         if (text.compare(i, open.size(), open) == 0) {
-            std::size_t end = text.find(close, i + open.size());
+            std::size_t end = closer.find(i + open.size());
             if (end != std::string_view::npos) {
                 flush_text(i);
                 Token token = classify(text.substr(i + open.size(), end - i - open.size()));
@@ -78,7 +79,7 @@ std::vector<Token> tokenize(std::string_view text) {
             }
         }
         if (text.compare(i, 4, "<!--") == 0) {
-            std::size_t end = text.find("-->", i + 4);
+            std::size_t end = comment_end.find(i + 4);
             if (end != std::string_view::npos) {
                 flush_text(i);
                 tokens.push_back({Token::Kind::comment,
@@ -114,11 +115,15 @@ void split_replacement(const std::string& value, TemplateNode& node) {
     }
 }
 
+// Real templates nest sections a few levels; the parser and the renderer recurse per level.
+constexpr int kMaxSectionDepth = 100;
+
 struct Parser {
     std::string_view text;
     const std::vector<Token>& tokens;
     std::size_t next = 0;
     std::optional<TemplateError> error;
+    int depth = 0;
 
     // Parses nodes up to the close of `open` (nullptr at top level).
     std::vector<TemplateNode> parse(const Token* open) {
@@ -146,7 +151,17 @@ struct Parser {
                     node.kind = token.kind == Token::Kind::open ? TemplateNode::Kind::section
                                                                 : TemplateNode::Kind::inverted;
                     node.key = token.value;
+                    if (++depth > kMaxSectionDepth) {
+                        error = make_template_error(
+                            text, TemplateErrorKind::too_deep,
+                            "Sections are nested more than " + std::to_string(kMaxSectionDepth) +
+                                " deep at '{{" + (token.kind == Token::Kind::open ? "#" : "^") +
+                                token.value + "}}'",
+                            token.offset, token.length);
+                        return nodes;
+                    }
                     node.children = parse(&token);
+                    --depth;
                     break;
                 case Token::Kind::close:
                     if (open && open->value == token.value) return nodes;
@@ -191,7 +206,7 @@ std::string replacement_as_written(const TemplateNode& node) {
 
 ParsedTemplate parse_template(std::string_view text) {
     std::vector<Token> tokens = tokenize(text);
-    Parser parser{text, tokens, 0, std::nullopt};
+    Parser parser{text, tokens, 0, std::nullopt, 0};
     ParsedTemplate parsed;
     parsed.nodes = parser.parse(nullptr);
     if (parser.error) {
