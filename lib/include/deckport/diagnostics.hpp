@@ -43,7 +43,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 // Collects the diagnostics of one operation. Readers report recoverable problems here and go
 // on, so one run shows every problem. Safe to report to from several threads.
 class Diagnostics {
-  public:
+public:
     void report(Diagnostic diagnostic);
     void error(std::string code, SourceLocation origin, std::string message, std::string hint = {});
     void warning(std::string code, SourceLocation origin, std::string message,
@@ -56,7 +56,7 @@ class Diagnostics {
     bool empty() const;
     void clear();
 
-  private:
+private:
     mutable std::mutex mutex_;
     std::vector<Diagnostic> items_;
 };

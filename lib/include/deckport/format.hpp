@@ -19,13 +19,13 @@ namespace deckport {
 
 // What a format can carry; round-trip checks compare only what both sides carry.
 struct Capabilities {
-    bool note_types = false;  // custom fields, templates and CSS
-    bool deck_tree = false;   // deck names with `::` hierarchy
+    bool note_types = false;   // custom fields, templates and CSS
+    bool deck_tree = false;    // deck names with `::` hierarchy
     bool tags = false;
-    bool guids = false;  // stable note identity survives a round trip
+    bool guids = false;        // stable note identity survives a round trip
     bool media = false;
-    bool scheduling = false;  // cards with review state
-    bool formatting = false;  // markup (markdown or HTML) survives
+    bool scheduling = false;   // cards with review state
+    bool formatting = false;   // markup (markdown or HTML) survives
     bool cloze = false;
     bool multiple_decks = false;
 };
@@ -66,7 +66,7 @@ struct WriteContext {
 };
 
 class Reader {
-  public:
+public:
     virtual ~Reader() = default;
     // 0 = certainly not this format, 100 = certain (magic bytes); in between: plausible.
     virtual int probe(const Input& input) const = 0;
@@ -81,7 +81,7 @@ class Reader {
 };
 
 class Writer {
-  public:
+public:
     virtual ~Writer() = default;
     // Reports losses (what this format cannot carry) as warnings, once per kind of loss.
     virtual Output write(const Collection& collection, WriteContext& context) const = 0;
@@ -94,7 +94,7 @@ struct Format {
 };
 
 class FormatRegistry {
-  public:
+public:
     void add(Format format);
 
     const Format* find(std::string_view name_or_alias) const;
@@ -108,7 +108,7 @@ class FormatRegistry {
     const Format& detect_output(const std::string& output_path,
                                 const std::optional<std::string>& to) const;
 
-  private:
+private:
     std::vector<Format> formats_;
 };
 

@@ -19,7 +19,7 @@ struct Limits {
 
 // One input: its bytes in memory (or, for a folder format, its path).
 struct Input {
-    std::string display_name;    // the path as given, or "<stdin>"
+    std::string display_name;  // the path as given, or "<stdin>"
     std::filesystem::path path;  // empty for stdin
     std::string bytes;
     bool is_directory = false;
@@ -45,7 +45,7 @@ struct Output {
 };
 
 struct WritePolicy {
-    bool force = false;                         // replace an existing output
+    bool force = false;  // replace an existing output
     std::vector<std::filesystem::path> inputs;  // never overwritten, even with force
 };
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 
+#include "content/escape.hpp"
 #include "deckport/preview.hpp"
 
 namespace deckport {
@@ -271,7 +272,8 @@ class CssScoper {
                 if (hex_end > k) {
                     unsigned long cp =
                         std::stoul(std::string(text.substr(k, hex_end - k)), nullptr, 16);
-                    append_code_point(value, cp);
+                    content::append_utf8(value,
+                                         static_cast<std::uint32_t>(std::min(cp, 0x110000ul)));
                     i = hex_end < text.size() && is_space(text[hex_end]) ? hex_end + 1 : hex_end;
                 } else {
                     value += text[k];
@@ -285,25 +287,6 @@ class CssScoper {
         std::size_t close = text.find(')', i);
         end = close == std::string_view::npos ? text.size() : close + 1;
         return value;
-    }
-
-    static void append_code_point(std::string& out, unsigned long cp) {
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     static std::string quote(std::string_view url) {

@@ -15,27 +15,17 @@ constexpr LatexKind kKinds[] = {
     {"[$$]", "[/$$]", "\\begin{displaymath}", "\\end{displaymath}"},
 };
 
-bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower) {
-    if (s.size() - at < lower.size()) return false;
-    for (std::size_t k = 0; k < lower.size(); ++k) {
-        char c = s[at + k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != lower[k]) return false;
-    }
-    return true;
-}
-
 // strip_html_for_latex: <br>, <br /> and <div> become line breaks, then the tags go.
 std::string latex_text(std::string_view html) {
     std::string out;
     for (std::size_t i = 0; i < html.size();) {
-        if (starts_with_ci(html, i, "<br>")) {
+        if (render_detail::starts_with_ignoring_case(html, i, "<br>")) {
             out += '\n';
             i += 4;
-        } else if (starts_with_ci(html, i, "<br />")) {
+        } else if (render_detail::starts_with_ignoring_case(html, i, "<br />")) {
             out += '\n';
             i += 6;
-        } else if (starts_with_ci(html, i, "<div>")) {
+        } else if (render_detail::starts_with_ignoring_case(html, i, "<div>")) {
             out += '\n';
             i += 5;
         } else {
@@ -57,7 +47,7 @@ std::string latex_to_images(std::string_view html, bool svg) {
         const LatexKind* kind = nullptr;
         // Longest opener first: `[$$]` is not `[$]` followed by `$]`.
         for (const LatexKind* k : {&kKinds[2], &kKinds[1], &kKinds[0]}) {
-            if (starts_with_ci(html, i, k->open)) {
+            if (render_detail::starts_with_ignoring_case(html, i, k->open)) {
                 kind = k;
                 break;
             }

@@ -1,46 +1,27 @@
 #include "anki_text.hpp"
 
+#include <utf8proc.h>
+
 #include <cstdint>
 
+#include "content/escape.hpp"
 #include "html4_entities.hpp"
 
 namespace deckport::render_detail {
 namespace {
 
-// Decodes the UTF-8 sequence at `i`; `length` is set to its byte count. Invalid bytes decode
-// as themselves (length 1, a value above U+10FFFF) so that callers copy them unchanged.
+// Decodes the UTF-8 sequence at `i`; `length` is set to its byte count. An invalid byte decodes
+// as itself (length 1, a value above U+10FFFF) so that callers copy it unchanged.
 std::uint32_t decode_utf8(std::string_view s, std::size_t i, std::size_t& length) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char lead = byte(i);
-    length = 1;
-    if (lead < 0x80) return lead;
-    std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-    if (extra == 0 || i + extra >= s.size()) return 0x110000u + lead;
-    std::uint32_t cp = lead & (0x3F >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) return 0x110000u + lead;
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+        length = 1;
+        return 0x110000u + static_cast<unsigned char>(s[i]);
     }
-    length = extra + 1;
-    return cp;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    length = static_cast<std::size_t>(n);
+    return static_cast<std::uint32_t>(cp);
 }
 
 const char* minimal_entity(char c) {
@@ -64,18 +45,6 @@ bool is_ascii_alnum(std::uint32_t c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool starts_with_ci(std::string_view s, std::size_t at, std::string_view lower_prefix) {
-    if (s.size() - at < lower_prefix.size()) return false;
-    for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
-        if (lower(s[at + k]) != lower_prefix[k]) return false;
-    }
-    return true;
-}
-
 bool is_unicode_white_space(std::uint32_t c) {
     return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
            (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
@@ -83,6 +52,16 @@ bool is_unicode_white_space(std::uint32_t c) {
 }
 
 }  // namespace
+
+bool starts_with_ignoring_case(std::string_view s, std::size_t at, std::string_view lower_prefix) {
+    if (at > s.size() || s.size() - at < lower_prefix.size()) return false;
+    for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
+        char c = s[at + k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_prefix[k]) return false;
+    }
+    return true;
+}
 
 std::string encode_minimal(std::string_view text) {
     std::string out;
@@ -130,7 +109,7 @@ std::size_t ForwardFinder::find(std::size_t from) {
         return found_;
     }
     for (std::size_t i = from; i + needle_.size() <= text_.size(); ++i) {
-        if (starts_with_ci(text_, i, needle_)) return found_ = i;
+        if (starts_with_ignoring_case(text_, i, needle_)) return found_ = i;
     }
     return found_;
 }
@@ -143,7 +122,7 @@ std::string strip_html_preserving_entities(std::string_view html) {
     // `<name.*?>.*?</name>` at `at`: the first `>`, then the first closing tag after it.
     auto element_end = [&](std::size_t at, std::string_view open, ForwardFinder& close,
                            std::size_t close_size) {
-        if (!starts_with_ci(html, at, open)) return std::string_view::npos;
+        if (!starts_with_ignoring_case(html, at, open)) return std::string_view::npos;
         std::size_t gt = tag_end.find(at + open.size());
         if (gt == std::string_view::npos) return gt;
         std::size_t end = close.find(gt + 1);
@@ -212,7 +191,7 @@ bool decode_html_strict(std::string_view text, std::string& out) {
             if (!cp) return false;
             value = *cp;
         }
-        append_utf8(out, static_cast<std::uint32_t>(value));
+        content::append_utf8(out, static_cast<std::uint32_t>(value));
         i = semicolon + 1;
     }
     return true;

@@ -23,6 +23,9 @@ std::string strip_html(std::string_view html);
 // htmlescape::decode_html: false (and `out` unspecified) on any unknown or malformed entity.
 bool decode_html_strict(std::string_view text, std::string& out);
 
+// Whether `s` has `lower_prefix` (lower-case ASCII) at `at`, ignoring ASCII case.
+bool starts_with_ignoring_case(std::string_view s, std::size_t at, std::string_view lower_prefix);
+
 // Rust's str::trim: Unicode White_Space at both ends.
 std::string_view trim_unicode(std::string_view text);
 std::string_view trim_unicode_start(std::string_view text);

@@ -145,10 +145,6 @@ bool is_ascii_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 }  // namespace
 
 namespace render_detail {
@@ -194,16 +190,9 @@ bool field_is_empty(std::string_view html) {
         if (html[i] != '<') return false;
         std::size_t j = i + 1;
         if (j < html.size() && html[j] == '/') ++j;
-        auto name_at = [&](std::string_view name) {
-            if (html.size() - j < name.size()) return false;
-            for (std::size_t k = 0; k < name.size(); ++k) {
-                if (lower(html[j + k]) != name[k]) return false;
-            }
-            return true;
-        };
-        if (name_at("br"))
+        if (starts_with_ignoring_case(html, j, "br"))
             j += 2;
-        else if (name_at("div"))
+        else if (starts_with_ignoring_case(html, j, "div"))
             j += 3;
         else
             return false;
