@@ -154,14 +154,6 @@ std::vector<std::string> page_requests(const nlohmann::json& netlog) {
     return found;
 }
 
-std::size_t count(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + 1))
-        ++n;
-    return n;
-}
-
 // The cards the decks have: a package's own cards, else the ones Anki would make.
 std::size_t expected_cards(const std::vector<std::string>& files) {
     std::size_t cards = 0;
@@ -263,7 +255,7 @@ TEST(Browser, TheDecksFolderRendersWithMathCodeAndClozesOffline) {
 
     auto body = body_attributes(run.dom);
     std::size_t cards = expected_cards(expand_deck_inputs({"decks"}, builtin_formats()));
-    EXPECT_EQ(count(run.dom, "<article class=\"dp-card"), cards);
+    EXPECT_EQ(test::count_occurrences(run.dom, "<article class=\"dp-card"), cards);
     EXPECT_EQ(body["data-cards"], std::to_string(cards));
     EXPECT_EQ(body["data-ready"], "1") << run.log;
     // MathJax typeset every formula, with every file it needed embedded.
@@ -271,7 +263,8 @@ TEST(Browser, TheDecksFolderRendersWithMathCodeAndClozesOffline) {
     EXPECT_EQ(body["data-mathjax-missing"], "");
     EXPECT_EQ(body["data-mj-errors"], "0");
     EXPECT_GT(std::stoi(body["data-mj-count"]), 0);
-    EXPECT_EQ(count(run.dom, "<script type=\"math/tex"), std::stoul(body["data-mj-count"]));
+    EXPECT_EQ(test::count_occurrences(run.dom, "<script type=\"math/tex"),
+              std::stoul(body["data-mj-count"]));
     // Code blocks are highlighted.
     EXPECT_GT(std::stoi(body["data-hljs"]), 0);
     EXPECT_NE(run.dom.find("<span class=\"hljs-keyword\">"), std::string::npos);
@@ -295,7 +288,7 @@ TEST(Browser, TheDecksFolderRendersWithMathCodeAndClozesOffline) {
     EXPECT_EQ(body["data-resources"], "");
     EXPECT_EQ(body["data-nondata-fonts"], "");
     EXPECT_EQ(page_requests(run.netlog), std::vector<std::string>{});
-    EXPECT_EQ(count(run.log, "Content Security Policy"), 0u) << run.log;
+    EXPECT_EQ(test::count_occurrences(run.log, "Content Security Policy"), 0u) << run.log;
     // The page's controls: keys move and turn cards, filters narrow the list.
     std::size_t rwlock = 0;
     for (const DomCard& card : dom_cards(run.dom)) {
@@ -323,7 +316,7 @@ TEST(Browser, AnkiPackagesRenderWithTheirOwnTemplates) {
     BrowserRun run = open_in_chromium(*chromium, page, dir);
     auto body = body_attributes(run.dom);
     std::size_t cards = expected_cards(packages);
-    EXPECT_EQ(count(run.dom, "<article class=\"dp-card"), cards);
+    EXPECT_EQ(test::count_occurrences(run.dom, "<article class=\"dp-card"), cards);
     EXPECT_EQ(body["data-ready"], "1") << run.log;
     // The packages' own templates: AnkiDroid's test note types, errors shown as Anki shows them.
     EXPECT_NE(run.dom.find("Found '{{/z}}', but expected '{{/Picture}}'"), std::string::npos);
@@ -370,7 +363,7 @@ TEST(Browser, TheNetLogSeesRequestsAndTheCspRefusesThem) {
     BrowserRun run = open_in_chromium(*chromium, page, dir2);
     EXPECT_EQ(body_attributes(run.dom)["data-ready"], "1");
     EXPECT_EQ(page_requests(run.netlog), std::vector<std::string>{});
-    EXPECT_GE(count(run.log, "Content Security Policy"), 1u) << run.log;
+    EXPECT_GE(test::count_occurrences(run.log, "Content Security Policy"), 1u) << run.log;
     EXPECT_NE(run.dom.find("data-deckport-missing=\"https://example.com/x.png\""),
               std::string::npos);
 }

@@ -12,14 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::size_t count(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + 1))
-        ++n;
-    return n;
-}
-
 // Every reference the page makes points into the page: data: URIs or fragments. The one
 // exception is <a href> in card content, which is navigation, not a fetch.
 std::vector<std::string> outside_references(const std::string& html) {
@@ -55,7 +47,7 @@ TEST_F(PreviewCli, WritesOnePageWithEveryCardOfTheReferenceDeck) {
     auto result = test::run_cli({"preview", "decks/rust-concurrency.md", "-o", page.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     std::string html = test::read_text(page);
-    EXPECT_EQ(count(html, "<article class=\"dp-card\""), 5u);
+    EXPECT_EQ(test::count_occurrences(html, "<article class=\"dp-card\""), 5u);
     EXPECT_NE(result.err.find("wrote " + page.string() +
                               ": 5 cards of 5 notes from 1 deck, 0 problems shown"),
               std::string::npos)
@@ -148,7 +140,7 @@ TEST_F(PreviewCli, StdoutGetsThePage) {
     auto result = test::run_cli({"preview", "decks/rust-concurrency.md", "-o", "-"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.out.rfind("<!doctype html>", 0), 0u);
-    EXPECT_EQ(count(result.out, "<article class=\"dp-card\""), 5u);
+    EXPECT_EQ(test::count_occurrences(result.out, "<article class=\"dp-card\""), 5u);
 }
 
 TEST_F(PreviewCli, AnkiPackagesWithTheirOwnTemplates) {
@@ -158,7 +150,8 @@ TEST_F(PreviewCli, AnkiPackagesWithTheirOwnTemplates) {
     auto result = test::run_cli({"preview", apkg.string(), "-o", page.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     std::string html = test::read_text(page);
-    EXPECT_EQ(count(html, "<article class=\"dp-card\""), 146u);  // the package's own cards
+    EXPECT_EQ(test::count_occurrences(html, "<article class=\"dp-card\""),
+              146u);  // the package's own cards
     // Its note types' templates, errors included, as Anki shows them.
     EXPECT_NE(html.find("Found '{{/z}}', but expected '{{/Picture}}'"), std::string::npos);
     // Modern Anki reads the <% %> delimiters only at the very start of a template.

@@ -42,14 +42,6 @@ PreviewOptions no_javascript(const test::TempDir& dir) {
     return options;
 }
 
-std::size_t count(const std::string& text, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos;
-         at = text.find(needle, at + 1))
-        ++n;
-    return n;
-}
-
 TEST(PreviewPage, EveryCardWithBothSidesAndTheCsp) {
     test::TempDir js;
     Diagnostics diagnostics;
@@ -60,7 +52,7 @@ TEST(PreviewPage, EveryCardWithBothSidesAndTheCsp) {
     EXPECT_EQ(page.notes, 2u);
     EXPECT_TRUE(diagnostics.empty());
     EXPECT_NE(page.html.find(kCsp), std::string::npos);
-    EXPECT_EQ(count(page.html, "<article class=\"dp-card\""), 2u);
+    EXPECT_EQ(test::count_occurrences(page.html, "<article class=\"dp-card\""), 2u);
     EXPECT_NE(
         page.html.find("<section class=\"dp-side dp-q dp-nt-1\" data-label=\"Front\"><div "
                        "class=\"card card1\">a <img src=\"data:image/png;base64,UE5H\"></div>"),

@@ -41,6 +41,9 @@ struct CliResult {
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = {},
                   const std::filesystem::path& working_dir = source_dir());
 
+// How many times `needle` occurs in `text` (overlapping occurrences count).
+std::size_t count_occurrences(const std::string& text, const std::string& needle);
+
 // Diagnostics rendered one per line, for exact comparisons.
 std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics);
 
