@@ -51,12 +51,20 @@ class Server {
         if (!std::fgets(buffer, sizeof buffer, out_)) return {};
         return buffer;
     }
+    // SIGTERM, as Ctrl-C would; a server that does not stop within 10 s fails the test.
     int stop() {
         ::kill(pid_, SIGTERM);
         int status = 0;
-        ::waitpid(pid_, &status, 0);
         running_ = false;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        for (int i = 0; i < 200; ++i) {
+            if (::waitpid(pid_, &status, WNOHANG) == pid_)
+                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            std::this_thread::sleep_for(50ms);
+        }
+        ::kill(pid_, SIGKILL);
+        ::waitpid(pid_, &status, 0);
+        ADD_FAILURE() << "the server did not stop on SIGTERM";
+        return -1;
     }
 
   private:
@@ -143,6 +151,17 @@ TEST(PreviewServe, ListensOnLocalhostOnly) {
     EXPECT_NE(tcp.find(local), std::string::npos);
     EXPECT_EQ(tcp.find(any), std::string::npos);
     EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(PreviewServe, StopsOnASignalThatComesRightAfterItStarts) {
+    test::TempDir dir;
+    fs::path deck = dir / "deck.md";
+    test::write_text(deck, "---\nFlashcard Deck: x\n---\n\nQ\n\n---\nA\n");
+    for (int i = 0; i < 3; ++i) {
+        Server server({"preview", deck.string(), "--serve", "--port", "0"}, dir / "stderr");
+        ASSERT_GT(port_of(server.first_line()), 0);
+        EXPECT_EQ(server.stop(), 0);
+    }
 }
 
 }  // namespace

@@ -153,17 +153,22 @@ ExitCode serve_preview(const PreviewCommandOptions& o, const std::vector<std::st
             }
         }
     });
-    std::atomic<bool> signalled = false;
+    std::atomic<bool> signalled = false, finished = false;
     std::thread stopper([&] {
         int signal = 0;
         sigwait(&signals, &signal);
         signalled = true;
-        server.stop();
+        // stop() does nothing until the server runs: a signal that comes early waits for it.
+        while (!finished) {
+            if (server.is_running()) server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
     });
 
     std::cout << "Serving the preview on http://127.0.0.1:" << port << "/ (Ctrl-C stops)"
               << std::endl;
     bool ok = server.listen_after_bind();
+    finished = true;
     {
         std::lock_guard lock(mutex);
         stopping = true;

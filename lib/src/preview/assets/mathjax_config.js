@@ -5,6 +5,7 @@ window.__mjMissing = [];
 window.MathJax = {
   root: "mathjax-embedded:",
   delayStartupUntil: "configured",
+  skipStartupTypeset: true,  // the page typesets card by card (page.js)
   config: ["TeX-AMS_CHTML-full.js"],
   jax: ["input/TeX", "output/CommonHTML"],
   extensions: ["tex2jax.js"],

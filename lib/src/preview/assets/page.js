@@ -282,13 +282,45 @@
     });
   }
   body.setAttribute("data-hljs", String(doc.querySelectorAll("pre code.hljs").length));
+  // MathJax typesets a few cards at a time, those on screen first, so that a long deck shows
+  // its math where the reader looks without waiting for the whole page.
   if (window.MathJax && window.MathJax.Hub) {
-    MathJax.Hub.Register.StartupHook("End", function () {
-      MathJax.Hub.Queue(function () {
+    var waiting = cards.filter(function (c) { return /\\[(\[]/.test(c.textContent); });
+    cards.forEach(function (c) { if (waiting.indexOf(c) < 0) c.classList.add("dp-typeset"); });
+    // Which cards are on screen (or nearly), without forcing a layout per card.
+    var seen = [], observer = null;
+    if (window.IntersectionObserver) {
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          var at = seen.indexOf(e.target);
+          if (e.isIntersecting && at < 0) seen.push(e.target);
+          if (!e.isIntersecting && at >= 0) seen.splice(at, 1);
+        });
+      }, {rootMargin: "300px 0px"});
+      waiting.forEach(function (c) { observer.observe(c); });
+    }
+    var nextBatch = function () {
+      var batch = seen.filter(function (c) { return waiting.indexOf(c) >= 0; }).slice(0, 32);
+      for (var i = 0; i < waiting.length && batch.length < 32; i++) {
+        if (batch.indexOf(waiting[i]) < 0) batch.push(waiting[i]);
+      }
+      waiting = waiting.filter(function (c) { return batch.indexOf(c) < 0; });
+      return batch;
+    };
+    var typeset = function () {
+      var batch = nextBatch();
+      if (!batch.length) {
+        if (observer) observer.disconnect();
         body.setAttribute("data-mathjax", "done");
         markers();
+        return;
+      }
+      MathJax.Hub.Queue(["Typeset", MathJax.Hub, batch], function () {
+        batch.forEach(function (c) { c.classList.add("dp-typeset"); });
+        setTimeout(typeset, 0);
       });
-    });
+    };
+    MathJax.Hub.Register.StartupHook("End", typeset);
     MathJax.Hub.Configured();
   } else {
     markers();
