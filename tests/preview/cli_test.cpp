@@ -136,6 +136,16 @@ TEST_F(PreviewCli, LinkedMediaGoNextToThePage) {
     EXPECT_EQ(html.find("src=\"data:image"), std::string::npos);
 }
 
+TEST_F(PreviewCli, StdinGivesTheDeck) {
+    auto result =
+        test::run_cli({"preview", "-", "--from", "md", "-o", "-"},
+                      test::read_text(test::source_dir() / "decks" / "rust-concurrency.md"));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(test::count_occurrences(result.out, "<article class=\"dp-card\""), 5u);
+    EXPECT_NE(result.out.find("<title>&lt;stdin&gt; — deckport preview</title>"),
+              std::string::npos);
+}
+
 TEST_F(PreviewCli, StdoutGetsThePage) {
     auto result = test::run_cli({"preview", "decks/rust-concurrency.md", "-o", "-"});
     ASSERT_EQ(result.exit_code, 0) << result.err;

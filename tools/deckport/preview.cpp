@@ -43,9 +43,6 @@ ExitCode run(const PreviewCommandOptions& o, const GlobalOptions& global) {
     if (!o.output) throw UsageError("no output given", "give -o preview.html, or --serve");
     if (o.link_media && *o.output == "-")
         throw UsageError("--link-media writes files next to the page: give -o FILE");
-    for (const std::string& file : files) {
-        if (file == "-") throw UsageError("preview reads files, not stdin", "give the deck's path");
-    }
     std::int64_t timestamp = timestamp_for(o.read, files);
     LoadedDecks decks = load_preview_decks(files, o, timestamp);
     if (!decks.reader_errors.empty()) {
@@ -59,7 +56,9 @@ ExitCode run(const PreviewCommandOptions& o, const GlobalOptions& global) {
     print_diagnostics(diagnostics.all(), global);
 
     WritePolicy policy{o.force, {}};
-    for (const std::string& file : files) policy.inputs.emplace_back(file);
+    for (const std::string& file : files) {
+        if (file != "-") policy.inputs.emplace_back(file);
+    }
     write_output(*o.output, Output::single(page.html), policy);
     if (o.link_media) write_linked_media(*o.output, page);
     if (!global.quiet && *o.output != "-") {
@@ -87,7 +86,7 @@ LoadedDecks load_preview_decks(const std::vector<std::string>& files,
             Diagnostics read_diagnostics;
             ReadContext context{read_diagnostics, parse_format_options(o.read.format_options),
                                 Limits{}, timestamp};
-            PreviewInput deck{file, read_collection(format, input, context), {}};
+            PreviewInput deck{input.display_name, read_collection(format, input, context), {}};
             for (const Diagnostic& d : read_diagnostics.all()) {
                 if (d.severity == Severity::error) decks.reader_errors.push_back(d);
             }
