@@ -6,14 +6,6 @@
 
 namespace deckport {
 
-std::vector<int> anki_card_ords(const NoteType& note_type, const Note& note) {
-    std::vector<int> ords = generated_card_ords(note_type, note);
-    for (int& ord : ords) ord = std::min(ord, kMaxClozeCardOrd);
-    std::sort(ords.begin(), ords.end());
-    ords.erase(std::unique(ords.begin(), ords.end()), ords.end());
-    return ords;
-}
-
 std::vector<int> clozes_without_card(const NoteType& note_type, const Note& note) {
     std::vector<int> past;
     if (note_type.kind != NoteTypeKind::cloze) return past;

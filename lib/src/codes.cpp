@@ -7,6 +7,7 @@
 #include "deckport/lint.hpp"
 #include "deckport/note_media.hpp"
 #include "deckport/project.hpp"
+#include "deckport/preview.hpp"
 #include "deckport/roundtrip.hpp"
 
 namespace deckport {
@@ -83,6 +84,7 @@ CodeRegistry documented_codes(const FormatRegistry& formats) {
     registry.add_all(lint_codes());
     registry.add_all(roundtrip_codes());
     registry.add_all(project_codes());
+    registry.add_all(preview_codes());
     for (const Format* format : formats.all()) registry.add_all(format->info.codes);
     return registry;
 }

@@ -116,6 +116,13 @@ CliResult run_cli_capped(const std::vector<std::string>& args, const CliCaps& ca
     return run_child(args, {}, working_dir, &caps);
 }
 
+std::size_t count_occurrences(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    if (needle.empty()) return 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
 std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics) {
     std::vector<std::string> lines;
     for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));

@@ -55,6 +55,9 @@ struct CliCaps {
 CliResult run_cli_capped(const std::vector<std::string>& args, const CliCaps& caps,
                          const std::filesystem::path& working_dir = source_dir());
 
+// How many times `needle` occurs in `text` (overlapping occurrences count).
+std::size_t count_occurrences(const std::string& text, const std::string& needle);
+
 // Diagnostics rendered one per line, for exact comparisons.
 std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics);
 

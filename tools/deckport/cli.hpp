@@ -37,6 +37,7 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, Action& actio
 void add_roundtrip_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_diff_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_explain_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_preview_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 // True when `stream` is a terminal and NO_COLOR is unset or empty (https://no-color.org).
 bool colour_wanted(const std::ostream& stream);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     cli::add_roundtrip_command(app, global, action);
     cli::add_diff_command(app, global, action);
     cli::add_explain_command(app, global, action);
+    cli::add_preview_command(app, global, action);
 
     try {
         app.parse(argc, argv);

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "deckport/model.hpp"
+#include "deckport/render.hpp"
 
 namespace deckport {
 
 inline constexpr int kMaxClozeCardOrd = 499;  // card 500, the card of c500
 
-// The card ordinals Anki stores for `note` when it generates its cards: generated_card_ords
-// with every ordinal above 499 folded into 499 (sorted, unique).
-std::vector<int> anki_card_ords(const NoteType& note_type, const Note& note);
+// The card ordinals Anki stores for a note (cloze ordinals folded into 499): anki_card_ords in
+// deckport/render.hpp, which renders the templates as Anki's card generation does.
 
 // The cloze numbers above 500 of a cloze note (sorted): Anki gives none of them a card of its
 // own. Empty for a standard note type.
