@@ -61,44 +61,17 @@ WITH_NOTES = ["anki-apkg-export/output.apkg", "ankidroid/templates.apkg", "ankid
               "ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg",
               "ankitects-anki/media.apkg", "ankitects-anki/mediacheck.anki2", "ankitects-anki/update1.apkg",
               "ankitects-anki/update2.apkg", "srs-converter/mixed-legacy-2.apkg"]
-# Fixtures whose notes use a note type other than deckport's built-in Basic / Basic (and reversed
-# card) / Cloze, with what the md route does to them: anki-apkg-export's "deck-name" (Front/Back,
-# its own templates), "testt" (the same fields as Basic; -2 has its own front template), the
-# nine types of templates.apkg, a "Basic" with a second template (diffmodels2-2), and Anki's
-# stock Basic (type in the answer), Basic (optional reversed card) and Image Occlusion
-# (mixed-legacy-2).
-RENAMED = [("note *", "note type"), ("note type *", "name")]
-REFIELDED = [("note *", "field *: joined with the fields after it*"), ("note *", "field *: dropped*"),
-             ("note type *", "field names")]
-TEMPLATES = [("note type *", "template *")]
-FLATTENED = {
-    "anki-apkg-export/output.apkg": RENAMED + TEMPLATES,
-    "ankidroid/templates.apkg": RENAMED + REFIELDED + TEMPLATES,
-    "ankitects-anki/diffmodels2-2.apkg": TEMPLATES,
-    "ankitects-anki/diffmodeltemplates-1.apkg": RENAMED,
-    "ankitects-anki/diffmodeltemplates-2.apkg": RENAMED + TEMPLATES,
-    "srs-converter/mixed-legacy-2.apkg": RENAMED + REFIELDED + TEMPLATES,
-}
 UNDERSCORE_MEDIA = ["ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg"]
 SEVERAL_TYPES_CSV = ["ankidroid/templates.apkg", "srs-converter/mixed-legacy-2.apkg"]
 
-# Every difference seen on 2026-12-07 (main at 1ccaa74), by cause. kind: "bug" (issue 11 asks
+# Every difference seen on 2026-12-07 (main at ba6eaef), by cause. kind: "bug" (issue 11 asks
 # deckport to keep it) or "declared" (a change deckport documents). An entry that matches nothing
 # is printed as "no longer seen": take it off when deckport is fixed.
 KNOWN = (
-    # md: a note type that is not built in is written as Basic or Cloze (MD101 warns): its name,
-    # fields, templates and CSS are gone, its other fields are joined into Back / Back Extra and
-    # its empty fields dropped. Issue 11 item 5; the `markdown` branch carries note types.
-    [entry for fixture, patterns in FLATTENED.items() for entry in
-     known([fixture], "md", patterns, "bug", "md flattens note types that are not built in (MD101); issue 11 item 5")]
-    # md: no note type reaches markdown, so even Anki's stock Basic and Cloze come back with
-    # deckport's own CSS (and Anki 2.0's 1-space or 4-space variants are lost).
-    + known(WITH_NOTES, "md", [("note type *", "css")],
-            "bug", "md carries no CSS: every note type comes back with deckport's default CSS; issue 11 item 5")
     # md: a field read from markdown is rendered as markdown paragraphs, so an Anki field `text`
     # comes back `<p>text</p>` (one paragraph margin more; docs/content.md "What changes in your
     # cards"), and `![](a.png)` renders with alt="" (docs/content.md, first section).
-    + known(WITH_NOTES, "md", [("note *", "field *: *wrapped in <p>*")],
+    known(WITH_NOTES, "md", [("note *", "field *: *wrapped in <p>*")],
             "declared", "markdown paragraphs render as <p> (docs/content.md); <img> gains alt=\"\"")
     # md: Anki's <div> lines become <p> paragraphs, <b> becomes <strong>, comments are dropped
     # (docs/content.md, "HTML -> markdown": documented, no warning).
