@@ -56,11 +56,6 @@ def known(fixtures, route, patterns, kind, reason):
     return [Known(fixture, route, subject, what, kind, reason) for fixture in fixtures for subject, what in patterns]
 
 
-WITH_NOTES = ["anki-apkg-export/output.apkg", "ankidroid/templates.apkg", "ankidroid/update3.apkg",
-              "ankitects-anki/diffmodels2-1.apkg", "ankitects-anki/diffmodels2-2.apkg",
-              "ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg",
-              "ankitects-anki/media.apkg", "ankitects-anki/mediacheck.anki2", "ankitects-anki/update1.apkg",
-              "ankitects-anki/update2.apkg", "srs-converter/mixed-legacy-2.apkg"]
 UNDERSCORE_MEDIA = ["ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg"]
 SEVERAL_TYPES_CSV = ["ankidroid/templates.apkg", "srs-converter/mixed-legacy-2.apkg"]
 
@@ -68,18 +63,15 @@ SEVERAL_TYPES_CSV = ["ankidroid/templates.apkg", "srs-converter/mixed-legacy-2.a
 # deckport to keep it) or "declared" (a change deckport documents). An entry that matches nothing
 # is printed as "no longer seen": take it off when deckport is fixed.
 KNOWN = (
-    # md: a field read from markdown is rendered as markdown paragraphs, so an Anki field `text`
-    # comes back `<p>text</p>` (one paragraph margin more; docs/content.md "What changes in your
-    # cards"), and `![](a.png)` renders with alt="" (docs/content.md, first section).
-    known(WITH_NOTES, "md", [("note *", "field *: *wrapped in <p>*")],
-            "declared", "markdown paragraphs render as <p> (docs/content.md); <img> gains alt=\"\"")
-    # md: Anki's <div> lines become <p> paragraphs, <b> becomes <strong>, comments are dropped
-    # (docs/content.md, "HTML -> markdown": documented, no warning).
-    + known(["ankidroid/templates.apkg"], "md", [("note *", "field *: re-rendered by markdown*")],
+    # md: Anki's <div> lines become <p> paragraphs (a field of one paragraph loses its <div>),
+    # <b> becomes <strong>, comments are dropped (docs/content.md, "HTML -> markdown":
+    # documented, no warning).
+    known(["ankidroid/templates.apkg"], "md", [("note *", "field *: re-rendered by markdown*")],
             "declared", "<div> -> <p>, <b> -> <strong>, comments dropped (docs/content.md)")
     # mediacheck.anki2 has one field in NFD; the apkg writer stores fields NFC, as Anki does
-    # (formats/apkg/README.md, "field text NFC"). Via md that field is also wrapped in <p>, and
-    # the entry above covers it ("NFC-normalised, wrapped in <p>, ...").
+    # (formats/apkg/README.md, "field text NFC"), via md and via csv.
+    + known(["ankitects-anki/mediacheck.anki2"], "md", [("note *", "field *: NFC-normalised")],
+            "declared", "fields are written NFC (formats/apkg/README.md)")
     + known(["ankitects-anki/mediacheck.anki2"], "csv", [("note *", "field *: NFC-normalised")],
             "declared", "fields are written NFC (formats/apkg/README.md)")
     # Media no note refers to (Anki's `_` files: add-on data, fonts used by templates) are
@@ -137,8 +129,9 @@ def as_markdown_renders(html):
     """Only to name the shape of a change, never to excuse it silently: what HTML -> markdown ->
     HTML does by its documented rules (docs/content.md "HTML -> markdown" and "What changes in
     your cards"): comments dropped, <b>/<i>/<s>/<strike> written as <strong>/<em>/<del>,
-    attribute-free <div>s and <p>s turned into paragraphs (here: one separator \u00b6), and
-    alt="" added to <img>. Input is already normalised (normalise_html)."""
+    attribute-free <div>s and <p>s turned into paragraphs (here: one separator \u00b6); an
+    alt="" added to <img> (what deckport did before it kept <img> without alt) is named too.
+    Input is already normalised (normalise_html)."""
     html = COMMENT.sub("", html)
     for old, new in SAME_EMPHASIS:
         html = html.replace(old, new)

@@ -71,7 +71,7 @@ TEST(CsvWriter, RustConcurrencyIsWhatAnkisTextImportReads) {
                         "#tags column:6\n"
                         "#columns:guid,notetype,deck,Front,Back,tags\n"
                         "kGqCrr>$[E,Basic,Rust Concurrency,"
-                        "<p>What is a <code>Mutex</code>?</p>,\"<p>A <code>Mutex</code>"))
+                        "What is a <code>Mutex</code>?,\"<p>A <code>Mutex</code>"))
         << out.substr(0, 400);
     EXPECT_TRUE(out.ends_with("</blockquote>\",\n")) << out.substr(out.size() - 100);
 
@@ -152,7 +152,7 @@ TEST(CsvWriter, SpreadsheetModeAndChosenColumns) {
     std::string fields_only = write_as("csv", c, "a.csv", {{"columns", "none"}}, &diagnostics);
     EXPECT_TRUE(fields_only.starts_with(
         "#separator:comma\n#html:true\n#notetype:Basic\n#deck:Rust Concurrency\n"
-        "#columns:Front,Back\n<p>What is a <code>Mutex</code>?</p>,"))
+        "#columns:Front,Back\nWhat is a <code>Mutex</code>?,"))
         << fields_only.substr(0, 200);
     EXPECT_EQ(diagnostics, (std::vector<std::string>{"a.csv: warning: GUIDs are not written: "
                                                      "Anki will match notes by first field "
