@@ -220,17 +220,28 @@ TEST(CsvWriter, ColumnsAreWhatTheReaderGivesBackSoTheSecondWriteIsTheSame) {
         sample_note(optional, "optioGUID1", "D", {html("q"), html("a"), html("y")}, {}));
     c.ensure_deck("D");
     std::string first = write_as("csv", c, "a.csv");
+    // Anki's stock note types are known by name, so every one of their fields is a column
+    // (Image Occlusion's five); where the note types disagree a column is `Field N`.
     EXPECT_EQ(first,
               "#separator:comma\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
-              "#tags column:7\n#columns:guid,notetype,deck,Field 1,Field 2,Field 3,tags\n"
-              "basicGUID1,Basic,D,front,,,\n"
-              "occluGUID1,Image Occlusion,D,{{c1::rect}},\"<img src=\"\"a.png\"\">\",,\n"
-              "optioGUID1,Basic (optional reversed card),D,q,a,y,\n");
+              "#tags column:9\n#columns:guid,notetype,deck,Field 1,Field 2,Field 3,Back Extra,"
+              "Comments,tags\n"
+              "basicGUID1,Basic,D,front,,,,,\n"
+              "occluGUID1,Image Occlusion,D,{{c1::rect}},\"<img src=\"\"a.png\"\">\",,,,\n"
+              "optioGUID1,Basic (optional reversed card),D,q,a,y,,,\n");
     Collection back = read_text_as("csv", "a.csv", first);
     ASSERT_EQ(back.notes.size(), 3u);
-    // Nothing with text is lost: the occlusion note's empty fields are what is not written.
+    // The occlusion note comes back whole, as Anki's Image Occlusion (a cloze type).
     EXPECT_EQ(sources(back.notes[1]),
-              (std::vector<std::string>{"{{c1::rect}}", "<img src=\"a.png\">"}));
+              (std::vector<std::string>{"{{c1::rect}}", "<img src=\"a.png\">", "", "", ""}));
+    const NoteType* back_occlusion = back.find_note_type(back.notes[1].note_type_id);
+    ASSERT_NE(back_occlusion, nullptr);
+    EXPECT_EQ(back_occlusion->fields, occlusion.fields);
+    EXPECT_EQ(back_occlusion->kind, NoteTypeKind::cloze);
+    const NoteType* back_optional = back.find_note_type(back.notes[2].note_type_id);
+    ASSERT_NE(back_optional, nullptr);
+    EXPECT_EQ(back_optional->fields, optional.fields);
+    EXPECT_EQ(back_optional->templates.size(), 2u);  // Anki's definition, not the file's guess
     EXPECT_EQ(write_as("csv", back, "a.csv"), first);
 }
 
