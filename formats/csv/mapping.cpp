@@ -252,6 +252,7 @@ std::string RowNoteTypes::name_of(const Record& record, textfile::Reporter& repo
 }
 
 void RowNoteTypes::observe(const std::string& name, const Record& record) {
+    if (names_.size() < 2) names_.insert(name);
     if (always_builtin(name)) return;
     Usage& usage = usage_[name];
     usage.fields = std::max<std::size_t>(usage.fields, 1);
@@ -276,6 +277,12 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
         note_type.reset();
     if (!note_type) {
         std::size_t used = std::max<std::size_t>(usage.fields, 1);
+        // The only note type of the file, with every column named: the columns are its fields
+        // (the writer names them so), the ones empty in every row included.
+        bool all_named = !field_columns_.empty() &&
+                         std::all_of(field_columns_.begin(), field_columns_.end(),
+                                     [&](std::size_t c) { return !layout_.labels[c].empty(); });
+        if (names_.size() == 1 && all_named) used = std::max(used, field_columns_.size());
         std::vector<std::string> labels;
         bool named = true;
         for (std::size_t k = 0; k < used; ++k) {

@@ -61,6 +61,7 @@ class RowNoteTypes {
         std::set<std::size_t> cloze_fields;  // fields with a cloze deletion, when named like one
     };
     std::map<std::string, Usage> usage_;  // note types that may be made from their rows
+    std::set<std::string> names_;         // the names in the file (two at most are kept)
     std::map<std::string, NoteTypePlan> plans_;
 };
 

@@ -245,6 +245,33 @@ TEST(CsvWriter, ColumnsAreWhatTheReaderGivesBackSoTheSecondWriteIsTheSame) {
     EXPECT_EQ(write_as("csv", back, "a.csv"), first);
 }
 
+// With one note type every column is named after its fields, so a field empty in every note
+// is written, and read back, too.
+TEST(CsvWriter, OneCustomNoteTypeKeepsItsEmptyTrailingFields) {
+    Collection c;
+    NoteType vocab;
+    vocab.name = "Vocab";
+    vocab.fields = {"Word", "Meaning", "Notes"};
+    vocab.templates = {{"Card 1", "{{Word}}", "{{Meaning}}", {}}};
+    vocab.id = 79;
+    c.ensure_note_type(vocab);
+    auto html = [](std::string s) { return Content{Markup::html, std::move(s)}; };
+    c.notes.push_back(sample_note(vocab, "vocabGUID1", "D", {html("w"), html("m"), html("")}, {}));
+    c.ensure_deck("D");
+    std::string first = write_as("csv", c, "v.csv");
+    EXPECT_NE(first.find("#columns:guid,notetype,deck,Word,Meaning,Notes,tags\n"),
+              std::string::npos)
+        << first;
+    EXPECT_NE(first.find("\nvocabGUID1,Vocab,D,w,m,,\n"), std::string::npos) << first;
+    Collection back = read_text_as("csv", "v.csv", first);
+    ASSERT_EQ(back.notes.size(), 1u);
+    EXPECT_EQ(sources(back.notes[0]), (std::vector<std::string>{"w", "m", ""}));
+    const NoteType* read = back.find_note_type("Vocab");
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->fields, vocab.fields);
+    EXPECT_EQ(write_as("csv", back, "v.csv"), first);
+}
+
 TEST(CsvWriter, RoundTripOfAnkisOwnPackagesIsAFixpoint) {
     DECKPORT_REQUIRE_FIXTURES();
     for (const char* package :
