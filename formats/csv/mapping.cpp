@@ -192,7 +192,9 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
         }
     }
 
-    NoteTypePlan plan{*chosen, map_fields(*chosen, layout)};
+    bool created =
+        !builtin_note_type(chosen->name) || builtin_note_type(chosen->name)->id != chosen->id;
+    NoteTypePlan plan{*chosen, map_fields(*chosen, layout), created};
     if (!layout.tags) {
         std::size_t after = 0;
         for (const auto& source : plan.sources) {
@@ -222,6 +224,20 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
                          "another note type (#notetype:)");
     }
     return plan;
+}
+
+void make_cloze_if_named(NoteTypePlan& plan, std::span<const Record> rows) {
+    if (!plan.created || !named_like_cloze(plan.note_type.name)) return;
+    std::vector<std::size_t> cloze_fields;
+    for (std::size_t f = 0; f < plan.sources.size(); ++f) {
+        bool holds = std::any_of(rows.begin(), rows.end(), [&](const Record& row) {
+            return !cloze_numbers(cell(row, plan.sources[f])).empty();
+        });
+        if (holds) cloze_fields.push_back(f);
+    }
+    if (!cloze_fields.empty())
+        plan.note_type =
+            imported_note_type(plan.note_type.name, plan.note_type.fields, cloze_fields);
 }
 
 RowNoteTypes::RowNoteTypes(const FileHeader& header, const ColumnLayout& layout)
@@ -295,7 +311,8 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
         std::vector<std::size_t> cloze_fields(usage.cloze_fields.begin(), usage.cloze_fields.end());
         note_type = imported_note_type(name, labels, cloze_fields);
     }
-    NoteTypePlan plan{*note_type, {}};
+    bool created = !builtin_note_type(name) || builtin_note_type(name)->id != note_type->id;
+    NoteTypePlan plan{*note_type, {}, created};
     for (std::size_t f = 0; f < plan.note_type.fields.size(); ++f) {
         plan.sources.push_back(f < field_columns_.size() ? std::optional(field_columns_[f])
                                                          : std::nullopt);

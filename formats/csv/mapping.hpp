@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ namespace deckport::csv {
 struct NoteTypePlan {
     NoteType note_type;
     std::vector<std::optional<std::size_t>> sources;  // per field: its column, if any
+    bool created = false;  // made from the file, not one of Anki's stock note types
 };
 
 // Anki's stock note type with this English name (Basic, Basic (and reversed card), Basic
@@ -38,6 +40,10 @@ bool is_numeric_id(const std::string& value);
 // the tags column when none is given. Updates layout.tags accordingly.
 NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
                          const std::string& fallback_name, textfile::Reporter& reporter);
+
+// A note type made from the file (global_plan's) becomes a cloze type when its name holds
+// "cloze" and `rows` hold cloze deletions in its fields, as RowNoteTypes does per name.
+void make_cloze_if_named(NoteTypePlan& plan, std::span<const Record> rows);
 
 // Note types named row by row in the note type column; fields by position over the non-meta
 // columns. A name that is not built in (or a stock name whose rows use more fields than it

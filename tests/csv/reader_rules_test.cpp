@@ -126,6 +126,25 @@ TEST(CsvRules, CreatedNoteTypeNamedLikeClozeWithClozesIsCloze) {
     EXPECT_EQ(generated_card_ords(*nested, r.collection.notes[1]), std::vector<int>{1});
 }
 
+// The same for the note type of a whole file (#notetype:, or named after the file).
+TEST(CsvRules, GlobalNoteTypeNamedLikeClozeWithClozesIsCloze) {
+    ReadResult r = read_csv("g.txt",
+                            "#separator:tab\n#html:true\n#notetype:My Cloze\n"
+                            "#columns:Text\tExtra\n{{c1::a}} b\tc\n");
+    const NoteType* mine = r.collection.find_note_type("My Cloze");
+    ASSERT_NE(mine, nullptr);
+    EXPECT_EQ(mine->kind, NoteTypeKind::cloze);
+    EXPECT_EQ(mine->fields, (std::vector<std::string>{"Text", "Extra"}));
+    ASSERT_EQ(mine->templates.size(), 1u);
+    EXPECT_EQ(mine->templates[0].front, "{{cloze:Text}}");
+    ReadResult plain = read_csv("g.txt",
+                                "#separator:tab\n#html:true\n#notetype:Mine\n"
+                                "#columns:Text\tExtra\n{{c1::a}} b\tc\n");
+    const NoteType* not_cloze = plain.collection.find_note_type("Mine");
+    ASSERT_NE(not_cloze, nullptr);
+    EXPECT_EQ(not_cloze->kind, NoteTypeKind::standard);
+}
+
 TEST(CsvRules, TextBeyondABuiltInsFieldsIsReported) {
     ReadResult r = read_csv("n.txt", "#separator:tab\n#notetype column:1\nBasic\tq\ta\tlost\n");
     EXPECT_EQ(r.diagnostics,
