@@ -192,8 +192,8 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
         }
     }
 
-    bool created =
-        !builtin_note_type(chosen->name) || builtin_note_type(chosen->name)->id != chosen->id;
+    std::optional<NoteType> stock = builtin_note_type(chosen->name);
+    bool created = !stock || stock->id != chosen->id;
     NoteTypePlan plan{*chosen, map_fields(*chosen, layout), created};
     if (!layout.tags) {
         std::size_t after = 0;
@@ -291,6 +291,7 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
     // more make a note type of their own, so that no text is dropped.
     if (note_type && !always_builtin(name) && usage.fields > note_type->fields.size())
         note_type.reset();
+    bool created = !note_type;
     if (!note_type) {
         std::size_t used = std::max<std::size_t>(usage.fields, 1);
         // The only note type of the file, with every column named: the columns are its fields
@@ -311,7 +312,6 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
         std::vector<std::size_t> cloze_fields(usage.cloze_fields.begin(), usage.cloze_fields.end());
         note_type = imported_note_type(name, labels, cloze_fields);
     }
-    bool created = !builtin_note_type(name) || builtin_note_type(name)->id != note_type->id;
     NoteTypePlan plan{*note_type, {}, created};
     for (std::size_t f = 0; f < plan.note_type.fields.size(); ++f) {
         plan.sources.push_back(f < field_columns_.size() ? std::optional(field_columns_[f])
