@@ -81,25 +81,58 @@ std::vector<std::optional<std::size_t>> map_fields(const NoteType& note_type,
     return sources;
 }
 
+// Basic, Basic (and reversed card) and Cloze: Anki's by name whatever the rows hold (a row
+// with more fields gets CSV021).
+bool always_builtin(const std::string& name) {
+    return name == "Basic" || name == "Basic (and reversed card)" || name == "Cloze";
+}
+
+// A note type made from rows is a cloze type when its name says so ("Cloze", "NestedClozeTest")
+// and its rows hold cloze deletions.
+bool named_like_cloze(const std::string& name) {
+    std::string lower;
+    for (unsigned char c : name) lower += static_cast<char>(std::tolower(c));
+    return lower.find("cloze") != std::string::npos;
+}
+
 }  // namespace
 
 std::optional<NoteType> builtin_note_type(const std::string& name) {
-    for (NoteType nt : {basic_note_type(), basic_and_reversed_note_type(), cloze_note_type()}) {
+    for (const NoteType& nt : stock_note_types()) {
         if (nt.name == name) return nt;
     }
     return std::nullopt;
 }
 
-NoteType imported_note_type(const std::string& name, const std::vector<std::string>& raw_fields) {
+NoteType imported_note_type(const std::string& name, const std::vector<std::string>& raw_fields,
+                            const std::vector<std::size_t>& cloze_fields) {
     NoteType nt;
     nt.name = name;
-    nt.kind = NoteTypeKind::standard;
     nt.fields = unique_field_names(raw_fields.empty() ? std::vector<std::string>{""} : raw_fields);
-    std::string back = "{{FrontSide}}\n\n<hr id=answer>\n\n";
-    for (std::size_t i = 1; i < nt.fields.size(); ++i) {
-        back += (i > 1 ? "<br>\n{{" : "{{") + nt.fields[i] + "}}";
+    std::vector<bool> is_cloze(nt.fields.size(), false);
+    for (std::size_t f : cloze_fields) {
+        if (f < is_cloze.size()) is_cloze[f] = true;
     }
-    nt.templates = {{"Card 1", "{{" + nt.fields[0] + "}}", back, {}}};
+    std::string front, rest;
+    if (std::find(is_cloze.begin(), is_cloze.end(), true) == is_cloze.end()) {
+        nt.kind = NoteTypeKind::standard;
+        front = "{{" + nt.fields[0] + "}}";
+        is_cloze[0] = true;  // shown on the front, not repeated on the back
+    } else {
+        // Anki's cloze template shape: the cloze fields on the front, the others below them.
+        nt.kind = NoteTypeKind::cloze;
+        for (std::size_t i = 0; i < nt.fields.size(); ++i) {
+            if (is_cloze[i])
+                front += (front.empty() ? "{{cloze:" : "<br>\n{{cloze:") + nt.fields[i] + "}}";
+        }
+    }
+    for (std::size_t i = 0; i < nt.fields.size(); ++i) {
+        if (!is_cloze[i]) rest += (rest.empty() ? "{{" : "<br>\n{{") + nt.fields[i] + "}}";
+    }
+    std::string back = nt.kind == NoteTypeKind::cloze
+                           ? front + (rest.empty() ? "" : "<br>\n" + rest)
+                           : "{{FrontSide}}\n\n<hr id=answer>\n\n" + rest;
+    nt.templates = {{nt.kind == NoteTypeKind::cloze ? "Cloze" : "Card 1", front, back, {}}};
     nt.css = kDefaultCss;
     std::string key = nt.name;
     for (const std::string& field : nt.fields) key += "\x1f" + field;
@@ -159,7 +192,9 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
         }
     }
 
-    NoteTypePlan plan{*chosen, map_fields(*chosen, layout)};
+    std::optional<NoteType> stock = builtin_note_type(chosen->name);
+    bool created = !stock || stock->id != chosen->id;
+    NoteTypePlan plan{*chosen, map_fields(*chosen, layout), created};
     if (!layout.tags) {
         std::size_t after = 0;
         for (const auto& source : plan.sources) {
@@ -191,6 +226,20 @@ NoteTypePlan global_plan(const FileHeader& header, ColumnLayout& layout,
     return plan;
 }
 
+void make_cloze_if_named(NoteTypePlan& plan, std::span<const Record> rows) {
+    if (!plan.created || !named_like_cloze(plan.note_type.name)) return;
+    std::vector<std::size_t> cloze_fields;
+    for (std::size_t f = 0; f < plan.sources.size(); ++f) {
+        bool holds = std::any_of(rows.begin(), rows.end(), [&](const Record& row) {
+            return !cloze_numbers(cell(row, plan.sources[f])).empty();
+        });
+        if (holds) cloze_fields.push_back(f);
+    }
+    if (!cloze_fields.empty())
+        plan.note_type =
+            imported_note_type(plan.note_type.name, plan.note_type.fields, cloze_fields);
+}
+
 RowNoteTypes::RowNoteTypes(const FileHeader& header, const ColumnLayout& layout)
     : layout_(layout),
       default_name_(header.notetype && !is_numeric_id(header.notetype->value)
@@ -219,11 +268,17 @@ std::string RowNoteTypes::name_of(const Record& record, textfile::Reporter& repo
 }
 
 void RowNoteTypes::observe(const std::string& name, const Record& record) {
-    if (builtin_note_type(name)) return;
-    std::size_t& used = used_fields_[name];
-    used = std::max<std::size_t>(used, 1);
+    if (names_.size() < 2) names_.insert(name);
+    if (always_builtin(name)) return;
+    Usage& usage = usage_[name];
+    usage.fields = std::max<std::size_t>(usage.fields, 1);
+    bool cloze_name = named_like_cloze(name);
     for (std::size_t k = 0; k < field_columns_.size(); ++k) {
-        if (!cell(record, field_columns_[k]).empty()) used = std::max(used, k + 1);
+        const std::string text = cell(record, field_columns_[k]);
+        if (text.empty()) continue;
+        usage.fields = std::max(usage.fields, k + 1);
+        if (cloze_name && !usage.cloze_fields.contains(k) && !cloze_numbers(text).empty())
+            usage.cloze_fields.insert(k);
     }
 }
 
@@ -231,8 +286,20 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
     auto found = plans_.find(name);
     if (found != plans_.end()) return found->second;
     std::optional<NoteType> note_type = builtin_note_type(name);
+    const Usage& usage = usage_[name];
+    // Anki's other stock note types by name, when the rows fit in their fields; rows that use
+    // more make a note type of their own, so that no text is dropped.
+    if (note_type && !always_builtin(name) && usage.fields > note_type->fields.size())
+        note_type.reset();
+    bool created = !note_type;
     if (!note_type) {
-        std::size_t used = std::max<std::size_t>(used_fields_[name], 1);
+        std::size_t used = std::max<std::size_t>(usage.fields, 1);
+        // The only note type of the file, with every column named: the columns are its fields
+        // (the writer names them so), the ones empty in every row included.
+        bool all_named = !field_columns_.empty() &&
+                         std::all_of(field_columns_.begin(), field_columns_.end(),
+                                     [&](std::size_t c) { return !layout_.labels[c].empty(); });
+        if (names_.size() == 1 && all_named) used = std::max(used, field_columns_.size());
         std::vector<std::string> labels;
         bool named = true;
         for (std::size_t k = 0; k < used; ++k) {
@@ -242,9 +309,10 @@ const NoteTypePlan& RowNoteTypes::plan_for(const std::string& name) {
             labels.push_back(label);
         }
         if (!named) labels.assign(used, std::string{});
-        note_type = imported_note_type(name, labels);
+        std::vector<std::size_t> cloze_fields(usage.cloze_fields.begin(), usage.cloze_fields.end());
+        note_type = imported_note_type(name, labels, cloze_fields);
     }
-    NoteTypePlan plan{*note_type, {}};
+    NoteTypePlan plan{*note_type, {}, created};
     for (std::size_t f = 0; f < plan.note_type.fields.size(); ++f) {
         plan.sources.push_back(f < field_columns_.size() ? std::optional(field_columns_[f])
                                                          : std::nullopt);

@@ -1,5 +1,7 @@
 #include "csv/notes.hpp"
 
+#include <algorithm>
+
 #include "csv/tags.hpp"
 #include "deckport/identity.hpp"
 
@@ -43,6 +45,8 @@ Collection NoteBuilder::build(const std::vector<Record>& records) {
         }
     } else {
         NoteTypePlan plan = global_plan(header_, layout_, fallback_name_, reporter_);
+        make_cloze_if_named(
+            plan, std::span<const Record>(records).subspan(std::min(first, records.size())));
         for (std::size_t r = first; r < records.size(); ++r) {
             check_width(records[r], plan);
             if (auto note = note_from(records[r], plan)) add(std::move(*note), records[r]);

@@ -18,15 +18,19 @@ struct Layout {
     std::vector<std::string> labels;          // every column
 };
 
-// The field columns: as many as the widest row uses (its last non-empty field), and all the
-// fields of a note type the reader knows by name (Basic, Basic (and reversed card), Cloze). The
-// reader gives any other note type as many fields as its rows use, so padding every row to the
-// widest note type's definition would not read back as written (not a fixpoint); empty trailing
-// fields are what that drops, and note type definitions are not carried anyway (CSV032).
+// The field columns: as many as the widest row uses (its last non-empty field), all the fields
+// of a note type the reader knows by name (Anki's six stock note types), and all the fields of
+// the note type when there is only one (its named columns are its fields for the reader). With
+// several note types the reader gives any other note type as many fields as its rows use, so
+// padding every row to the widest note type's definition would not read back as written (not
+// a fixpoint); empty trailing fields are what that drops, and note type definitions are not
+// carried anyway (CSV032).
 std::size_t field_columns(const Collection& collection,
                           const std::vector<std::vector<std::string>>& cells) {
     std::size_t columns = 1;
+    std::set<std::int64_t> note_types;
     for (std::size_t n = 0; n < collection.notes.size(); ++n) {
+        if (note_types.size() < 2) note_types.insert(collection.notes[n].note_type_id);
         const std::vector<std::string>& row = cells[n];
         for (std::size_t k = row.size(); k > columns; --k) {
             if (!row[k - 1].empty()) {
@@ -38,6 +42,12 @@ std::size_t field_columns(const Collection& collection,
         if (nt && builtin_note_type(nt->name)) {
             columns = std::max(columns, builtin_note_type(nt->name)->fields.size());
         }
+    }
+    // A file of one note type names every column after its fields, and the reader takes named
+    // columns as that note type's fields: all of them are written, empty or not.
+    if (note_types.size() == 1) {
+        const NoteType* nt = collection.find_note_type(*note_types.begin());
+        if (nt) columns = std::max(columns, nt->fields.size());
     }
     return columns;
 }

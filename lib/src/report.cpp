@@ -1,5 +1,8 @@
 #include "deckport/report.hpp"
 
+#include <utf8proc.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace deckport {
@@ -20,14 +23,28 @@ const char* severity_colour(Severity severity) {
     return "";
 }
 
-// Spaces that line up with `line` up to byte `column` (1-based): one per character, tabs kept.
+// What lines up with `line` up to code point `column` (1-based) on a terminal: tabs kept, and as
+// many spaces as each character is wide (two for CJK, none for a combining mark).
 std::string caret_padding(std::string_view line, int column) {
     std::string padding;
-    std::size_t end = std::min(line.size(), static_cast<std::size_t>(std::max(column, 1) - 1));
-    for (std::size_t i = 0; i < end; ++i) {
-        unsigned char c = static_cast<unsigned char>(line[i]);
-        if ((c & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: same character
-        padding += c == '\t' ? '\t' : ' ';
+    std::size_t at = 0;
+    for (int seen = 1; seen < column && at < line.size(); ++seen) {
+        if (line[at] == '\t') {
+            padding += '\t';
+            ++at;
+            continue;
+        }
+        utf8proc_int32_t code_point = 0;
+        utf8proc_ssize_t length =
+            utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + at),
+                             static_cast<utf8proc_ssize_t>(line.size() - at), &code_point);
+        if (length <= 0) {  // not UTF-8: a byte is a column
+            padding += ' ';
+            ++at;
+            continue;
+        }
+        padding.append(static_cast<std::size_t>(std::max(utf8proc_charwidth(code_point), 0)), ' ');
+        at += static_cast<std::size_t>(length);
     }
     return padding;
 }

@@ -56,77 +56,35 @@ def known(fixtures, route, patterns, kind, reason):
     return [Known(fixture, route, subject, what, kind, reason) for fixture in fixtures for subject, what in patterns]
 
 
-WITH_NOTES = ["anki-apkg-export/output.apkg", "ankidroid/templates.apkg", "ankidroid/update3.apkg",
-              "ankitects-anki/diffmodels2-1.apkg", "ankitects-anki/diffmodels2-2.apkg",
-              "ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg",
-              "ankitects-anki/media.apkg", "ankitects-anki/mediacheck.anki2", "ankitects-anki/update1.apkg",
-              "ankitects-anki/update2.apkg", "srs-converter/mixed-legacy-2.apkg"]
-# Fixtures whose notes use a note type other than deckport's built-in Basic / Basic (and reversed
-# card) / Cloze, with what the md route does to them: anki-apkg-export's "deck-name" (Front/Back,
-# its own templates), "testt" (the same fields as Basic; -2 has its own front template), the
-# nine types of templates.apkg, a "Basic" with a second template (diffmodels2-2), and Anki's
-# stock Basic (type in the answer), Basic (optional reversed card) and Image Occlusion
-# (mixed-legacy-2).
-RENAMED = [("note *", "note type"), ("note type *", "name")]
-REFIELDED = [("note *", "field *: joined with the fields after it*"), ("note *", "field *: dropped*"),
-             ("note type *", "field names")]
-TEMPLATES = [("note type *", "template *")]
-FLATTENED = {
-    "anki-apkg-export/output.apkg": RENAMED + TEMPLATES,
-    "ankidroid/templates.apkg": RENAMED + REFIELDED + TEMPLATES,
-    "ankitects-anki/diffmodels2-2.apkg": TEMPLATES,
-    "ankitects-anki/diffmodeltemplates-1.apkg": RENAMED,
-    "ankitects-anki/diffmodeltemplates-2.apkg": RENAMED + TEMPLATES,
-    "srs-converter/mixed-legacy-2.apkg": RENAMED + REFIELDED + TEMPLATES,
-}
-UNDERSCORE_MEDIA = ["ankitects-anki/diffmodeltemplates-1.apkg", "ankitects-anki/diffmodeltemplates-2.apkg"]
-SEVERAL_TYPES_CSV = ["ankidroid/templates.apkg", "srs-converter/mixed-legacy-2.apkg"]
+SEVERAL_TYPES_CSV = ["ankidroid/templates.apkg"]
 
-# Every difference seen on 2026-12-07 (main at 1ccaa74), by cause. kind: "bug" (issue 11 asks
+# Every difference seen on 2026-12-07 (main at ba6eaef), by cause. kind: "bug" (issue 11 asks
 # deckport to keep it) or "declared" (a change deckport documents). An entry that matches nothing
 # is printed as "no longer seen": take it off when deckport is fixed.
 KNOWN = (
-    # md: a note type that is not built in is written as Basic or Cloze (MD101 warns): its name,
-    # fields, templates and CSS are gone, its other fields are joined into Back / Back Extra and
-    # its empty fields dropped. Issue 11 item 5; the `markdown` branch carries note types.
-    [entry for fixture, patterns in FLATTENED.items() for entry in
-     known([fixture], "md", patterns, "bug", "md flattens note types that are not built in (MD101); issue 11 item 5")]
-    # md: no note type reaches markdown, so even Anki's stock Basic and Cloze come back with
-    # deckport's own CSS (and Anki 2.0's 1-space or 4-space variants are lost).
-    + known(WITH_NOTES, "md", [("note type *", "css")],
-            "bug", "md carries no CSS: every note type comes back with deckport's default CSS; issue 11 item 5")
-    # md: a field read from markdown is rendered as markdown paragraphs, so an Anki field `text`
-    # comes back `<p>text</p>` (one paragraph margin more; docs/content.md "What changes in your
-    # cards"), and `![](a.png)` renders with alt="" (docs/content.md, first section).
-    + known(WITH_NOTES, "md", [("note *", "field *: *wrapped in <p>*")],
-            "declared", "markdown paragraphs render as <p> (docs/content.md); <img> gains alt=\"\"")
-    # md: Anki's <div> lines become <p> paragraphs, <b> becomes <strong>, comments are dropped
-    # (docs/content.md, "HTML -> markdown": documented, no warning).
-    + known(["ankidroid/templates.apkg"], "md", [("note *", "field *: re-rendered by markdown*")],
+    # md: Anki's <div> lines become <p> paragraphs (a field of one paragraph loses its <div>),
+    # <b> becomes <strong>, comments are dropped (docs/content.md, "HTML -> markdown":
+    # documented, no warning).
+    known(["ankidroid/templates.apkg"], "md", [("note *", "field *: re-rendered by markdown*")],
             "declared", "<div> -> <p>, <b> -> <strong>, comments dropped (docs/content.md)")
     # mediacheck.anki2 has one field in NFD; the apkg writer stores fields NFC, as Anki does
-    # (formats/apkg/README.md, "field text NFC"). Via md that field is also wrapped in <p>, and
-    # the entry above covers it ("NFC-normalised, wrapped in <p>, ...").
+    # (formats/apkg/README.md, "field text NFC"), via md and via csv.
+    + known(["ankitects-anki/mediacheck.anki2"], "md", [("note *", "field *: NFC-normalised")],
+            "declared", "fields are written NFC (formats/apkg/README.md)")
     + known(["ankitects-anki/mediacheck.anki2"], "csv", [("note *", "field *: NFC-normalised")],
             "declared", "fields are written NFC (formats/apkg/README.md)")
-    # Media no note refers to (Anki's `_` files: add-on data, fonts used by templates) are
-    # written into x.media/ but not read back: the md and CSV readers package only the files
-    # their fields refer to. Silent; issue 11 "every media file's SHA-1".
-    + known(UNDERSCORE_MEDIA, "md", [("media", "file lost")],
-            "bug", "unreferenced media (_ files) in x.media/ are not read back")
-    + known(UNDERSCORE_MEDIA, "csv", [("media", "file lost")],
-            "bug", "unreferenced media (_ files) in x.media/ are not read back")
-    # csv: note types other than Basic, Basic (and reversed card) and Cloze are re-created from
-    # the file (formats/csv/mapping.cpp imported_note_type): with several note types the writer
-    # names the columns "Field N", so their field names are lost; a type is sized by its last
-    # non-empty cell (RowNoteTypes::observe), so fields empty in every note are dropped; and it
-    # is always a normal type, so custom cloze types (and Image Occlusion) stop being cloze.
+    # csv: a custom note type is re-created from the file (formats/csv/mapping.cpp
+    # imported_note_type): Anki's CSV has one `#columns:` label per column and, with a note type
+    # column, maps fields by position whatever the note type, so with several note types whose
+    # field names differ the columns are `Field N` and a custom type's field names are not in
+    # the file; its size is its last non-empty cell (RowNoteTypes::observe), so its fields empty
+    # in every note are not either. Anki imports into the note type already in the collection;
+    # deckport, reading the file alone, cannot know them (formats/csv/README.md, CSV032).
+    # Anki's six stock note types are known by name and come back whole.
     + known(SEVERAL_TYPES_CSV, "csv", [("note type *", "field names")],
-            "bug", "csv: field names of non-built-in note types become 'Field N'")
-    + known(SEVERAL_TYPES_CSV, "csv", [("note type *", "kind *")],
-            "bug", "csv: non-built-in cloze note types come back as normal ones")
+            "declared", "csv: field names of custom note types are not in the file when note types disagree")
     + known(SEVERAL_TYPES_CSV, "csv", [("note *", "field *: dropped (it was empty)")],
-            "bug", "csv: trailing fields empty in every note of a non-built-in type are dropped")
+            "declared", "csv: trailing fields empty in every note of a custom note type are not in the file")
 )
 
 
@@ -164,8 +122,9 @@ def as_markdown_renders(html):
     """Only to name the shape of a change, never to excuse it silently: what HTML -> markdown ->
     HTML does by its documented rules (docs/content.md "HTML -> markdown" and "What changes in
     your cards"): comments dropped, <b>/<i>/<s>/<strike> written as <strong>/<em>/<del>,
-    attribute-free <div>s and <p>s turned into paragraphs (here: one separator \u00b6), and
-    alt="" added to <img>. Input is already normalised (normalise_html)."""
+    attribute-free <div>s and <p>s turned into paragraphs (here: one separator \u00b6); an
+    alt="" added to <img> (what deckport did before it kept <img> without alt) is named too.
+    Input is already normalised (normalise_html)."""
     html = COMMENT.sub("", html)
     for old, new in SAME_EMPHASIS:
         html = html.replace(old, new)

@@ -110,5 +110,7 @@ TEST(ApkgFromMarkdown, DescriptionAndDefinedNoteTypes) {
     EXPECT_EQ(vocab["tmpls"][0]["afmt"], "{{Meaning}}\t{{Example}}");
     EXPECT_EQ(vocab["flds"].size(), 3u);
     EXPECT_EQ(column_texts(db, "select flds from notes"),
-              std::vector<std::string>{"<p>perro</p>\x1f<p>dog</p>\x1f<p>El perro ladra.</p>"});
+              std::vector<std::string>{"perro\x1f"
+                                       "dog\x1f"
+                                       "El perro ladra."});
 }

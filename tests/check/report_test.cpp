@@ -24,10 +24,24 @@ TEST(Report, HumanWithSourceLineAndCaret) {
 
 TEST(Report, CaretCountsCharactersAndKeepsTabs) {
     Diagnostic d = cloze_gap();
-    d.origin.column = 8;  // 'x': after a tab (1 byte), "évé" (5 bytes) and a space
+    d.origin.column = 6;  // 'x': after a tab, "évé" (3 code points, 5 bytes) and a space
     std::string line = "\t\xC3\xA9v\xC3\xA9 x";
     EXPECT_EQ(render_human(d, line, false).substr(render_human(d, line, false).rfind('\n') + 1),
               "    | \t    ^");
+}
+
+// Columns count code points; the caret lines up by display width: CJK characters take two
+// terminal cells, a combining accent none.
+TEST(Report, CaretAlignsUnderWideAndCombiningCharacters) {
+    Diagnostic d = cloze_gap();
+    d.origin.column = 4;  // 'x' after "漢字 "
+    std::string line = "\xE6\xBC\xA2\xE5\xAD\x97 x";
+    std::string shown = render_human(d, line, false);
+    EXPECT_EQ(shown.substr(shown.rfind('\n') + 1), "    |      ^");
+    d.origin.column = 4;  // 'x' after "e" + U+0301 + " "
+    line = "e\xCC\x81 x";
+    shown = render_human(d, line, false);
+    EXPECT_EQ(shown.substr(shown.rfind('\n') + 1), "    |   ^");
 }
 
 TEST(Report, HumanWithoutSourceIsTheCompilerLine) {

@@ -19,21 +19,21 @@ void expect_all(const std::vector<Case>& cases) {
 }  // namespace
 
 TEST(MarkdownToHtml, ReferenceDeckFrontIsExact) {
-    EXPECT_EQ(markdown_to_html("What is a `Mutex`?"), "<p>What is a <code>Mutex</code>?</p>");
+    EXPECT_EQ(markdown_to_html("What is a `Mutex`?"), "What is a <code>Mutex</code>?");
 }
 
 TEST(MarkdownToHtml, ReferenceDeckCards) {
     expect_all({
-        {"What is ```mpsc```?", "<p>What is <code>mpsc</code>?</p>"},
-        {"What is **Mutex Poisoning**?", "<p>What is <strong>Mutex Poisoning</strong>?</p>"},
+        {"What is ```mpsc```?", "What is <code>mpsc</code>?"},
+        {"What is **Mutex Poisoning**?", "What is <strong>Mutex Poisoning</strong>?"},
         {"**Multiple producer, single consumer.** \n\n"
          "> For scenarios where several threads send data to one receiver.",
          "<p><strong>Multiple producer, single consumer.</strong></p>\n<blockquote>\n"
          "<p>For scenarios where several threads send data to one receiver.</p>\n"
          "</blockquote>"},
         {"**Acquiring the Lock:** To use a Mutex.\n**Exclusive Access:** Once a thread has it.",
-         "<p><strong>Acquiring the Lock:</strong> To use a Mutex.\n"
-         "<strong>Exclusive Access:</strong> Once a thread has it.</p>"},
+         "<strong>Acquiring the Lock:</strong> To use a Mutex.\n"
+         "<strong>Exclusive Access:</strong> Once a thread has it."},
         {"A `Mutex` (short for mutual exclusion) guards **data races**. \n\n"
          "> Rust's Mutex type.",
          "<p>A <code>Mutex</code> (short for mutual exclusion) guards <strong>data "
@@ -44,32 +44,31 @@ TEST(MarkdownToHtml, ReferenceDeckCards) {
 TEST(MarkdownToHtml, InlineMarkup) {
     expect_all({
         {"*em* _em_ **strong** __strong__",
-         "<p><em>em</em> <em>em</em> <strong>strong</strong> "
-         "<strong>strong</strong></p>"},
-        {"~~gone~~ and ~gone~", "<p><del>gone</del> and <del>gone</del></p>"},
-        {"`a < b` and ``x ` y``", "<p><code>a &lt; b</code> and <code>x ` y</code></p>"},
+         "<em>em</em> <em>em</em> <strong>strong</strong> "
+         "<strong>strong</strong>"},
+        {"~~gone~~ and ~gone~", "<del>gone</del> and <del>gone</del>"},
+        {"`a < b` and ``x ` y``", "<code>a &lt; b</code> and <code>x ` y</code>"},
         {"[Rust](https://rust-lang.org \"The book\")",
-         "<p><a href=\"https://rust-lang.org\" title=\"The book\">Rust</a></p>"},
+         "<a href=\"https://rust-lang.org\" title=\"The book\">Rust</a>"},
         {"<https://x.org/a?b=1&c=2>",
-         "<p><a href=\"https://x.org/a?b=1&amp;c=2\">https://x.org/a?b=1&amp;c=2</a></p>"},
-        {"![a *cat*](cat.jpg \"Tom\")", "<p><img src=\"cat.jpg\" alt=\"a cat\" title=\"Tom\"></p>"},
+         "<a href=\"https://x.org/a?b=1&amp;c=2\">https://x.org/a?b=1&amp;c=2</a>"},
+        {"![a *cat*](cat.jpg \"Tom\")", "<img src=\"cat.jpg\" alt=\"a cat\" title=\"Tom\">"},
         // URLs are kept as written: Anki finds media by the exact name in src.
-        {"![](<my cat.jpg>)", "<p><img src=\"my cat.jpg\" alt=\"\"></p>"},
-        {"a\\\nb", "<p>a<br>\nb</p>"},
-        {"a  \nb", "<p>a<br>\nb</p>"},
-        {"x <u>under</u> <span class=\"k\">y</span>",
-         "<p>x <u>under</u> <span class=\"k\">y</span></p>"},
-        {"\\*not em\\* 1 < 2 & \"q\"", "<p>*not em* 1 &lt; 2 &amp; &quot;q&quot;</p>"},
+        {"![](<my cat.jpg>)", "<img src=\"my cat.jpg\">"},
+        {"a\\\nb", "a<br>\nb"},
+        {"a  \nb", "a<br>\nb"},
+        {"x <u>under</u> <span class=\"k\">y</span>", "x <u>under</u> <span class=\"k\">y</span>"},
+        {"\\*not em\\* 1 < 2 & \"q\"", "*not em* 1 &lt; 2 &amp; &quot;q&quot;"},
         // Character references stay as written; they are valid HTML.
-        {"&copy; &nbsp; &#35;", "<p>&copy; &nbsp; &#35;</p>"},
+        {"&copy; &nbsp; &#35;", "&copy; &nbsp; &#35;"},
     });
 }
 
 TEST(MarkdownToHtml, NulByteBecomesReplacementCharacter) {
     std::string markdown("a\0b", 3);
     EXPECT_EQ(markdown_to_html(markdown),
-              "<p>a\xEF\xBF\xBD"
-              "b</p>");
+              "a\xEF\xBF\xBD"
+              "b");
 }
 
 TEST(MarkdownToHtml, Blocks) {
@@ -95,41 +94,69 @@ TEST(MarkdownToHtml, Blocks) {
     });
 }
 
+// A field of one paragraph is its text, as Anki's editor writes a field (a `<p>` would add a
+// margin on the card); a field of several blocks keeps a `<p>` per paragraph.
+TEST(MarkdownToHtml, OneParagraphIsNotWrapped) {
+    expect_all({
+        {"text", "text"},
+        {"one\ntwo", "one\ntwo"},
+        {"a\n\nb", "<p>a</p>\n<p>b</p>"},
+        {"a\n\n- b", "<p>a</p>\n<ul>\n<li>b</li>\n</ul>"},
+        {"- b\n\na", "<ul>\n<li>b</li>\n</ul>\n<p>a</p>"},
+        {"# h", "<h1>h</h1>"},
+        {"> a", "<blockquote>\n<p>a</p>\n</blockquote>"},
+        // Raw HTML is written as it stands, a `<p>` of its own included.
+        {"<p>raw</p>", "<p>raw</p>"},
+        {"<p>raw</p>\n\nb", "<p>raw</p>\n<p>b</p>"},
+    });
+}
+
+// `![](x)` has no alt text, and its tag no alt attribute: Anki's editor writes `<img src="x">`.
+TEST(MarkdownToHtml, ImageWithoutAltTextHasNoAlt) {
+    expect_all({
+        {"![](a.png)", "<img src=\"a.png\">"},
+        {"![](a.png \"t\")", "<img src=\"a.png\" title=\"t\">"},
+        {"![a](a.png)", "<img src=\"a.png\" alt=\"a\">"},
+        {"![**b**](a.png \"t\")", "<img src=\"a.png\" alt=\"b\" title=\"t\">"},
+        {"x ![](a.png) y\n\nz", "<p>x <img src=\"a.png\"> y</p>\n<p>z</p>"},
+    });
+}
+
 TEST(MarkdownToHtml, MathBecomesMathJax) {
     expect_all({
-        {"$x^2$", "<p>\\(x^2\\)</p>"},
-        {"$$\\sum_{i<n} a_i$$", "<p>\\[\\sum_{i&lt;n} a_i\\]</p>"},
+        {"$x^2$", "\\(x^2\\)"},
+        {"$$\\sum_{i<n} a_i$$", "\\[\\sum_{i&lt;n} a_i\\]"},
         // TeX is not markdown: no emphasis, no escapes processed.
-        {"$a_1 * b_2 * \\{c\\}$", "<p>\\(a_1 * b_2 * \\{c\\}\\)</p>"},
-        {"**$x$**", "<p><strong>\\(x\\)</strong></p>"},
-        {"`$x$`", "<p><code>$x$</code></p>"},
-        {"\\$x\\$", "<p>$x$</p>"},
+        {"$a_1 * b_2 * \\{c\\}$", "\\(a_1 * b_2 * \\{c\\}\\)"},
+        {"**$x$**", "<strong>\\(x\\)</strong>"},
+        {"`$x$`", "<code>$x$</code>"},
+        {"\\$x\\$", "$x$"},
     });
 }
 
 TEST(MarkdownToHtml, DollarsThatAreNotMathStayText) {
     expect_all({
-        {"costs $5 or $10", "<p>costs $5 or $10</p>"},
-        {"$ x $", "<p>$ x $</p>"},
-        {"$x$5", "<p>$x$5</p>"},
-        {"just $5", "<p>just $5</p>"},
+        {"costs $5 or $10", "costs $5 or $10"},
+        {"$ x $", "$ x $"},
+        {"$x$5", "$x$5"},
+        {"just $5", "just $5"},
     });
 }
 
 TEST(MarkdownToHtml, ClozeMarkersSurvive) {
     expect_all({
-        {"{{c1::Paris}} is the capital", "<p>{{c1::Paris}} is the capital</p>"},
-        {"{{c1::Paris::a city}}", "<p>{{c1::Paris::a city}}</p>"},
+        {"{{c1::Paris}} is the capital", "{{c1::Paris}} is the capital"},
+        {"{{c1::Paris::a city}}", "{{c1::Paris::a city}}"},
         {"**{{c1::bold}}** {{c2::**inner**::hint: b}}",
-         "<p><strong>{{c1::bold}}</strong> {{c2::<strong>inner</strong>::hint: b}}</p>"},
-        {"`{{c1::code::hint}}`", "<p><code>{{c1::code::hint}}</code></p>"},
-        {"{{c1::https://example.com}}", "<p>{{c1::https://example.com}}</p>"},
-        {"{{c1::$x^2$}}", "<p>{{c1::\\(x^2\\)}}</p>"},
+         "<strong>{{c1::bold}}</strong> {{c2::<strong>inner</strong>::hint: b}}"},
+        {"`{{c1::code::hint}}`", "<code>{{c1::code::hint}}</code>"},
+        {"{{c1::https://example.com}}", "{{c1::https://example.com}}"},
+        {"{{c1::$x^2$}}", "{{c1::\\(x^2\\)}}"},
     });
 }
 
 TEST(MarkdownToHtml, TrailingWhitespaceIsTrimmed) {
     EXPECT_EQ(markdown_to_html(""), "");
     EXPECT_EQ(markdown_to_html("\n\n  \n"), "");
-    EXPECT_EQ(markdown_to_html("x\n\n\n"), "<p>x</p>");
+    EXPECT_EQ(markdown_to_html("x\n\n\n"), "x");
 }

@@ -24,54 +24,54 @@ void expect_all(const std::vector<Case>& cases) {
 // The bug of issue 11: `\(a^2\)` arrived as `(a^2)` and `\,` lost its backslash.
 TEST(Math, BackslashDelimitersAreMath) {
     expect_all({
-        {"\\(a^2 + b^2 = c^2\\)", "<p>\\(a^2 + b^2 = c^2\\)</p>"},
-        {"\\[\\int_0^1 x\\,dx\\]", "<p>\\[\\int_0^1 x\\,dx\\]</p>"},
-        {"a \\(x\\) b \\[y\\] c", "<p>a \\(x\\) b \\[y\\] c</p>"},
-        {"\\(\\)", "<p>\\(\\)</p>"},
-        {"\\[\\]", "<p>\\[\\]</p>"},
+        {"\\(a^2 + b^2 = c^2\\)", "\\(a^2 + b^2 = c^2\\)"},
+        {"\\[\\int_0^1 x\\,dx\\]", "\\[\\int_0^1 x\\,dx\\]"},
+        {"a \\(x\\) b \\[y\\] c", "a \\(x\\) b \\[y\\] c"},
+        {"\\(\\)", "\\(\\)"},
+        {"\\[\\]", "\\[\\]"},
         // No whitespace or digit rule: these delimiters are unambiguous.
-        {"\\( x \\)5", "<p>\\( x \\)5</p>"},
+        {"\\( x \\)5", "\\( x \\)5"},
     });
 }
 
 TEST(Math, TexIsNotMarkdown) {
     expect_all({
         // escapes, emphasis, code, HTML, entities and links inside math are TeX
-        {"\\(a_1 * b_2 * c_3\\)", "<p>\\(a_1 * b_2 * c_3\\)</p>"},
-        {"\\(\\{x\\} \\\\ \\, \\; \\!\\)", "<p>\\(\\{x\\} \\\\ \\, \\; \\!\\)</p>"},
-        {"\\(a<b>c\\)", "<p>\\(a&lt;b&gt;c\\)</p>"},
-        {"\\(a &amp; b\\)", "<p>\\(a &amp;amp; b\\)</p>"},
-        {"\\(`x` [l](u)\\)", "<p>\\(`x` [l](u)\\)</p>"},
-        {"\\(a  b\tc\\)", "<p>\\(a  b\tc\\)</p>"},
-        {"\\(a $b\\)", "<p>\\(a $b\\)</p>"},
+        {"\\(a_1 * b_2 * c_3\\)", "\\(a_1 * b_2 * c_3\\)"},
+        {"\\(\\{x\\} \\\\ \\, \\; \\!\\)", "\\(\\{x\\} \\\\ \\, \\; \\!\\)"},
+        {"\\(a<b>c\\)", "\\(a&lt;b&gt;c\\)"},
+        {"\\(a &amp; b\\)", "\\(a &amp;amp; b\\)"},
+        {"\\(`x` [l](u)\\)", "\\(`x` [l](u)\\)"},
+        {"\\(a  b\tc\\)", "\\(a  b\tc\\)"},
+        {"\\(a $b\\)", "\\(a $b\\)"},
         // math wins over emphasis that would cross it
-        {"*a \\(b* c\\)", "<p>*a \\(b* c\\)</p>"},
-        {"$a_1  *  b$", "<p>\\(a_1  *  b\\)</p>"},
+        {"*a \\(b* c\\)", "*a \\(b* c\\)"},
+        {"$a_1  *  b$", "\\(a_1  *  b\\)"},
     });
 }
 
 TEST(Math, InsideMarkupAndAroundIt) {
     expect_all({
-        {"*x \\(a_1 * b_2\\)*", "<p><em>x \\(a_1 * b_2\\)</em></p>"},
-        {"**\\(x\\)**", "<p><strong>\\(x\\)</strong></p>"},
-        {"[\\(x\\)](u)", "<p><a href=\"u\">\\(x\\)</a></p>"},
-        {"![\\(x\\) y](i.png)", "<p><img src=\"i.png\" alt=\"x y\"></p>"},
+        {"*x \\(a_1 * b_2\\)*", "<em>x \\(a_1 * b_2\\)</em>"},
+        {"**\\(x\\)**", "<strong>\\(x\\)</strong>"},
+        {"[\\(x\\)](u)", "<a href=\"u\">\\(x\\)</a>"},
+        {"![\\(x\\) y](i.png)", "<img src=\"i.png\" alt=\"x y\">"},
         {"# \\(x_1\\)", "<h1>\\(x_1\\)</h1>"},
         {"| \\(a_1\\) |\n|---|\n| \\[b\\] |",
          "<table>\n<thead>\n<tr>\n<th>\\(a_1\\)</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
          "<td>\\[b\\]</td>\n</tr>\n</tbody>\n</table>"},
-        {"{{c1::\\(x^2\\)}}", "<p>{{c1::\\(x^2\\)}}</p>"},
-        {"\\(a\\)\\(b\\)", "<p>\\(a\\)\\(b\\)</p>"},
-        {"$a$ \\(b\\) $$c$$", "<p>\\(a\\) \\(b\\) \\[c\\]</p>"},
+        {"{{c1::\\(x^2\\)}}", "{{c1::\\(x^2\\)}}"},
+        {"\\(a\\)\\(b\\)", "\\(a\\)\\(b\\)"},
+        {"$a$ \\(b\\) $$c$$", "\\(a\\) \\(b\\) \\[c\\]"},
         // ordinary dollars around masked math stay text
-        {"costs $5 and \\(x\\) or $10", "<p>costs $5 and \\(x\\) or $10</p>"},
-        {"$ \\(x\\) $", "<p>$ \\(x\\) $</p>"},
+        {"costs $5 and \\(x\\) or $10", "costs $5 and \\(x\\) or $10"},
+        {"$ \\(x\\) $", "$ \\(x\\) $"},
     });
 }
 
 TEST(Math, LinesOfDisplayMath) {
     expect_all({
-        {"\\[\n\\int_0^1 x\\,dx\n\\]", "<p>\\[\n\\int_0^1 x\\,dx\n\\]</p>"},
+        {"\\[\n\\int_0^1 x\\,dx\n\\]", "\\[\n\\int_0^1 x\\,dx\n\\]"},
         // markdown's own indentation and blockquote markers are not TeX
         {"- \\[a\n  = b\\]", "<ul>\n<li>\\[a\n= b\\]</li>\n</ul>"},
         {"> \\(a\n> b\\)", "<blockquote>\n<p>\\(a\nb\\)</p>\n</blockquote>"},
@@ -81,23 +81,23 @@ TEST(Math, LinesOfDisplayMath) {
 TEST(Math, WhatIsNotMath) {
     expect_all({
         // in code it is code
-        {"`\\(x\\)`", "<p><code>\\(x\\)</code></p>"},
+        {"`\\(x\\)`", "<code>\\(x\\)</code>"},
         {"```\n\\(x\\)\n```", "<pre><code>\\(x\\)\n</code></pre>"},
         {"    \\[x\\]", "<pre><code>\\[x\\]\n</code></pre>"},
         // an escaped backslash: `\\(` is a backslash and a parenthesis
-        {"\\\\(x\\\\)", "<p>\\(x\\)</p>"},
-        {"\\\\\\(x\\)", "<p>\\\\(x\\)</p>"},
+        {"\\\\(x\\\\)", "\\(x\\)"},
+        {"\\\\\\(x\\)", "\\\\(x\\)"},
         // never across blocks; an opening delimiter without its closing one is text
         {"\\(a\n\nb\\)", "<p>(a</p>\n<p>b)</p>"},
-        {"\\(a", "<p>(a</p>"},
-        {"a\\)", "<p>a)</p>"},
-        {"\\[1]", "<p>[1]</p>"},
+        {"\\(a", "(a"},
+        {"a\\)", "a)"},
+        {"\\[1]", "[1]"},
         // a `$…$` span holds TeX, `\(` included
-        {"$\\(x\\)$", "<p>\\(\\(x\\)\\)</p>"},
+        {"$\\(x\\)$", "\\(\\(x\\)\\)"},
         // in raw HTML
-        {"<span title=\"\\(x\\)\">t</span>", "<p><span title=\"\\(x\\)\">t</span></p>"},
+        {"<span title=\"\\(x\\)\">t</span>", "<span title=\"\\(x\\)\">t</span>"},
         // right next to `$` math it stays text (its mask would make a `$$`)
-        {"$a$\\(b\\)", "<p>\\(a\\)(b)</p>"},
+        {"$a$\\(b\\)", "\\(a\\)(b)"},
     });
 }
 
@@ -138,10 +138,11 @@ TEST(Math, HtmlToMarkdownKeepsTheDelimiters) {
 // apkg -> md -> apkg: the HTML that comes back is the HTML that went in, byte for byte.
 TEST(Math, AnkiFieldsComeBackExactly) {
     const char* fields[] = {
-        "<p>\\(a^2 + b^2 = c^2\\)</p>",
-        "<p>Integrate \\[\\int_0^1 x\\,dx\\] and \\(\\{a \\mid a_1 * a_2\\}\\)</p>",
-        "<p>\\(x &lt; y\\) and \\(a\\)\\(b\\)</p>",
-        "<p>{{c1::\\(\\frac{1}{2}\\)}}</p>",
+        "\\(a^2 + b^2 = c^2\\)",
+        "Integrate \\[\\int_0^1 x\\,dx\\] and \\(\\{a \\mid a_1 * a_2\\}\\)",
+        "\\(x &lt; y\\) and \\(a\\)\\(b\\)",
+        "{{c1::\\(\\frac{1}{2}\\)}}",
+        "<p>\\(a\\)</p>\n<p>\\[b\\]</p>",
     };
     for (const char* html : fields) {
         EXPECT_EQ(markdown_to_html(html_to_markdown(html)), html) << html_to_markdown(html);

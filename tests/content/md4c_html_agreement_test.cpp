@@ -26,6 +26,18 @@ std::string reference_html(const std::string& markdown) {
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     return out;
 }
+
+// deckport's two documented differences (docs/content.md): a document of one paragraph is not
+// wrapped in <p>, and an image without alt text has no alt attribute. On the inputs below a
+// lone paragraph is HTML that starts with `<p>` and ends with its first `</p>`.
+std::string as_deckport_writes(std::string html) {
+    for (std::size_t at = html.find(" alt=\"\""); at != std::string::npos;
+         at = html.find(" alt=\"\""))
+        html.erase(at, 7);
+    if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("</p>") == html.size() - 4)
+        html = html.substr(3, html.size() - 7);
+    return html;
+}
 #endif
 
 const char* const kMarkdown[] = {
@@ -70,7 +82,9 @@ const char* const kMarkdown[] = {
 TEST(Md4cHtmlAgreement, SameHtmlAsTheReferenceRenderer) {
 #ifdef DECKPORT_HAVE_MD4C_HTML
     for (const char* markdown : kMarkdown)
-        EXPECT_EQ(deckport::markdown_to_html(markdown), reference_html(markdown)) << markdown;
+        EXPECT_EQ(deckport::markdown_to_html(markdown),
+                  as_deckport_writes(reference_html(markdown)))
+            << markdown;
 #else
     GTEST_SKIP() << "md4c-html is not installed";
 #endif

@@ -49,8 +49,9 @@ TEST(CrowdAnkiRoundTrip, EveryMarkdownDeckKeepsEveryCard) {
             ASSERT_EQ(after.fields.size(), before.fields.size());
             for (std::size_t f = 0; f < before.fields.size(); ++f) {
                 const Content& field = before.fields[f];
-                EXPECT_EQ(to_text(after.fields[f]),
-                          to_text({field.kind, with_flat_media_names(field.source, deck, field.kind)}));
+                EXPECT_EQ(
+                    to_text(after.fields[f]),
+                    to_text({field.kind, with_flat_media_names(field.source, deck, field.kind)}));
             }
         }
         EXPECT_EQ(back.media.size(), deck.media.size());

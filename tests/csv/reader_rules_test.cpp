@@ -1,6 +1,7 @@
 // Anki's text-import rules, one at a time.
 #include "csv_helpers.hpp"
 #include "deckport/error.hpp"
+#include "deckport/notetypes.hpp"
 
 using namespace deckport;
 using namespace deckport::test;
@@ -51,6 +52,97 @@ TEST(CsvRules, NoteTypeColumnWithBuiltInAndCreatedNoteTypes) {
     ASSERT_NE(vocab, nullptr);
     EXPECT_EQ(vocab->fields, (std::vector<std::string>{"Field 1", "Field 2", "Field 3"}));
     EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front();
+}
+
+// Every Anki has its six stock note types: named in the note type column, the row is read
+// with Anki's definition (field names, kind, templates), as Anki's import uses it.
+TEST(CsvRules, StockNoteTypesByName) {
+    ReadResult r =
+        read_csv("s.txt",
+                 "#separator:tab\n#html:true\n#notetype column:1\n"
+                 "Basic (type in the answer)\tq\ta\t\t\t\n"
+                 "Basic (optional reversed card)\tq2\ta2\ty\t\t\n"
+                 "Image Occlusion\t{{c1::image-occlusion:rect:left=.1}}\t<b>picture</b>\t\t\t\n");
+    expect_notes(r.collection,
+                 {{"Basic (type in the answer)", {"q", "a"}, "", {}},
+                  {"Basic (optional reversed card)", {"q2", "a2", "y"}, "", {}},
+                  {"Image Occlusion",
+                   {"{{c1::image-occlusion:rect:left=.1}}", "<b>picture</b>", "", "", ""},
+                   "",
+                   {}}},
+                 Markup::html);
+    for (StockKind kind : {StockKind::basic_typing, StockKind::basic_optional_reversed,
+                           StockKind::image_occlusion}) {
+        NoteType stock = stock_note_type(kind);
+        const NoteType* read = r.collection.find_note_type(stock.name);
+        ASSERT_NE(read, nullptr) << stock.name;
+        EXPECT_EQ(read->fields, stock.fields);
+        EXPECT_EQ(read->kind, stock.kind);
+        EXPECT_EQ(read->templates.size(), stock.templates.size());
+        EXPECT_EQ(read->templates[0].front, stock.templates[0].front);
+        EXPECT_EQ(stock_kind_of(*read), kind);
+    }
+    EXPECT_TRUE(r.diagnostics.empty()) << r.diagnostics.front();
+}
+
+// A stock name whose rows hold more fields than Anki's definition is made from its rows, as
+// any other name: no text is dropped.
+TEST(CsvRules, StockNameWithMoreFieldsIsMadeFromItsRows) {
+    ReadResult r = read_csv("s.txt",
+                            "#separator:tab\n#notetype column:1\n"
+                            "Basic (type in the answer)\tq\ta\tmore\n");
+    expect_notes(r.collection, {{"Basic (type in the answer)", {"q", "a", "more"}, "", {}}},
+                 Markup::text);
+    const NoteType* read = r.collection.find_note_type("Basic (type in the answer)");
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->fields, (std::vector<std::string>{"Field 1", "Field 2", "Field 3"}));
+    EXPECT_FALSE(stock_kind_of(*read).has_value());
+}
+
+// A note type made from rows is a cloze type when it is named like one and its rows hold
+// clozes; the fields with clozes are the cloze fields of its template.
+TEST(CsvRules, CreatedNoteTypeNamedLikeClozeWithClozesIsCloze) {
+    ReadResult r = read_csv("c.txt",
+                            "#separator:tab\n#html:true\n#notetype column:1\n"
+                            "NestedClozeTest\tname\t{{c1::a}}\t\n"
+                            "NestedClozeTest\tname2\tb\t{{c2::c}}\n"
+                            "Vocab\tword\t{{c1::not a cloze type}}\t\n"
+                            "cloze sheet\tno clozes here\t\t\n");
+    const NoteType* nested = r.collection.find_note_type("NestedClozeTest");
+    ASSERT_NE(nested, nullptr);
+    EXPECT_EQ(nested->kind, NoteTypeKind::cloze);
+    ASSERT_EQ(nested->templates.size(), 1u);
+    EXPECT_EQ(nested->templates[0].front, "{{cloze:Field 2}}<br>\n{{cloze:Field 3}}");
+    EXPECT_EQ(nested->templates[0].back,
+              "{{cloze:Field 2}}<br>\n{{cloze:Field 3}}<br>\n{{Field 1}}");
+    const NoteType* vocab = r.collection.find_note_type("Vocab");
+    ASSERT_NE(vocab, nullptr);
+    EXPECT_EQ(vocab->kind, NoteTypeKind::standard);
+    const NoteType* sheet = r.collection.find_note_type("cloze sheet");
+    ASSERT_NE(sheet, nullptr);
+    EXPECT_EQ(sheet->kind, NoteTypeKind::standard);
+    // Cards follow the cloze numbers of the note (Anki's rule for cloze types).
+    ASSERT_EQ(r.collection.notes.size(), 4u);
+    EXPECT_EQ(generated_card_ords(*nested, r.collection.notes[1]), std::vector<int>{1});
+}
+
+// The same for the note type of a whole file (#notetype:, or named after the file).
+TEST(CsvRules, GlobalNoteTypeNamedLikeClozeWithClozesIsCloze) {
+    ReadResult r = read_csv("g.txt",
+                            "#separator:tab\n#html:true\n#notetype:My Cloze\n"
+                            "#columns:Text\tExtra\n{{c1::a}} b\tc\n");
+    const NoteType* mine = r.collection.find_note_type("My Cloze");
+    ASSERT_NE(mine, nullptr);
+    EXPECT_EQ(mine->kind, NoteTypeKind::cloze);
+    EXPECT_EQ(mine->fields, (std::vector<std::string>{"Text", "Extra"}));
+    ASSERT_EQ(mine->templates.size(), 1u);
+    EXPECT_EQ(mine->templates[0].front, "{{cloze:Text}}");
+    ReadResult plain = read_csv("g.txt",
+                                "#separator:tab\n#html:true\n#notetype:Mine\n"
+                                "#columns:Text\tExtra\n{{c1::a}} b\tc\n");
+    const NoteType* not_cloze = plain.collection.find_note_type("Mine");
+    ASSERT_NE(not_cloze, nullptr);
+    EXPECT_EQ(not_cloze->kind, NoteTypeKind::standard);
 }
 
 TEST(CsvRules, TextBeyondABuiltInsFieldsIsReported) {

@@ -71,7 +71,7 @@ TEST(CsvWriter, RustConcurrencyIsWhatAnkisTextImportReads) {
                         "#tags column:6\n"
                         "#columns:guid,notetype,deck,Front,Back,tags\n"
                         "kGqCrr>$[E,Basic,Rust Concurrency,"
-                        "<p>What is a <code>Mutex</code>?</p>,\"<p>A <code>Mutex</code>"))
+                        "What is a <code>Mutex</code>?,\"<p>A <code>Mutex</code>"))
         << out.substr(0, 400);
     EXPECT_TRUE(out.ends_with("</blockquote>\",\n")) << out.substr(out.size() - 100);
 
@@ -152,7 +152,7 @@ TEST(CsvWriter, SpreadsheetModeAndChosenColumns) {
     std::string fields_only = write_as("csv", c, "a.csv", {{"columns", "none"}}, &diagnostics);
     EXPECT_TRUE(fields_only.starts_with(
         "#separator:comma\n#html:true\n#notetype:Basic\n#deck:Rust Concurrency\n"
-        "#columns:Front,Back\n<p>What is a <code>Mutex</code>?</p>,"))
+        "#columns:Front,Back\nWhat is a <code>Mutex</code>?,"))
         << fields_only.substr(0, 200);
     EXPECT_EQ(diagnostics, (std::vector<std::string>{"a.csv: warning: GUIDs are not written: "
                                                      "Anki will match notes by first field "
@@ -220,18 +220,56 @@ TEST(CsvWriter, ColumnsAreWhatTheReaderGivesBackSoTheSecondWriteIsTheSame) {
         sample_note(optional, "optioGUID1", "D", {html("q"), html("a"), html("y")}, {}));
     c.ensure_deck("D");
     std::string first = write_as("csv", c, "a.csv");
+    // Anki's stock note types are known by name, so every one of their fields is a column
+    // (Image Occlusion's five); where the note types disagree a column is `Field N`.
     EXPECT_EQ(first,
               "#separator:comma\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
-              "#tags column:7\n#columns:guid,notetype,deck,Field 1,Field 2,Field 3,tags\n"
-              "basicGUID1,Basic,D,front,,,\n"
-              "occluGUID1,Image Occlusion,D,{{c1::rect}},\"<img src=\"\"a.png\"\">\",,\n"
-              "optioGUID1,Basic (optional reversed card),D,q,a,y,\n");
+              "#tags column:9\n#columns:guid,notetype,deck,Field 1,Field 2,Field 3,Back Extra,"
+              "Comments,tags\n"
+              "basicGUID1,Basic,D,front,,,,,\n"
+              "occluGUID1,Image Occlusion,D,{{c1::rect}},\"<img src=\"\"a.png\"\">\",,,,\n"
+              "optioGUID1,Basic (optional reversed card),D,q,a,y,,,\n");
     Collection back = read_text_as("csv", "a.csv", first);
     ASSERT_EQ(back.notes.size(), 3u);
-    // Nothing with text is lost: the occlusion note's empty fields are what is not written.
+    // The occlusion note comes back whole, as Anki's Image Occlusion (a cloze type).
     EXPECT_EQ(sources(back.notes[1]),
-              (std::vector<std::string>{"{{c1::rect}}", "<img src=\"a.png\">"}));
+              (std::vector<std::string>{"{{c1::rect}}", "<img src=\"a.png\">", "", "", ""}));
+    const NoteType* back_occlusion = back.find_note_type(back.notes[1].note_type_id);
+    ASSERT_NE(back_occlusion, nullptr);
+    EXPECT_EQ(back_occlusion->fields, occlusion.fields);
+    EXPECT_EQ(back_occlusion->kind, NoteTypeKind::cloze);
+    const NoteType* back_optional = back.find_note_type(back.notes[2].note_type_id);
+    ASSERT_NE(back_optional, nullptr);
+    EXPECT_EQ(back_optional->fields, optional.fields);
+    EXPECT_EQ(back_optional->templates.size(), 2u);  // Anki's definition, not the file's guess
     EXPECT_EQ(write_as("csv", back, "a.csv"), first);
+}
+
+// With one note type every column is named after its fields, so a field empty in every note
+// is written, and read back, too.
+TEST(CsvWriter, OneCustomNoteTypeKeepsItsEmptyTrailingFields) {
+    Collection c;
+    NoteType vocab;
+    vocab.name = "Vocab";
+    vocab.fields = {"Word", "Meaning", "Notes"};
+    vocab.templates = {{"Card 1", "{{Word}}", "{{Meaning}}", {}}};
+    vocab.id = 79;
+    c.ensure_note_type(vocab);
+    auto html = [](std::string s) { return Content{Markup::html, std::move(s)}; };
+    c.notes.push_back(sample_note(vocab, "vocabGUID1", "D", {html("w"), html("m"), html("")}, {}));
+    c.ensure_deck("D");
+    std::string first = write_as("csv", c, "v.csv");
+    EXPECT_NE(first.find("#columns:guid,notetype,deck,Word,Meaning,Notes,tags\n"),
+              std::string::npos)
+        << first;
+    EXPECT_NE(first.find("\nvocabGUID1,Vocab,D,w,m,,\n"), std::string::npos) << first;
+    Collection back = read_text_as("csv", "v.csv", first);
+    ASSERT_EQ(back.notes.size(), 1u);
+    EXPECT_EQ(sources(back.notes[0]), (std::vector<std::string>{"w", "m", ""}));
+    const NoteType* read = back.find_note_type("Vocab");
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->fields, vocab.fields);
+    EXPECT_EQ(write_as("csv", back, "v.csv"), first);
 }
 
 TEST(CsvWriter, RoundTripOfAnkisOwnPackagesIsAFixpoint) {

@@ -126,6 +126,19 @@ TEST(MediaConfinement, ReportedAtTheReferencesLineAndColumn) {
         << result.err;
 }
 
+// Issue 12 item 8: on a line with CJK text the column counts code points, like every reader's,
+// and the caret sits under the path on a terminal (a CJK character is two cells wide).
+TEST(MediaConfinement, ColumnsCountCodePointsAndTheCaretFollowsDisplayWidth) {
+    Hostile h;
+    fs::path deck = h.deck / "deck.md";
+    write_text(deck, deck_text("Where?", "\xE6\xBC\xA2\xE5\xAD\x97 ![x](../outside/secret.txt)"));
+    auto result = run_cli({"check", "deck.md"}, {}, h.deck);
+    EXPECT_EQ(result.exit_code, 5);  // check found an error
+    EXPECT_TRUE(contains(result.out, "deck.md:9:9: error: image '../outside/secret.txt'"))
+        << result.out;
+    EXPECT_TRUE(contains(result.out, "\n   |           ^\n")) << result.out;
+}
+
 TEST(MediaConfinement, MediaRootWidensTheFolder) {
     Hostile h;
     fs::path deck = h.deck / "deck.md";
@@ -160,8 +173,8 @@ TEST(MediaConfinement, EveryFormatsMediaStayInTheRoot) {
         write_text(h.deck / ("set" + n + ".quizlet.txt"), "term\t[sound:" + targets[i] + "]\n");
         // JSON media=list: an entry without data.
         write_text(h.deck / ("list" + n + ".json"),
-                   R"({"format": "deckport", "version": "1.0", "media": [{"name": ")" +
-                       targets[i] + R"("}]})");
+                   R"({"format": "deckport", "version": "1.0", "media": [{"name": ")" + targets[i] +
+                       R"("}]})");
         for (const char* kind : {"notes", "set", "list"}) {
             std::string ext = std::string(kind) == "notes" ? ".csv"
                               : std::string(kind) == "set" ? ".quizlet.txt"
@@ -202,8 +215,9 @@ TEST(MediaConfinement, LoopsAndFoldersNamedLikeFilesAreMissingNotRead) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_TRUE(contains(result.err, "deck.md:5:6: warning: image 'a.png' is a symbolic link loop"))
         << result.err;
-    EXPECT_TRUE(contains(result.err, "deck.md:9:6: warning: image 'folder.png' is a folder, not a "
-                                     "file"))
+    EXPECT_TRUE(contains(result.err,
+                         "deck.md:9:6: warning: image 'folder.png' is a folder, not a "
+                         "file"))
         << result.err;
     EXPECT_EQ(package_media(out)["media"], nlohmann::json::object());
 }
@@ -214,8 +228,8 @@ TEST(MediaOut, ABareCollectionFindsAnkisCollectionMediaFolder) {
     fs::copy_file(fixtures_dir() / "anki" / "ankitects-anki" / "mediacheck.anki2",
                   dir / "collection.anki2");
     write_text(dir / "collection.media" / "normal.jpg", kPng);
-    auto result = run_cli({"convert", (dir / "collection.anki2").string(), "-o",
-                           (dir / "c.apkg").string()});
+    auto result =
+        run_cli({"convert", (dir / "collection.anki2").string(), "-o", (dir / "c.apkg").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     nlohmann::json media = package_media(dir / "c.apkg");
     EXPECT_EQ(media["media"]["normal.jpg"], deckport::sha1_hex(kPng));
@@ -356,12 +370,12 @@ TEST(MediaOut, FilesAlreadyBesideTheOutputAreNotCopied) {
     TempDir dir;
     write_text(dir / "red.png", kPng);
     write_text(dir / "deck.md", deck_text("![r](red.png)", "A"));
-    auto same_folder = run_cli({"convert", (dir / "deck.md").string(), "-o",
-                                (dir / "copy.csv").string()});
+    auto same_folder =
+        run_cli({"convert", (dir / "deck.md").string(), "-o", (dir / "copy.csv").string()});
     ASSERT_EQ(same_folder.exit_code, 0) << same_folder.err;
     EXPECT_FALSE(fs::exists(dir / "copy.media")) << "red.png beside copy.csv is found first";
-    auto elsewhere = run_cli({"convert", (dir / "deck.md").string(), "-o",
-                              (dir / "sub" / "copy.csv").string()});
+    auto elsewhere =
+        run_cli({"convert", (dir / "deck.md").string(), "-o", (dir / "sub" / "copy.csv").string()});
     ASSERT_EQ(elsewhere.exit_code, 0) << elsewhere.err;
     EXPECT_EQ(read_text(dir / "sub" / "copy.media" / "red.png"), kPng);
 }

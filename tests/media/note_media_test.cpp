@@ -16,8 +16,8 @@ namespace {
 struct OneNoteDeck {
     Collection collection;
     Input input;
-    OneNoteDeck(const fs::path& dir, const std::string& text, std::vector<std::string> fields, int line,
-         Markup kind = Markup::markdown) {
+    OneNoteDeck(const fs::path& dir, const std::string& text, std::vector<std::string> fields,
+                int line, Markup kind = Markup::markdown) {
         collection.note_types = {basic_note_type()};
         Note note;
         note.note_type_id = basic_note_type().id;
@@ -86,7 +86,7 @@ TEST(NoteMedia, EachTargetOnceWithACount) {
 TEST(NoteMedia, PackagesCheckTheirOwnMediaAndTreatEscapesAsMissing) {
     TempDir dir;
     OneNoteDeck deck(dir.path(), "", {"<img src=\"a.png\">", "[sound:b.mp3] [sound:../c.mp3]"}, 1,
-              Markup::html);
+                     Markup::html);
     MediaFile a;
     a.name = "a.png";
     a.data = "png";
@@ -141,9 +141,31 @@ TEST(NoteMedia, NoteTypeCssAndTemplatesTakeTheirFilesToo) {
     note_type.templates[0].front = "{{Front}}<img src=\"{{Image}}\">";
     auto found = deck.check();
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_TRUE(found[0].starts_with("deck.md: warning: note_types[Basic].css: CSS url() "
-                                     "'gone.woff' does not exist: looked for "))
+    EXPECT_TRUE(
+        found[0].starts_with("deck.md: warning: note_types[Basic].css: CSS url() "
+                             "'gone.woff' does not exist: looked for "))
         << found[0];
     ASSERT_EQ(deck.collection.media.size(), 1u);
     EXPECT_EQ(deck.collection.media[0].name, "paper.png");
+}
+
+// Anki keeps `_` files that no field names (a template's font, an add-on's data): they come back
+// from `<stem>.media/`, where writing the deck put them; other unnamed files and `_` files beside
+// the deck stay out.
+TEST(NoteMedia, UnderscoreFilesOfTheMediaFolderTravelWithTheDeck) {
+    TempDir dir;
+    write_text(dir / "deck.media" / "_font.ttf", "ttf");
+    write_text(dir / "deck.media" / "_addon.dat", "dat");
+    write_text(dir / "deck.media" / "stray.png", "png");
+    write_text(dir / "_beside.dat", "no");
+    OneNoteDeck deck(dir.path(), "Q\n---\nA\n", {"Q", "A"}, 1);
+    EXPECT_TRUE(deck.check().empty());
+    ASSERT_EQ(deck.collection.media.size(), 2u);
+    EXPECT_EQ(deck.collection.media[0].name, "_addon.dat");
+    EXPECT_EQ(deck.collection.media[1].name, "_font.ttf");
+    EXPECT_EQ(deck.collection.media[1].bytes(), "ttf");
+    // A package's own media are inside it: nothing is taken from beside it.
+    OneNoteDeck package(dir.path(), "Q\n---\nA\n", {"Q", "A"}, 1);
+    package.check(/*beside_deck=*/false);
+    EXPECT_TRUE(package.collection.media.empty());
 }

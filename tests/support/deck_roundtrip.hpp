@@ -65,16 +65,16 @@ inline Collection markdown_round(const Collection& collection, const std::filesy
 inline std::string with_flat_media_names(std::string text, const Collection& collection,
                                          Markup markup = Markup::html) {
     // Only media references are renamed: a path in a code block is text.
-    return rewrite_media_refs(
-        text, find_media_refs(text, markup), [&](const MediaRef& ref) -> std::optional<std::string> {
-            for (const MediaFile& file : collection.media) {
-                std::size_t slash = file.name.rfind('/');
-                if (slash != std::string::npos && ref.target == file.name) {
-                    return file.name.substr(slash + 1);
-                }
-            }
-            return std::nullopt;
-        });
+    return rewrite_media_refs(text, find_media_refs(text, markup),
+                              [&](const MediaRef& ref) -> std::optional<std::string> {
+                                  for (const MediaFile& file : collection.media) {
+                                      std::size_t slash = file.name.rfind('/');
+                                      if (slash != std::string::npos && ref.target == file.name) {
+                                          return file.name.substr(slash + 1);
+                                      }
+                                  }
+                                  return std::nullopt;
+                              });
 }
 
 // What `deckport roundtrip DECK --via FORMAT` does: the markdown deck through the round-trip

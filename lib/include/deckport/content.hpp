@@ -12,7 +12,9 @@ namespace deckport {
 
 // CommonMark plus tables and strikethrough; math `$…$` and `\(…\)` -> `\(…\)`, `$$…$$` and
 // `\[…\]` -> `\[…\]` (MathJax, as Anki renders it), TeX byte for byte; code blocks byte for
-// byte (tabs kept); raw HTML passes through; cloze markers `{{c1::…}}` are left intact.
+// byte (tabs kept); raw HTML passes through; cloze markers `{{c1::…}}` are left intact. A
+// document of one paragraph is not wrapped in <p> (as Anki's editor writes a field), and an
+// image without alt text gets no alt attribute.
 std::string markdown_to_html(std::string_view markdown);
 // The text a reader sees: markup dropped, code text kept, one line per block (no blank line
 // between paragraphs), hard breaks as line breaks, list items as "- item" / "1. item", table

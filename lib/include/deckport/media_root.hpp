@@ -57,6 +57,8 @@ class MediaRoot {
     MediaLookup resolve(std::string_view target) const;
 
     const std::filesystem::path& root() const { return root_; }
+    // The folders references are looked up in, in order (the deck's folder first).
+    const std::vector<std::filesystem::path>& dirs() const { return dirs_; }
     // False when the deck's own folder is outside the root (`--media-root` elsewhere).
     bool deck_inside_root() const { return dirs_inside_; }
     // Whether `path` (canonical) lies in the root.

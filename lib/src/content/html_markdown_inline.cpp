@@ -343,9 +343,9 @@ bool InlineWriter::write_math(std::string_view text, std::size_t& i) {
     std::string markdown(text.substr(i, after - i));
     // Ask the renderer: a line of the TeX could start a block, its indentation would be
     // dropped, or what precedes could make the backslash an escaped one.
-    std::string expected = display ? "<p>\\[" : "<p>\\(";
+    std::string expected = display ? "\\[" : "\\(";
     append_html_text_escaped(expected, tex);
-    expected += display ? "\\]</p>" : "\\)</p>";
+    expected += display ? "\\]" : "\\)";
     if (markdown_to_html(markdown) != expected) return false;
     before_visible("\\");
     out_ += markdown;
@@ -564,7 +564,9 @@ void InlineWriter::write_image(const GumboNode& node) {
     const char* alt = attribute(node, "alt");
     std::string_view alt_text = alt == nullptr ? "" : alt;
     std::string markdown = "![";
-    bool ok = alt_text.find_first_of("\n\r\t") == std::string_view::npos &&
+    // `![](a.png)` renders without alt, so an empty alt="" stays a tag to come back as written.
+    bool ok = (alt == nullptr || !alt_text.empty()) &&
+              alt_text.find_first_of("\n\r\t") == std::string_view::npos &&
               (alt_text.empty() || (alt_text.front() != ' ' && alt_text.back() != ' '));
     if (ok) {
         std::string escaped;

@@ -70,8 +70,12 @@ class HtmlRenderer {
         }
     }
 
+    // True when the document is one paragraph and nothing else.
+    bool single_paragraph() const { return top_blocks_ == 1 && first_top_is_paragraph_; }
+
   private:
     void open_block(MD_BLOCKTYPE type, void* detail) {
+        if (depth_++ == 1 && top_blocks_++ == 0) first_top_is_paragraph_ = type == MD_BLOCK_P;
         switch (type) {
             case MD_BLOCK_DOC:
                 break;
@@ -138,6 +142,7 @@ class HtmlRenderer {
     }
 
     void close_block(MD_BLOCKTYPE type, void* detail) {
+        --depth_;
         switch (type) {
             case MD_BLOCK_DOC:
                 break;
@@ -236,6 +241,7 @@ class HtmlRenderer {
                 out_ += "<img src=\"";
                 write_attribute(static_cast<const MD_SPAN_IMG_DETAIL*>(detail)->src);
                 out_ += "\" alt=\"";
+                alt_end_ = out_.size();
                 break;
             case MD_SPAN_WIKILINK:
                 break;  // not enabled
@@ -269,12 +275,20 @@ class HtmlRenderer {
                 out_ += "</a>";
                 break;
             case MD_SPAN_IMG: {
+                // No alt text, no alt attribute: `![](a.png)` is `<img src="a.png">`, the tag
+                // Anki's editor writes (and HTML -> markdown writes such a tag that way).
+                constexpr std::string_view kAlt = " alt=\"";
+                if (out_.size() == alt_end_)
+                    out_.resize(alt_end_ - kAlt.size());
+                else
+                    out_ += '"';
                 const MD_ATTRIBUTE& title = static_cast<const MD_SPAN_IMG_DETAIL*>(detail)->title;
                 if (title.text != nullptr) {
-                    out_ += "\" title=\"";
+                    out_ += " title=\"";
                     write_attribute(title);
+                    out_ += '"';
                 }
-                out_ += "\">";
+                out_ += '>';
                 break;
             }
             case MD_SPAN_WIKILINK:
@@ -379,6 +393,10 @@ class HtmlRenderer {
     bool alt_math_started_ = false;
     content::VerbatimBlock code_;
     int image_depth_ = 0;
+    std::size_t alt_end_ = 0;  // where the outermost image's alt text starts
+    int depth_ = 0;            // blocks open, the document included
+    int top_blocks_ = 0;       // blocks directly in the document
+    bool first_top_is_paragraph_ = false;
 };
 
 }  // namespace
@@ -397,6 +415,11 @@ std::string markdown_to_html(std::string_view markdown) {
     content::parse_markdown(source, parser, &renderer);
     renderer.settle_math('\0');
     while (!out.empty() && content::is_ascii_space(out.back())) out.pop_back();
+    // A field that is one paragraph is its text, as Anki's editor writes it: a `<p>` would add
+    // a margin. Fields of several blocks keep a `<p>` per paragraph.
+    constexpr std::string_view kOpen = "<p>", kClose = "</p>";
+    if (renderer.single_paragraph() && out.starts_with(kOpen) && out.ends_with(kClose))
+        out = out.substr(kOpen.size(), out.size() - kOpen.size() - kClose.size());
     return out;
 }
 

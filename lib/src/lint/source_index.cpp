@@ -19,19 +19,36 @@ SourceIndex::SourceIndex(std::string file, std::string_view text,
     std::sort(note_starts_.begin(), note_starts_.end());
 }
 
+namespace {
+
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+}  // namespace
+
+// Columns count code points, as every reader's do (docs/diagnostics.md).
 std::size_t SourceIndex::offset_of(int line, int column) const {
     if (line < 1) return 0;
     std::size_t index =
         std::min<std::size_t>(static_cast<std::size_t>(line) - 1, line_starts_.size() - 1);
-    std::size_t offset = line_starts_[index] + static_cast<std::size_t>(std::max(column, 1) - 1);
-    return std::min(offset, text_.size());
+    std::size_t offset = line_starts_[index];
+    for (int seen = 1; seen < column && offset < text_.size() && text_[offset] != '\n'; ++seen) {
+        ++offset;
+        while (offset < text_.size() && is_continuation(text_[offset])) ++offset;
+    }
+    return offset;
 }
 
 SourceLocation SourceIndex::location_of(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
     auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     std::size_t line = static_cast<std::size_t>(after - line_starts_.begin());
-    std::size_t column = offset - line_starts_[line - 1] + 1;
-    return SourceLocation{file_, static_cast<int>(line), static_cast<int>(column)};
+    int column = 1;
+    for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+        if (!is_continuation(text_[i])) ++column;
+    }
+    return SourceLocation{file_, static_cast<int>(line), column};
 }
 
 std::optional<SourceLocation> SourceIndex::find(const SourceLocation& origin,

@@ -1,5 +1,7 @@
 #include "deckport/note_media.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <unordered_map>
 
 #include "deckport/lint.hpp"
@@ -96,8 +98,8 @@ void report(Findings& findings, CodeInfo code, const LintSubject& subject, const
                        (finding.count == 2 ? "reference" : "references") + ")";
         }
         if (!finding.note) {
-            out.push_back({code.severity, code.code, std::move(message), finding.where,
-                           finding.hint});
+            out.push_back(
+                {code.severity, code.code, std::move(message), finding.where, finding.hint});
             continue;
         }
         const std::string& source = finding.note->fields[finding.field].source;
@@ -182,8 +184,9 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
             if (!is_new) return;
             f.message = what + " " + media_refusal_text(*lookup.refusal) +
                         ": it is not read (media root: " + shown(root.root()) + ")";
-            f.hint = "move the file into the deck's folder, or widen the media root with "
-                     "--media-root DIR";
+            f.hint =
+                "move the file into the deck's folder, or widen the media root with "
+                "--media-root DIR";
             return;
         }
         Finding& f = missing.at(ref.target, note, where, field, ref, is_new);
@@ -191,8 +194,9 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
         if (settings.beside_deck) {
             f.message = what + " " + lookup.problem;
             if (!lookup.tried.empty()) f.message += ": looked for " + tried_text(lookup.tried);
-            f.hint = "the note is kept as written; put the file beside the deck or in <deck "
-                     "stem>.media/, or fix the name";
+            f.hint =
+                "the note is kept as written; put the file beside the deck or in <deck "
+                "stem>.media/, or fix the name";
         } else {
             // A package's own media: what is outside the root was not even looked for.
             f.message = what + " is not in the deck's media";
@@ -206,10 +210,10 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
         for (std::size_t field = 0; field < note.fields.size(); ++field) {
             for (const MediaRef& ref : find_media_refs(note.fields[field])) {
                 if (media.find(ref.target)) continue;
-                const SourceLocation& origin = field < note.field_origins.size() &&
-                                                       note.field_origins[field].has_position()
-                                                   ? note.field_origins[field]
-                                                   : note.origin;
+                const SourceLocation& origin =
+                    field < note.field_origins.size() && note.field_origins[field].has_position()
+                        ? note.field_origins[field]
+                        : note.origin;
                 if (const MediaLookup* lookup = look_up(ref.target, origin)) {
                     record(ref, *lookup, &note, {}, field);
                 }
@@ -236,6 +240,20 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
                 }
             }
         }
+    }
+    // Files whose names start with `_` are kept by Anki whether or not a field names them
+    // (templates may load them, and its media check never removes them): those in the deck's
+    // `<stem>.media/` folder travel with it, as writing that folder put them there.
+    if (from_files && settings.beside_deck && root.dirs().size() > 1) {
+        std::error_code ec;
+        std::vector<std::string> names;
+        for (const auto& entry : std::filesystem::directory_iterator(root.dirs()[1], ec)) {
+            std::string name = entry.path().filename().string();
+            if (name.starts_with('_') && !media.find(name)) names.push_back(name);
+        }
+        std::sort(names.begin(), names.end());
+        SourceLocation where{input.display_name};
+        for (const std::string& name : names) look_up(name, where);  // adds what it finds
     }
     if (missing.items().empty() && refused.items().empty()) return;
     // Positions: the input's text, indexed only when there is something to point at.

@@ -57,13 +57,13 @@ FieldComparison compare_note_type(const Collection& original, const Collection& 
 Content with_media_renamed(const Content& field, const Comparison& c) {
     if (c.media_renames.empty()) return field;
     Content renamed = field;
-    renamed.source = rewrite_media_refs(
-        field.source, find_media_refs(field), [&](const MediaRef& ref) -> std::optional<std::string> {
-            for (const auto& [from, to] : c.media_renames) {
-                if (ref.target == from) return to;
-            }
-            return std::nullopt;
-        });
+    renamed.source = rewrite_media_refs(field.source, find_media_refs(field),
+                                        [&](const MediaRef& ref) -> std::optional<std::string> {
+                                            for (const auto& [from, to] : c.media_renames) {
+                                                if (ref.target == from) return to;
+                                            }
+                                            return std::nullopt;
+                                        });
     return renamed;
 }
 
