@@ -323,3 +323,25 @@ TEST(Batch, GnuParallelWritesWhatJobsWrite) {
     EXPECT_EQ(tree(dir / "p").size(), 10u);
     EXPECT_EQ(tree(dir / "p"), tree(dir / "j"));
 }
+
+TEST(Batch, ChunksOfOneListLayOutTheirOutputsAlike) {
+    TempDir dir;
+    make_decks(dir.path(), false);
+    auto jobs = run_cli({"convert", "decks", "--to", "json", "--out-dir", "j"}, {}, dir.path());
+    EXPECT_EQ(jobs.exit_code, 0) << jobs.err;
+    // xargs -n 3: runs of three decks each; --relative-to gives them all the layout of decks/,
+    // whatever folder their own three decks share.
+    auto chunks =
+        shell("find decks -name '*.md' -print0 | sort -z | xargs -0 -n 3 -P 2 " + cli_path() +
+                  " -q convert --relative-to decks --to json --out-dir x -j 1 2>&1",
+              dir.path());
+    EXPECT_EQ(chunks.exit_code, 0) << chunks.out;
+    EXPECT_EQ(tree(dir / "x"), tree(dir / "j"));
+
+    auto outside = run_cli({"convert", "decks/top.md", "decks/odd/warn.md", "--relative-to",
+                            "decks/odd", "--to", "json", "--out-dir", "o"},
+                           {}, dir.path());
+    EXPECT_EQ(outside.exit_code, 2);
+    EXPECT_THAT(outside.err,
+                HasSubstr("--relative-to decks/odd: input 'decks/top.md' is not inside it"));
+}

@@ -113,8 +113,9 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "Input format (default: from the extension and content)");
     command.add_option("--timestamp", options.timestamp,
                        "Creation and modification time of the output: seconds since the epoch or "
-                       "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the newest input's "
-                       "modification time)");
+                       "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the input's "
+                       "modification time: convert takes each input's own, check and roundtrip "
+                       "the newest)");
     command
         .add_option("-O,--option", options.format_options,
                     "A format option as key=value (see `deckport formats`); repeatable")

@@ -17,7 +17,8 @@ struct ConvertOptions {
     std::vector<std::string> inputs;
     std::optional<std::string> output;
     std::optional<std::string> out_dir;
-    std::vector<std::string> to;  // --to FMT[,FMT...]
+    std::optional<std::string> relative_to;  // the folder the --out-dir layout mirrors
+    std::vector<std::string> to;             // --to FMT[,FMT...]
     bool force = false;
     OptionFlags flags;  // --quizlet-safe and other flags that set a writer option
     std::optional<std::string> media_dir;  // where media go beside a text output
@@ -251,6 +252,20 @@ std::vector<std::string> walked_folders(const std::vector<std::string>& inputs,
     return walked;
 }
 
+// --relative-to DIR: `dir`, after checking that it holds every input (UsageError otherwise), so
+// that runs over parts of one list (a Slurm array, xargs -n) lay their outputs out alike.
+std::string under_folder(const std::string& dir, const std::vector<std::string>& files) {
+    std::filesystem::path base = std::filesystem::absolute(dir).lexically_normal();
+    for (const std::string& file : files) {
+        std::filesystem::path relative =
+            std::filesystem::absolute(file).lexically_normal().lexically_relative(base);
+        if (file == "-" || relative.empty() || *relative.begin() == "..") {
+            throw UsageError("--relative-to " + dir + ": input '" + file + "' is not inside it");
+        }
+    }
+    return dir;
+}
+
 ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     if (o.output && o.out_dir) throw UsageError("give either -o or --out-dir, not both");
     if (o.media_dir && o.no_media)
@@ -260,6 +275,7 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
                          "give -o FILE, --out-dir DIR, or --to FORMAT for stdout");
     }
     if (o.out_dir && o.to.empty()) throw UsageError("--out-dir needs --to FORMAT");
+    if (o.relative_to && !o.out_dir) throw UsageError("--relative-to needs --out-dir");
     limits_of(o.read);  // a bad --limit is a usage error before anything is read
     std::vector<std::string> given = inputs_with_files_from(o.inputs, o.batch);
     if (given.empty()) throw UsageError("no inputs given", "give files, folders or --files-from");
@@ -275,8 +291,9 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     }
     std::vector<const Format*> formats = output_formats(o);
     ExitCode refused = ExitCode::ok;
-    std::vector<ConvertJob> jobs =
-        plan(o, formats, found, walked_folders(given, found), global, refused);
+    std::vector<std::string> anchors = walked_folders(given, found);
+    if (o.relative_to) anchors = {under_folder(*o.relative_to, found.files)};
+    std::vector<ConvertJob> jobs = plan(o, formats, found, anchors, global, refused);
     if (refused != ExitCode::ok) return refused;
 
     BatchSettings settings = batch_settings(o.batch, global, jobs.size());
@@ -302,6 +319,9 @@ void add_convert_command(CLI::App& app, const GlobalOptions& global, Action& act
     command->add_option("--out-dir", options->out_dir,
                         "Folder for the outputs of several inputs, mirroring their layout "
                         "(needs --to)");
+    command->add_option("--relative-to", options->relative_to,
+                        "With --out-dir: mirror the inputs' layout relative to this folder, which "
+                        "must hold them all (default: the deepest folder holding every input)");
     command
         ->add_option("--to", options->to,
                      "Output format (default: from the output's extension); several, "
