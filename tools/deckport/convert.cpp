@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "batch.hpp"
 #include "cli.hpp"
@@ -61,13 +62,22 @@ std::optional<MediaFolderPlan> plan_media(const Collection& collection, const Fo
                              MediaFolderPolicy{o.force, policy.inputs, output_folder}, diagnostics);
 }
 
-WritePolicy write_policy(const ConvertOptions& o, const Format& format,
-                         const std::vector<std::string>& inputs) {
-    WritePolicy policy{o.force, {}, format.info.folder_entries};
+// The write policy of each output format: --force, what the format may replace, and the inputs
+// (resolved once for the whole run) that no output may replace.
+using Policies = std::map<const Format*, WritePolicy>;
+Policies write_policies(const ConvertOptions& o, const std::vector<const Format*>& formats,
+                        const std::vector<std::string>& inputs) {
+    WritePolicy base{o.force, {}, {}, {}};
     for (const std::string& path : inputs) {
-        if (path != "-") policy.inputs.emplace_back(path);
+        if (path != "-") base.inputs.emplace_back(path);
     }
-    return policy;
+    base.resolved_inputs = std::make_shared<const ResolvedInputs>(base.inputs);
+    Policies policies;
+    for (const Format* format : formats) {
+        WritePolicy& policy = policies[format] = base;
+        policy.replaceable = format->info.folder_entries;
+    }
+    return policies;
 }
 
 OutputShape shape_of(const Format& format) {
@@ -105,8 +115,7 @@ void report(const std::vector<Diagnostic>& diagnostics, const std::set<std::stri
 // first target's.
 ExitCode write_target(const Collection& collection, const Target& target,
                       const FormatOptions& given, const ConvertOptions& o,
-                      const std::vector<std::string>& inputs, std::int64_t timestamp,
-                      Diagnostics& diagnostics) {
+                      const WritePolicy& policy, std::int64_t timestamp, Diagnostics& diagnostics) {
     const Format& format = *target.format;
     FormatOptions write_options = options_for(format.info, OptionDirection::write, given);
     WriteContext context{diagnostics, write_options, limits_of(o.read), timestamp,
@@ -114,7 +123,6 @@ ExitCode write_target(const Collection& collection, const Target& target,
     bool media_beside = writes_media_beside(format.info, write_options);
     context.media_written_beside = media_beside;
     context.strict = o.read.strict;
-    WritePolicy policy = write_policy(o, format, inputs);
     auto sink = open_output(target.output, shape_of(format), policy);
     format.writer->write(collection, *sink, context);
     std::optional<MediaFolderPlan> media;
@@ -126,9 +134,8 @@ ExitCode write_target(const Collection& collection, const Target& target,
 }
 
 // Reads one input once and writes it in every --to format. Diagnostics go to `err`.
-JobReport convert_input(const ConvertJob& job, const ConvertOptions& o,
-                        const std::vector<std::string>& inputs, const GlobalOptions& global,
-                        std::ostream& err) {
+JobReport convert_input(const ConvertJob& job, const ConvertOptions& o, const Policies& policies,
+                        const GlobalOptions& global, std::ostream& err) {
     JobReport counts;
     std::vector<const Format*> formats;
     for (const Target& target : job.targets) formats.push_back(target.format);
@@ -167,8 +174,8 @@ JobReport convert_input(const ConvertJob& job, const ConvertOptions& o,
         std::set<std::string> asked_for = shown_codes(
             *target.format, options_for(target.format->info, OptionDirection::write, given));
         try {
-            ExitCode code =
-                write_target(collection, target, given, o, inputs, timestamp, diagnostics);
+            ExitCode code = write_target(collection, target, given, o, policies.at(target.format),
+                                         timestamp, diagnostics);
             report(diagnostics.all(), asked_for, global, err, counts);
             if (code != ExitCode::ok && counts.code == ExitCode::ok) counts.code = code;
         } catch (const UsageError&) {
@@ -204,7 +211,8 @@ std::vector<const Format*> output_formats(const ConvertOptions& o) {
 // formats) that would write one output.
 std::vector<ConvertJob> plan(const ConvertOptions& o, const std::vector<const Format*>& formats,
                              const DeckFiles& found, const std::vector<std::string>& walked,
-                             const GlobalOptions& global, ExitCode& refused) {
+                             const Policies& policies, const GlobalOptions& global,
+                             ExitCode& refused) {
     const std::vector<std::string>& files = found.files;
     std::vector<ConvertJob> jobs(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) jobs[i].input = files[i];
@@ -228,7 +236,7 @@ std::vector<ConvertJob> plan(const ConvertOptions& o, const std::vector<const Fo
         for (const Target& target : job.targets) {
             try {
                 check_output_target(target.output, shape_of(*target.format),
-                                    write_policy(o, *target.format, files));
+                                    policies.at(target.format));
             } catch (const OutputExistsError& e) {
                 print_diagnostics({e.diagnostic()}, global);
                 refused = e.exit_code();
@@ -293,14 +301,15 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     ExitCode refused = ExitCode::ok;
     std::vector<std::string> anchors = walked_folders(given, found);
     if (o.relative_to) anchors = {under_folder(*o.relative_to, found.files)};
-    std::vector<ConvertJob> jobs = plan(o, formats, found, anchors, global, refused);
+    Policies policies = write_policies(o, formats, found.files);
+    std::vector<ConvertJob> jobs = plan(o, formats, found, anchors, policies, global, refused);
     if (refused != ExitCode::ok) return refused;
 
     BatchSettings settings = batch_settings(o.batch, global, jobs.size());
     BatchOutcome outcome = run_batch(
         jobs.size(),
         [&](std::size_t i, std::ostream&, std::ostream& err) {
-            return convert_input(jobs[i], o, found.files, global, err);
+            return convert_input(jobs[i], o, policies, global, err);
         },
         settings);
     print_summary("converted", jobs.size(), outcome, global);
