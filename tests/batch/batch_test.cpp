@@ -252,6 +252,11 @@ TEST(Batch, SummaryLineForBatchesUnlessQuiet) {
                           dir.path());
     EXPECT_EQ(single.exit_code, 0);
     EXPECT_EQ(single.err, "");
+
+    auto no_jobs =
+        run_cli({"convert", "decks", "--to", "json", "--out-dir", "z", "-j", "0"}, {}, dir.path());
+    EXPECT_EQ(no_jobs.exit_code, 2);
+    EXPECT_THAT(no_jobs.err, HasSubstr("--jobs: Value 0 not in range 1 to 1024"));
 }
 
 TEST(Batch, FailFastStartsNoNewInput) {

@@ -160,7 +160,7 @@ void add_batch_options(CLI::App& command, BatchOptions& options) {
         .add_option("-j,--jobs", options.jobs,
                     "Inputs converted at once (default: the number of cores); output is the "
                     "same, in input order, whatever the number")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(1u, 1024u));
     command.add_flag("--fail-fast", options.fail_fast,
                      "Stop at the first input that fails: no new input starts, those running "
                      "finish");
