@@ -1,8 +1,11 @@
 #include "common/zip_archive.hpp"
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "deckport/error.hpp"
@@ -230,6 +233,81 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
     return bytes;
 }
 
+namespace {
+
+// A member deflated by libdeflate (about twice as fast as zlib at the same level), handed to
+// libzip as already compressed: its stat names the method, sizes and CRC, so libzip copies the
+// bytes into the archive instead of compressing them again.
+struct Deflated {
+    std::string data;
+    std::uint64_t size = 0;
+    std::uint32_t crc = 0;
+    std::size_t offset = 0;
+    zip_error_t error{};
+};
+
+zip_int64_t deflated_source(void* state, void* data, zip_uint64_t length,
+                            zip_source_cmd_t command) {
+    auto* member = static_cast<Deflated*>(state);
+    switch (command) {
+        case ZIP_SOURCE_OPEN:
+            member->offset = 0;
+            return 0;
+        case ZIP_SOURCE_READ: {
+            std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(length),
+                                                  member->data.size() - member->offset);
+            std::memcpy(data, member->data.data() + member->offset, n);
+            member->offset += n;
+            return static_cast<zip_int64_t>(n);
+        }
+        case ZIP_SOURCE_CLOSE:
+            return 0;
+        case ZIP_SOURCE_STAT: {
+            auto* stat = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, length, &member->error);
+            if (!stat) return -1;
+            zip_stat_init(stat);
+            stat->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+            stat->size = member->size;
+            stat->comp_size = member->data.size();
+            stat->comp_method = ZIP_CM_DEFLATE;
+            stat->crc = member->crc;
+            return sizeof(zip_stat_t);
+        }
+        case ZIP_SOURCE_ERROR:
+            return zip_error_to_data(&member->error, data, length);
+        case ZIP_SOURCE_FREE:
+            zip_error_fini(&member->error);
+            delete member;
+            return 0;
+        case ZIP_SOURCE_SUPPORTS:
+            return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+                                                  ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                                  ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+        default:
+            zip_error_set(&member->error, ZIP_ER_OPNOTSUPP, 0);
+            return -1;
+    }
+}
+
+std::unique_ptr<Deflated> deflate(std::string_view bytes, int level) {
+    std::unique_ptr<libdeflate_compressor, decltype(&libdeflate_free_compressor)> compressor(
+        libdeflate_alloc_compressor(level), &libdeflate_free_compressor);
+    if (!compressor) throw std::runtime_error("libdeflate: cannot allocate a compressor");
+    auto member = std::make_unique<Deflated>();
+    member->data.resize(libdeflate_deflate_compress_bound(compressor.get(), bytes.size()));
+    std::size_t size = libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(),
+                                                   member->data.data(), member->data.size());
+    if (size == 0) throw std::runtime_error("libdeflate: the bound was too small");
+    member->data.resize(size);
+    member->data.shrink_to_fit();
+    member->size = bytes.size();
+    member->crc = static_cast<std::uint32_t>(libdeflate_crc32(0, bytes.data(), bytes.size()));
+    zip_error_init(&member->error);
+    return member;
+}
+
+}  // namespace
+
 ZipWriter::ZipWriter() {
     zip_error_t error;
     zip_error_init(&error);
@@ -251,20 +329,28 @@ ZipWriter::~ZipWriter() {
 
 void ZipWriter::add(std::string name, std::string bytes, bool compress, int level) {
     if (!archive_) throw std::logic_error("ZipWriter used after finish()");
-    const std::string& stored = contents_.emplace_back(std::move(bytes));
-    zip_source_t* source = zip_source_buffer(archive_, stored.data(), stored.size(), 0);
+    zip_source_t* source = nullptr;
+    if (compress) {
+        std::unique_ptr<Deflated> member = deflate(bytes, level);
+        source = zip_source_function(archive_, deflated_source, member.get());
+        if (source) member.release();  // the source owns it now (ZIP_SOURCE_FREE)
+    } else {
+        const std::string& stored = contents_.emplace_back(std::move(bytes));
+        source = zip_source_buffer(archive_, stored.data(), stored.size(), 0);
+    }
     if (!source) throw std::runtime_error("libzip: cannot add member " + name);
     zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
         zip_source_free(source);
-        throw std::runtime_error("libzip: cannot add member " + name + ": " + zip_strerror(archive_));
+        throw std::runtime_error("libzip: cannot add member " + name + ": " +
+                                 zip_strerror(archive_));
     }
     auto i = static_cast<zip_uint64_t>(index);
     // DOS date 1980-01-01 00:00: (0 << 9) | (1 << 5) | 1; time 0. Set directly, as
     // zip_file_set_mtime would go through the local time zone.
     zip_file_set_dostime(archive_, i, 0, (1 << 5) | 1, 0);
-    zip_set_file_compression(archive_, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                             compress ? static_cast<zip_uint32_t>(level) : 0);
+    // A deflated member keeps the default method, so libzip takes the source's (deflate).
+    if (!compress) zip_set_file_compression(archive_, i, ZIP_CM_STORE, 0);
 }
 
 std::string ZipWriter::finish() {

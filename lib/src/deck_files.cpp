@@ -227,6 +227,22 @@ DeckFiles find_deck_files(const std::vector<std::string>& inputs, const FormatRe
     return out;
 }
 
+std::vector<std::string> split_file_list(std::string_view list) {
+    bool nul = list.find('\0') != std::string_view::npos;
+    char separator = nul ? '\0' : '\n';
+    std::vector<std::string> paths;
+    std::size_t start = 0;
+    while (start < list.size()) {
+        std::size_t end = list.find(separator, start);
+        if (end == std::string_view::npos) end = list.size();
+        std::string_view entry = list.substr(start, end - start);
+        if (!nul && entry.ends_with('\r')) entry.remove_suffix(1);
+        if (!entry.empty()) paths.emplace_back(entry);
+        start = end + 1;
+    }
+    return paths;
+}
+
 std::vector<std::string> expand_deck_inputs(const std::vector<std::string>& inputs,
                                             const FormatRegistry& registry) {
     return find_deck_files(inputs, registry).files;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -63,12 +64,32 @@ bool same_file(const fs::path& a, const fs::path& b) {
     return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
+std::optional<std::pair<std::uint64_t, std::uint64_t>> identity(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return std::pair<std::uint64_t, std::uint64_t>(st.st_dev, st.st_ino);
+}
+
 // An input, a folder that holds one, and (for folders) the current folder and its parents are
 // never replaced.
 void check_protected(const std::string& display, const fs::path& target, OutputShape shape,
                      const WritePolicy& policy) {
     fs::path real = resolved(target);
-    for (const fs::path& input : policy.inputs) {
+    if (policy.resolved_inputs) {
+        if (policy.resolved_inputs->find(target, real)) {
+            throw UsageError("output '" + display + "' is also an input",
+                             "choose another output path; deckport never overwrites an input");
+        }
+        const fs::path* held =
+            shape == OutputShape::folder ? policy.resolved_inputs->inside(real) : nullptr;
+        if (held) {
+            throw UsageError(
+                "output folder '" + display + "' holds the input '" + held->string() + "'",
+                "choose another output folder; deckport never removes an input");
+        }
+    }
+    const std::vector<fs::path> none;
+    for (const fs::path& input : policy.resolved_inputs ? none : policy.inputs) {
         if (same_file(target, input) || resolved(input) == real) {
             throw UsageError("output '" + display + "' is also an input",
                              "choose another output path; deckport never overwrites an input");
@@ -87,6 +108,31 @@ void check_protected(const std::string& display, const fs::path& target, OutputS
             "choose a new folder for the output, such as out/deck");
     }
 }
+
+}  // namespace
+
+ResolvedInputs::ResolvedInputs(const std::vector<fs::path>& inputs) {
+    for (const fs::path& input : inputs) {
+        by_path_.emplace(resolved(input), input);
+        if (auto id = identity(input)) by_identity_.emplace(*id, input);
+    }
+}
+
+const fs::path* ResolvedInputs::find(const fs::path& target, const fs::path& real) const {
+    if (auto it = by_path_.find(real); it != by_path_.end()) return &it->second;
+    auto id = identity(target);
+    if (!id) return nullptr;
+    auto it = by_identity_.find(*id);
+    return it == by_identity_.end() ? nullptr : &it->second;
+}
+
+const fs::path* ResolvedInputs::inside(const fs::path& real) const {
+    // fs::path orders part by part, so the paths inside `real` follow it directly.
+    auto it = by_path_.lower_bound(real);
+    return it != by_path_.end() && contains_path(real, it->first) ? &it->second : nullptr;
+}
+
+namespace {
 
 bool is_replaceable_file(const fs::directory_entry& entry) {
     std::error_code ec;
@@ -489,7 +535,7 @@ void write_output(const std::string& path_or_dash, const Output& output,
 }
 
 void atomic_write_file(const fs::path& path, std::string_view bytes, bool force) {
-    auto sink = open_output(path.string(), OutputShape::file, WritePolicy{force, {}, {}});
+    auto sink = open_output(path.string(), OutputShape::file, WritePolicy{force, {}, {}, {}});
     sink->write(bytes);
     sink->commit();
 }

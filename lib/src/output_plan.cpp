@@ -36,7 +36,8 @@ std::string output_name(const std::string& input, const fs::path& path,
 }  // namespace
 
 std::vector<PlannedOutput> plan_outputs(const std::vector<std::string>& inputs,
-                                        const fs::path& out_dir, const std::string& extension) {
+                                        const fs::path& out_dir, const std::string& extension,
+                                        const std::vector<std::string>& walked_folders) {
     std::vector<fs::path> paths;
     for (const std::string& input : inputs) {
         if (input == "-") throw UsageError("stdin cannot go to --out-dir", "use -o FILE or -o -");
@@ -45,15 +46,25 @@ std::vector<PlannedOutput> plan_outputs(const std::vector<std::string>& inputs,
     if (paths.empty()) return {};
     fs::path common = paths.front().parent_path();
     for (const fs::path& path : paths) common = common_folder(common, path.parent_path());
+    for (const std::string& folder : walked_folders) {
+        common = common_folder(common, absolute_normal(folder));
+    }
 
     std::vector<PlannedOutput> plan;
-    std::map<fs::path, std::vector<std::string>> inputs_by_output;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         fs::path relative = paths[i].parent_path().lexically_relative(common);
         fs::path output =
             (out_dir / relative / output_name(inputs[i], paths[i], extension)).lexically_normal();
         plan.push_back({inputs[i], output.string()});
-        inputs_by_output[absolute_normal(output)].push_back(inputs[i]);
+    }
+    refuse_shared_outputs(plan);
+    return plan;
+}
+
+void refuse_shared_outputs(const std::vector<PlannedOutput>& plan) {
+    std::map<fs::path, std::vector<std::string>> inputs_by_output;
+    for (const PlannedOutput& planned : plan) {
+        inputs_by_output[absolute_normal(planned.output)].push_back(planned.input);
     }
     for (const PlannedOutput& planned : plan) {
         const std::vector<std::string>& sharing = inputs_by_output[absolute_normal(planned.output)];
@@ -63,7 +74,6 @@ std::vector<PlannedOutput> plan_outputs(const std::vector<std::string>& inputs,
         throw UsageError("these inputs would all be written to '" + planned.output + "': " + names,
                          "convert them in separate runs with -o, or rename one of them");
     }
-    return plan;
 }
 
 }  // namespace deckport

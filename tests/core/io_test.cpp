@@ -26,7 +26,7 @@ TEST(Io, NeverOverwritesAnInputEvenWithForce) {
     TempDir dir;
     auto input = dir / "deck.md";
     write_text(input, "deck");
-    WritePolicy policy{true, {input}, {}};
+    WritePolicy policy{true, {input}, {}, {}};
     EXPECT_THROW(write_output(input.string(), Output::single("x"), policy), UsageError);
     EXPECT_EQ(read_text(input), "deck");
 }

@@ -61,3 +61,31 @@ TEST(OutputPlan, TwoInputsForOneOutputAreRefusedNamingThem) {
               "these inputs would all be written to 'o/a.json': a.md, ./a.md");
     EXPECT_EQ(refusal({"-", "a.md"}), "stdin cannot go to --out-dir");
 }
+
+TEST(OutputPlan, AWalkedFolderAnchorsTheLayout) {
+    // `convert decks/ --out-dir o`: a deck found in decks/a/ keeps its a/ even when it is the
+    // only one, as it would beside decks found elsewhere under decks/.
+    std::vector<std::string> paths;
+    for (const PlannedOutput& planned : plan_outputs({"decks/a/x.md"}, "o", ".json", {"decks"})) {
+        paths.push_back(planned.output);
+    }
+    EXPECT_EQ(paths, (std::vector<std::string>{"o/a/x.json"}));
+    paths.clear();
+    for (const PlannedOutput& planned :
+         plan_outputs({"decks/a/x.md", "other/y.md"}, "o", ".json", {"decks/"})) {
+        paths.push_back(planned.output);
+    }
+    EXPECT_EQ(paths, (std::vector<std::string>{"o/decks/a/x.json", "o/other/y.json"}));
+}
+
+TEST(OutputPlan, OutputsSharedAcrossPlansAreRefused) {
+    // The plans of two formats together (--to md,json): one name per output, or a usage error.
+    EXPECT_NO_THROW(refuse_shared_outputs({{"a.md", "o/a.json"}, {"a.md", "o/a.csv"}}));
+    try {
+        refuse_shared_outputs({{"a.md", "o/a.json"}, {"sub/../a.md", "o/./a.json"}});
+        ADD_FAILURE() << "no refusal";
+    } catch (const UsageError& e) {
+        EXPECT_EQ(e.diagnostic().message,
+                  "these inputs would all be written to 'o/a.json': a.md, sub/../a.md");
+    }
+}

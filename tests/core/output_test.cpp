@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const WritePolicy kCrowdAnki{true, {}, {"deck.json", "media/"}};
+const WritePolicy kCrowdAnki{true, {}, {"deck.json", "media/"}, {}};
 
 std::string code_of(const std::function<void()>& action) {
     try {
@@ -110,7 +110,7 @@ TEST(FolderOutput, RefusesWhatItMayNotReplace) {
     EXPECT_EQ(code_of([&] { check_output_target(out, OutputShape::folder, kCrowdAnki); }),
               "IO006: the output folder holds what deckport did not write, which --force would "
               "lose: .git/");
-    WritePolicy holding_input{true, {dir / "input.md"}, {"deck.json", "media/"}};
+    WritePolicy holding_input{true, {dir / "input.md"}, {"deck.json", "media/"}, {}};
     EXPECT_EQ(code_of([&] {
                   check_output_target(dir.path().string(), OutputShape::folder, holding_input);
               }),
@@ -129,4 +129,32 @@ TEST(FolderOutput, NamesStayInsideTheFolder) {
     }
     sink.reset();
     EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+// A batch resolves its inputs once (ResolvedInputs): outputs are refused as they are when each
+// input is resolved for each output.
+TEST(FolderOutput, ResolvedInputsProtectInputsLikeTheInputList) {
+    TempDir dir;
+    write_text(dir / "decks/a.md", "a");
+    write_text(dir / "decks/sub/b.md", "b");
+    fs::create_hard_link(dir / "decks/a.md", dir / "link.md");
+    std::vector<fs::path> inputs{dir / "decks/a.md", dir / "decks/sub/b.md"};
+    WritePolicy policy{true, inputs, {}, std::make_shared<const ResolvedInputs>(inputs)};
+    std::string through_dots = (dir / "decks/sub/../a.md").string();
+    EXPECT_EQ(code_of([&] { check_output_target(through_dots, OutputShape::file, policy); }),
+              "USAGE: output '" + through_dots + "' is also an input");
+    std::string hard_link = (dir / "link.md").string();
+    EXPECT_EQ(code_of([&] { check_output_target(hard_link, OutputShape::file, policy); }),
+              "USAGE: output '" + hard_link + "' is also an input");
+    std::string folder = (dir / "decks/sub").string();
+    EXPECT_EQ(code_of([&] { check_output_target(folder, OutputShape::folder, policy); }),
+              "USAGE: output folder '" + folder + "' holds the input '" +
+                  (dir / "decks/sub/b.md").string() + "'");
+    // A sibling whose name starts like an input's folder holds none of them.
+    std::string sibling = (dir / "decks/sub-out").string();
+    EXPECT_EQ(code_of([&] { check_output_target(sibling, OutputShape::folder, policy); }), "");
+    EXPECT_EQ(code_of([&] {
+                  check_output_target((dir / "decks/c.md").string(), OutputShape::file, policy);
+              }),
+              "");
 }

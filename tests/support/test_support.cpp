@@ -59,6 +59,8 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
+std::string cli_path() { return DECKPORT_CLI_PATH; }
+
 namespace {
 
 CliResult run_child(const std::vector<std::string>& args, const std::string& stdin_text,

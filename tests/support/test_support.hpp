@@ -35,6 +35,10 @@ private:
     std::filesystem::path path_;
 };
 
+// The built deckport binary, for tests that run it through another program (a shell, GNU
+// parallel, a pseudo-terminal).
+std::string cli_path();
+
 struct CliResult {
     int exit_code = -1;
     std::string out;

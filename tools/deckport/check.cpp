@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "batch.hpp"
 #include "cli.hpp"
 #include "deckport/codes.hpp"
 #include "deckport/deck_files.hpp"
@@ -20,6 +21,7 @@ struct CheckOptions {
     std::optional<std::size_t> max_field_bytes;
     DeckSearch search;
     ReadOptions read;
+    BatchOptions batch;
     FormatOptions options;  // the project's [options] with -O over them
 };
 
@@ -88,29 +90,41 @@ ExitCode run(CheckOptions o, const GlobalOptions& global) {
     o.options = merged_options(project, o.read.format_options);
     check_option_keys_for_any_format(o.options, OptionDirection::read);
     Limits limits = limits_of(o.read);
-    DeckFiles found = select_decks(o.inputs, o.search, project);
+    DeckFiles found = select_decks(inputs_with_files_from(o.inputs, o.batch), o.search, project);
     const std::vector<std::string>& files = found.files;
     std::int64_t timestamp = timestamp_for(o.read, files);
     DiagnosticPrinter printer(std::cout, report_format(o.format), global);
     printer.print(found.skipped);
-    std::size_t errors = 0, warnings = 0;
-    bool failed = false;
-    for (const std::string& file : files) {
-        for (const Diagnostic& d : check_one(file, o, settings, limits, timestamp)) {
-            printer.print(d);
-            if (d.severity == Severity::error) ++errors;
-            if (d.severity == Severity::warning) ++warnings;
-            if (d.severity >= fail_on) failed = true;
-        }
-    }
+    ReportFormat report = report_format(o.format);
+    bool colour = colour_wanted(std::cout);
+    BatchSettings batch = batch_settings(o.batch, global, files.size());
+    BatchOutcome outcome = run_batch(
+        files.size(),
+        [&](std::size_t i, std::ostream& out, std::ostream&) {
+            JobReport counts;
+            DiagnosticPrinter job_printer(out, report, global, colour);
+            for (const Diagnostic& d : check_one(files[i], o, settings, limits, timestamp)) {
+                job_printer.print(d);
+                if (d.severity == Severity::error) ++counts.errors;
+                if (d.severity == Severity::warning) ++counts.warnings;
+                if (d.severity >= fail_on) counts.code = ExitCode::check_failed;
+            }
+            return counts;
+        },
+        batch);
+    std::size_t errors = outcome.errors, warnings = outcome.warnings;
+    bool failed = outcome.code != ExitCode::ok;
     if (o.format == "human" && !global.quiet) {
-        std::cerr << "checked " << files.size() << (files.size() == 1 ? " deck: " : " decks: ")
+        std::cerr << "checked " << outcome.inputs << (outcome.inputs == 1 ? " deck: " : " decks: ")
                   << errors << (errors == 1 ? " error, " : " errors, ") << warnings
                   << (warnings == 1 ? " warning" : " warnings");
         if (!found.skipped.empty()) {
             std::cerr << " (" << found.skipped.size()
                       << (found.skipped.size() == 1 ? " file" : " files")
                       << " skipped: not decks; -v names them)";
+        }
+        if (outcome.stopped) {
+            std::cerr << " (--fail-fast: " << files.size() - outcome.inputs << " not started)";
         }
         std::cerr << '\n';
     }
@@ -138,6 +152,7 @@ void add_check_command(CLI::App& app, const GlobalOptions& global, Action& actio
     command->add_option("--max-field-bytes", options->max_field_bytes,
                         "LINT011: the largest field that passes");
     add_search_options(*command, options->search);
+    add_batch_options(*command, options->batch);
     add_report_option(*command, options->format);
     add_read_options(*command, options->read);
     add_strict_option(*command, options->read);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <iostream>
 #include <list>
 #include <map>
 #include <optional>
@@ -48,6 +49,9 @@ bool colour_wanted(const std::ostream& stream);
 class DiagnosticPrinter {
   public:
     DiagnosticPrinter(std::ostream& out, ReportFormat format, const GlobalOptions& global);
+    // With colour decided by the caller: `out` may be a buffer that ends up on a terminal.
+    DiagnosticPrinter(std::ostream& out, ReportFormat format, const GlobalOptions& global,
+                      bool colour);
     void print(const Diagnostic& diagnostic);
     void print(const std::vector<Diagnostic>& diagnostics);
 
@@ -61,8 +65,10 @@ class DiagnosticPrinter {
     std::map<std::string, std::optional<std::vector<std::string>>> lines_;  // by file
 };
 
-// Prints diagnostics to stderr for people (see DiagnosticPrinter), honouring -q/-v.
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global);
+// Prints diagnostics for people (see DiagnosticPrinter), honouring -q/-v, to stderr or to `err`,
+// a buffer bound for stderr (coloured when stderr is a terminal).
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global,
+                       std::ostream& err = std::cerr);
 
 // --format human|json|github for commands whose output is diagnostics.
 void add_report_option(CLI::App& command, std::string& format);
@@ -76,7 +82,7 @@ struct ReadOptions {
     std::vector<std::string> format_options;  // key=value
     std::optional<std::string> media_root;
     bool strict = false;
-    std::vector<std::string> limits;          // name=value
+    std::vector<std::string> limits;  // name=value
 };
 void add_read_options(CLI::App& command, ReadOptions& options);
 void add_strict_option(CLI::App& command, ReadOptions& options);
@@ -97,10 +103,10 @@ struct OptionFlag {
 };
 using OptionFlags = std::list<OptionFlag>;  // stable addresses for CLI11
 void add_option_flags(CLI::App& command, OptionFlags& flags);
-// `options` plus the option of each flag given; throws UsageError when a flag's format is not
-// `output`.
+// `options` plus the option of each flag given; throws UsageError when a flag's format is none
+// of `outputs`.
 FormatOptions with_option_flags(FormatOptions options, const OptionFlags& flags,
-                                const Format& output);
+                                const std::vector<const Format*>& outputs);
 // The codes to print even without -v: those of the options given (OptionInfo::shown_codes).
 std::set<std::string> shown_codes(const Format& format, const FormatOptions& options);
 
@@ -125,11 +131,11 @@ FormatOptions merged_options(const std::optional<ProjectSettings>& project,
                              const std::vector<std::string>& key_values);
 
 // Reads one input through the registry; diagnostics go to `diagnostics`. Every option of
-// `given` (default: the -O options) must be read by the input's format or, when `output` is
-// given, written by it (else UsageError); the reader gets its read options.
+// `given` (default: the -O options) must be read by the input's format or written by one of
+// `outputs` (else UsageError); the reader gets its read options.
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
                     Diagnostics& diagnostics, const FormatOptions* given = nullptr,
-                    const Format* output = nullptr);
+                    const std::vector<const Format*>& outputs = {});
 // Reads with `given` as they are: the caller checked the keys (diff: any reader's keys).
 Collection read_one_unchecked(const std::string& path, const ReadOptions& options,
                               std::int64_t timestamp, Diagnostics& diagnostics,

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -47,7 +48,11 @@ bool colour_wanted(const std::ostream& stream) {
 
 DiagnosticPrinter::DiagnosticPrinter(std::ostream& out, ReportFormat format,
                                      const GlobalOptions& global)
-    : out_(out), format_(format), global_(global), colour_(colour_wanted(out)) {}
+    : DiagnosticPrinter(out, format, global, colour_wanted(out)) {}
+
+DiagnosticPrinter::DiagnosticPrinter(std::ostream& out, ReportFormat format,
+                                     const GlobalOptions& global, bool colour)
+    : out_(out), format_(format), global_(global), colour_(colour) {}
 
 std::optional<std::string> DiagnosticPrinter::source_line(const SourceLocation& at) {
     if (!at.has_position()) return std::nullopt;
@@ -83,8 +88,10 @@ void DiagnosticPrinter::print(const std::vector<Diagnostic>& diagnostics) {
     for (const Diagnostic& d : diagnostics) print(d);
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global) {
-    DiagnosticPrinter(std::cerr, ReportFormat::human, global).print(diagnostics);
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const GlobalOptions& global,
+                       std::ostream& err) {
+    DiagnosticPrinter(err, ReportFormat::human, global, colour_wanted(std::cerr))
+        .print(diagnostics);
 }
 
 void add_report_option(CLI::App& command, std::string& format) {
@@ -106,8 +113,9 @@ void add_read_options(CLI::App& command, ReadOptions& options) {
                        "Input format (default: from the extension and content)");
     command.add_option("--timestamp", options.timestamp,
                        "Creation and modification time of the output: seconds since the epoch or "
-                       "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the newest input's "
-                       "modification time)");
+                       "YYYY-MM-DDTHH:MM:SSZ (default: SOURCE_DATE_EPOCH, else the input's "
+                       "modification time: convert takes each input's own, check and roundtrip "
+                       "the newest)");
     command
         .add_option("-O,--option", options.format_options,
                     "A format option as key=value (see `deckport formats`); repeatable")
@@ -187,10 +195,10 @@ void add_option_flags(CLI::App& command, OptionFlags& flags) {
 }
 
 FormatOptions with_option_flags(FormatOptions options, const OptionFlags& flags,
-                                const Format& output) {
+                                const std::vector<const Format*>& outputs) {
     for (const OptionFlag& flag : flags) {
         if (!flag.set) continue;
-        if (flag.format != &output) {
+        if (std::find(outputs.begin(), outputs.end(), flag.format) == outputs.end()) {
             throw UsageError(
                 flag.option->flag + " applies to " + flag.format->info.name + " output",
                 "add --to " + flag.format->info.name);
@@ -281,12 +289,14 @@ Collection read_detected(const std::string& path, const ReadOptions& options,
 }  // namespace
 
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
-                    Diagnostics& diagnostics, const FormatOptions* given, const Format* output) {
+                    Diagnostics& diagnostics, const FormatOptions* given,
+                    const std::vector<const Format*>& outputs) {
     FormatOptions from_command_line = parse_format_options(options.format_options);
     if (!given) given = &from_command_line;
     return read_detected(path, options, timestamp, diagnostics, *given, [&](const Format& format) {
         std::vector<OptionUser> users{{&format.info, OptionDirection::read}};
-        if (output) users.push_back({&output->info, OptionDirection::write});
+        for (const Format* output : outputs)
+            users.push_back({&output->info, OptionDirection::write});
         check_option_keys(*given, users, builtin_formats());
     });
 }

@@ -39,6 +39,11 @@ DeckFiles find_deck_files(const std::vector<std::string>& inputs, const FormatRe
 std::vector<std::string> expand_deck_inputs(const std::vector<std::string>& inputs,
                                             const FormatRegistry& registry);
 
+// The paths of a file list (`--files-from`): NUL-separated when the list holds a NUL byte
+// (`find -print0`), else one per line (a trailing CR is dropped). Empty entries are skipped;
+// nothing else is trimmed, so names with spaces stay whole.
+std::vector<std::string> split_file_list(std::string_view list);
+
 // True when `path` (parts separated by `/`) matches the shell-style `pattern` (see DeckSearch).
 bool glob_match(std::string_view pattern, std::string_view path);
 

@@ -3,7 +3,9 @@
 // replaces only what deckport itself could have written.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,6 +50,23 @@ class MemorySink final : public OutputSink {
 
 enum class OutputShape { file, folder };
 
+// The inputs of a run, resolved once (symbolic links and `..` resolved, and each existing file's
+// identity), so that checking a batch's n outputs against its n inputs takes n lookups instead
+// of n * n path resolutions.
+class ResolvedInputs {
+  public:
+    explicit ResolvedInputs(const std::vector<std::filesystem::path>& inputs);
+    // The input that `target` (resolved: `real`) is, by path or by identity (a hard link).
+    const std::filesystem::path* find(const std::filesystem::path& target,
+                                      const std::filesystem::path& real) const;
+    // An input inside the resolved folder `real`.
+    const std::filesystem::path* inside(const std::filesystem::path& real) const;
+
+  private:
+    std::map<std::filesystem::path, std::filesystem::path> by_path_;  // resolved -> as given
+    std::map<std::pair<std::uint64_t, std::uint64_t>, std::filesystem::path> by_identity_;
+};
+
 struct WritePolicy {
     bool force = false;                         // replace an existing output
     std::vector<std::filesystem::path> inputs;  // never replaced or removed, even with force
@@ -56,6 +75,8 @@ struct WritePolicy {
     // else in the folder makes the output refused (IO006), so nothing deckport did not write
     // is ever lost.
     std::vector<std::string> replaceable;
+    // `inputs` resolved once, for batches (check_output_target then skips resolving `inputs`).
+    std::shared_ptr<const ResolvedInputs> resolved_inputs;
 };
 
 // Checks, writing nothing, that `path_or_dash` may receive an output of this shape. Throws

@@ -131,7 +131,7 @@ Collection read_back(const Format& format, const Output& output, const Roundtrip
         return read_collection(format, input, context);
     }
     ScratchFolder scratch(format.info.name);
-    write_output(scratch.path().string(), output, WritePolicy{false, {}, {}});
+    write_output(scratch.path().string(), output, WritePolicy{false, {}, {}, {}});
     Input input = read_input(scratch.path().string(), settings.limits);
     input.display_name = name;
     Collection collection = read_collection(format, input, context);
@@ -181,7 +181,7 @@ void keep(const Format& format, const Output& output, const RoundtripSubject& su
           const fs::path& dir) {
     fs::create_directories(dir);
     fs::path target = dir / (stem_of(subject.file) + "." + format.info.name + extension_of(format));
-    write_output(target.string(), output, WritePolicy{true, {}, format.info.folder_entries});
+    write_output(target.string(), output, WritePolicy{true, {}, format.info.folder_entries, {}});
 }
 
 std::string counted(std::size_t count, const std::string& unit) {
