@@ -26,10 +26,12 @@ std::int64_t object_id(const json& object, const std::string& key) {
 // Every key of `object` but the ones the model holds.
 json extras_without(const json& object, std::initializer_list<const char*> modelled) {
     json extras = json::object();
-    for (auto& [key, value] : object.items()) {
+    for (const auto& item : object.items()) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        const std::string& key = item.key();
         if (std::find_if(modelled.begin(), modelled.end(),
                          [&](const char* m) { return key == m; }) == modelled.end()) {
-            extras[key] = value;
+            extras[key] = item.value();
         }
     }
     return extras;

@@ -93,6 +93,12 @@ const Deck& Collection::ensure_deck(std::string_view name) {
         if (find_deck(path)) continue;
         Deck deck;  // keeps the default (empty object) extras; `{}` would make them null
         deck.id = derive_id("deck", path);
+        // Another deck may already hold that id (ids are read from the input): take the next
+        // free one, so that deck ids stay unique.
+        while (std::any_of(decks.begin(), decks.end(),
+                           [&](const Deck& other) { return other.id == deck.id; })) {
+            ++deck.id;
+        }
         deck.name = path;
         decks.push_back(std::move(deck));
     }

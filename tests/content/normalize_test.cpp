@@ -27,6 +27,8 @@ TEST(NormalizeHtml, DropsWhatIsNotShown) {
     expect_normal("<b></b>x<i> </i>y", "<p>x y</p>");
     expect_normal("<img src=\"a\" alt=\"\">", "<p><img src=\"a\"></p>");
     expect_normal("<ol start=\"1\"><li>a</li></ol>", "<ol><li><p>a</p></li></ol>");
+    // Found by fuzzing (tests/fuzz_regressions/content): an attribute name no HTML can write.
+    expect_normal("<p\n<p>`</p>", "<p>`</p>");
 }
 
 TEST(NormalizeHtml, SynonymsAndWrappers) {

@@ -24,6 +24,18 @@ TEST(Model, EnsureDeckAddsMissingAncestorsOnce) {
     EXPECT_EQ(c.decks[3].name, "Lang::Go");
 }
 
+// Found by fuzzing (tests/fuzz_regressions/json): a deck read with the id that a missing deck's
+// name derives gave two decks one id, and the JSON written could not be read back (JSON026).
+TEST(Model, EnsureDeckNeverReusesAnIdThatIsTaken) {
+    Collection c;
+    c.ensure_deck("Wanted");
+    std::int64_t derived = c.decks[0].id;
+    c.decks[0].name = "Other";
+    const Deck& added = c.ensure_deck("Wanted");
+    EXPECT_EQ(added.id, derived + 1);
+    EXPECT_EQ(c.decks[0].id, derived);
+}
+
 TEST(Model, TagsAreSortedAndUnique) {
     Note note;
     note.set_tags({"b", "a", "b", ""});

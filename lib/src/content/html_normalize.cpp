@@ -179,6 +179,9 @@ class Builder {
             const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
             std::string_view name = attr->name;
             std::string_view value = attr->value;
+            // A name no HTML can write back (`<p` from `<p\n<p>`) is dropped, as the
+            // serializer drops it.
+            if (!is_valid_attribute_name(name)) continue;
             if (tag == GUMBO_TAG_IMG && name == "alt" && value.empty()) continue;
             if (tag == GUMBO_TAG_OL && name == "start" && value == "1") continue;
             result.emplace_back(name, value);
