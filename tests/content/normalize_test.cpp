@@ -29,6 +29,8 @@ TEST(NormalizeHtml, DropsWhatIsNotShown) {
     expect_normal("<ol start=\"1\"><li>a</li></ol>", "<ol><li><p>a</p></li></ol>");
     // Found by fuzzing (tests/fuzz_regressions/content): an attribute name no HTML can write.
     expect_normal("<p\n<p>`</p>", "<p>`</p>");
+    expect_normal("<pre`>", "");
+    expect_normal("<b`>x</b`>", "<p>x</p>");
 }
 
 TEST(NormalizeHtml, SynonymsAndWrappers) {

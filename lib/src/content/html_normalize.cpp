@@ -135,7 +135,9 @@ class Builder {
 
         bool same_style_open =
             is_plain_style(tag) && std::find(styles_.begin(), styles_.end(), tag) != styles_.end();
-        bool transparent = same_style_open ||
+        // A tag name no HTML can write back (`pre\`` from `<pre\`>`) is unwrapped, as the
+        // serializer keeps only its content.
+        bool transparent = same_style_open || !is_valid_tag_name(element.name) ||
                            (is_transparent_without_attributes(tag) && element.attributes.empty());
         if (is_plain_style(tag)) styles_.push_back(tag);
         std::vector<Node>& target = transparent ? out : element.children;
