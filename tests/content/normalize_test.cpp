@@ -31,6 +31,9 @@ TEST(NormalizeHtml, DropsWhatIsNotShown) {
     expect_normal("<p\n<p>`</p>", "<p>`</p>");
     expect_normal("<pre`>", "");
     expect_normal("<b`>x</b`>", "<p>x</p>");
+    // White space next to a block inside inline content is not shown.
+    expect_normal("<u><p>a</p> <ul><li>b</li></ul> c</u>",
+                  "<p><u><p>a</p><ul><li><p>b</p></li></ul>c</u></p>");
 }
 
 TEST(NormalizeHtml, SynonymsAndWrappers) {
