@@ -190,6 +190,9 @@ const std::vector<const char*>& more_fields() {
         "<ol start=\"1234567890\"><li>big</li></ol>",
         "<ol type=\"a\"><li>a</li></ol>",
         "<ul><li>a</li>text</ul>",
+        // Found by fuzzing (tests/fuzz_regressions/content): blanks at the end of a line of a
+        // <pre> written as raw HTML were trimmed by the renderer.
+        "<div><b><pre>## \nb\t\n</pre></b></div>",
     };
     return all;
 }

@@ -29,6 +29,11 @@ TEST(NormalizeHtml, DropsWhatIsNotShown) {
     expect_normal("<ol start=\"1\"><li>a</li></ol>", "<ol><li><p>a</p></li></ol>");
     // Found by fuzzing (tests/fuzz_regressions/content): an attribute name no HTML can write.
     expect_normal("<p\n<p>`</p>", "<p>`</p>");
+    expect_normal("<pre`>", "");
+    expect_normal("<b`>x</b`>", "<p>x</p>");
+    // White space next to a block inside inline content is not shown.
+    expect_normal("<u><p>a</p> <ul><li>b</li></ul> c</u>",
+                  "<p><u><p>a</p><ul><li><p>b</p></li></ul>c</u></p>");
 }
 
 TEST(NormalizeHtml, SynonymsAndWrappers) {

@@ -38,7 +38,7 @@ std::string text_to_markdown(std::string_view text);
 // A canonical serialization of HTML, for tests that compare HTML after a round trip. Two
 // fields that render alike in the ways that matter for a card serialize alike:
 // - parsed with an HTML parser: entities decoded, attributes sorted, void tags without `/`,
-//   attributes with names that cannot be written (`<p`) dropped;
+//   attributes with names that cannot be written (`<p`) dropped, such elements unwrapped;
 // - comments, <script>, <style> dropped; b/i/s/strike read as strong/em/del/del;
 // - <div>, <span>, <font>, <thead>, <tbody>, <tfoot> without attributes are unwrapped; a style
 //   element inside one of its own kind (em in em) is unwrapped; empty ones are dropped;

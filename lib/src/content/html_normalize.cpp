@@ -135,7 +135,9 @@ class Builder {
 
         bool same_style_open =
             is_plain_style(tag) && std::find(styles_.begin(), styles_.end(), tag) != styles_.end();
-        bool transparent = same_style_open ||
+        // A tag name no HTML can write back (`pre\`` from `<pre\`>`) is unwrapped, as the
+        // serializer keeps only its content.
+        bool transparent = same_style_open || !is_valid_tag_name(element.name) ||
                            (is_transparent_without_attributes(tag) && element.attributes.empty());
         if (is_plain_style(tag)) styles_.push_back(tag);
         std::vector<Node>& target = transparent ? out : element.children;
@@ -338,11 +340,13 @@ class Serializer {
         return result;
     }
 
+    // A <br>, or a block inside inline content (`<u><p>a</p> <ul>…</ul></u>`): white space
+    // next to it is not shown.
     static bool is_break_token(const Token& token) {
         return token.kind == Token::atom && token.node != nullptr &&
-               token.node->tag == GUMBO_TAG_BR;
+               (token.node->tag == GUMBO_TAG_BR || is_block(*token.node));
     }
-    // Whether the last visible token written is a <br> (spaces next to it are not shown).
+    // Whether the last visible token written is a break (spaces next to it are not shown).
     static bool is_break(const std::vector<Token>& tokens) {
         for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) {
             if (it->kind == Token::close) continue;

@@ -125,6 +125,15 @@ void append_raw_html(std::string& out, const GumboNode& root) {
     auto write_text = [&](std::string_view text) {
         if (preformatted > 0) {
             for (char c : text) {
+                // Spaces and tabs at the end of a line do not survive the markdown renderer:
+                // write them as references.
+                if (c == '\n') {
+                    std::size_t end = out.size();
+                    while (end > 0 && (out[end - 1] == ' ' || out[end - 1] == '\t')) --end;
+                    std::string trailing = out.substr(end);
+                    out.resize(end);
+                    for (char blank : trailing) out += blank == ' ' ? "&#32;" : "&#9;";
+                }
                 // A blank line would end the HTML block: write such line breaks as references.
                 if (c == '\n' && line_is_blank(out)) {
                     out += "&#10;";
