@@ -3,7 +3,7 @@
 #include <array>
 #include <vector>
 
-#include "apkg/html4_entities.hpp"
+#include "deckport/html_entities.hpp"
 #include "common/utf8.hpp"
 #include "deckport/identity.hpp"
 

@@ -33,8 +33,7 @@ nlohmann::ordered_json describe(const Format& f) {
                          {"filtered_cards_go_home", n.filtered_cards_go_home},
                          {"derived_note_ids", n.derived_note_ids},
                          {"root_deck", n.root_deck},
-                         {"media_names", n.media_names},
-                         {"custom_note_type_names", n.custom_note_type_names}};
+                         {"media_names", n.media_names}};
     out["options"] = nlohmann::ordered_json::array();
     for (const OptionInfo& option : f.info.options) {
         out["options"].push_back({{"name", option.name},
@@ -56,9 +55,6 @@ std::string normalisation_words(const nlohmann::ordered_json& n) {
     if (n["derived_note_ids"].get<bool>()) rules.push_back("note ids derived from GUIDs");
     if (n["root_deck"].get<bool>()) rules.push_back("a root deck over decks without a parent");
     if (n["media_names"].get<bool>()) rules.push_back("flat, sanitised media names");
-    if (n["custom_note_type_names"].get<bool>()) {
-        rules.push_back("custom note types named like built-ins renamed '(custom)'");
-    }
     std::string out;
     for (const std::string& rule : rules) out += (out.empty() ? "" : ", ") + rule;
     return out;

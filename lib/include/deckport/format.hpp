@@ -53,9 +53,6 @@ struct Normalisations {
     // Media files are stored under other names (folders flattened, names sanitised) and the
     // field references follow them (apkg, mochi, crowdanki).
     bool media_names = false;
-    // A custom note type named like a built-in one, with other fields or templates, is renamed
-    // `Name (custom)` or `Name (custom N)` (apkg, APKG209: Anki would merge it with its own).
-    bool custom_note_type_names = false;
 };
 
 // Which side of a conversion uses an option: the reader, the writer, or both.

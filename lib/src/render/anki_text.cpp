@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "content/escape.hpp"
-#include "html4_entities.hpp"
+#include "deckport/html_entities.hpp"
 
 namespace deckport::render_detail {
 namespace {

@@ -1,13 +1,12 @@
-// The named character references that Anki's entity decoder (the htmlescape crate) knows: the
-// 252 of HTML 4, case-sensitive. `&apos;` and the other HTML5 names are not among them.
+// The table behind deckport/html_entities.hpp, sorted by name.
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
 
-#include "html4_entities.hpp"
+#include "deckport/html_entities.hpp"
 
-namespace deckport::render_detail {
+namespace deckport {
 namespace {
 
 struct NamedEntity {
@@ -84,11 +83,11 @@ constexpr std::array<NamedEntity, 252> kEntities{{
 
 }  // namespace
 
-std::optional<std::uint32_t> html4_entity(std::string_view name) {
+std::optional<char32_t> html4_entity(std::string_view name) {
     auto it = std::lower_bound(kEntities.begin(), kEntities.end(), name,
                                [](const NamedEntity& e, std::string_view n) { return e.name < n; });
     if (it == kEntities.end() || it->name != name) return std::nullopt;
     return it->code_point;
 }
 
-}  // namespace deckport::render_detail
+}  // namespace deckport

@@ -14,24 +14,9 @@ std::string field_list(const std::vector<std::string>& fields) {
 }
 
 // What differs between two note types, in words; empty when they are the same.
-// `Basic (custom)`, `Basic (custom 2)`: the name a writer gives a custom note type named like a
-// built-in one.
-bool custom_name_of(const std::string& before, const std::string& after) {
-    std::string prefix = before + " (custom";
-    return after.starts_with(prefix) && after.ends_with(")") &&
-           after.substr(prefix.size(), after.size() - prefix.size() - 1)
-                   .find_first_not_of(" 0123456789") == std::string::npos;
-}
-
-std::vector<std::string> differences(const NoteType& before, const NoteType& after, Comparison& c) {
+std::vector<std::string> differences(const NoteType& before, const NoteType& after) {
     std::vector<std::string> out;
-    if (before.name != after.name) {
-        if (c.normalises().custom_note_type_names && custom_name_of(before.name, after.name)) {
-            c.normalise("custom note types named like a built-in one renamed '… (custom)'");
-        } else {
-            out.push_back("renamed to '" + after.name + "'");
-        }
-    }
+    if (before.name != after.name) out.push_back("renamed to '" + after.name + "'");
     if (before.kind != after.kind) {
         out.push_back(std::string("became a ") +
                       (after.kind == NoteTypeKind::cloze ? "cloze" : "standard") + " note type");
@@ -94,7 +79,7 @@ void compare_note_types(const Collection& original, const Collection& readback,
             }
             continue;
         }
-        for (const std::string& difference : differences(*before, *after, c)) {
+        for (const std::string& difference : differences(*before, *after)) {
             c.unexpected("RT005", SourceLocation{c.subject.file},
                          "note type '" + before->name + "': " + difference);
         }
