@@ -257,6 +257,9 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
         text += card_text(cards[i], layout);
     }
     if (!cards.empty()) text += '\n';
+    // A question that starts with U+FEFF would open the file, where readers take it for a
+    // byte order mark and drop it; a blank line first keeps it part of the question.
+    if (text.starts_with("\xEF\xBB\xBF")) text.insert(0, "\n");
     sink.write(text);
 }
 

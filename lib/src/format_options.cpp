@@ -138,7 +138,8 @@ FormatOptions options_for(const FormatInfo& format, OptionDirection direction,
 
 void check_option_keys(const FormatOptions& given, const std::vector<OptionUser>& users,
                        const FormatRegistry& registry) {
-    for (const auto& [key, value] : given) {
+    for (const auto& entry : given) {
+        const std::string& key = entry.first;  // a named copy: clang 14 cannot capture bindings
         bool used = std::any_of(users.begin(), users.end(), [&](const OptionUser& user) {
             const OptionInfo* option = declared(*user.format, key);
             return option && uses(*option, user.direction);
