@@ -9,11 +9,11 @@
 namespace deckport::json_format {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
 void put_extras(ojson& object, const nlohmann::json& extras) {
     if (!extras.is_null() && !extras.empty()) object["extras"] = ojson(extras);
 }
+
+}  // namespace
 
 ojson note_type_json(const NoteType& note_type) {
     ojson out;
@@ -45,12 +45,16 @@ ojson deck_json(const Deck& deck) {
     return out;
 }
 
+namespace {
+
 SourceLocation note_locator(const std::string& output_name, const Note& note) {
     SourceLocation at;
     at.file = output_name;
     at.locator = "notes[guid=" + note.guid + "]";
     return at;
 }
+
+}  // namespace
 
 ojson note_json(const Note& note, const Collection& collection, const std::string& output_name,
                 Diagnostics& diagnostics) {
@@ -108,28 +112,18 @@ ojson media_json(const MediaFile& file, MediaMode mode) {
     return out;
 }
 
-}  // namespace
+ojson document_header(const Collection& collection) {
+    ojson header;
+    header["format"] = kFormatName;
+    header["version"] = current_version();
+    header["meta"] = {{"created", collection.meta.created}, {"modified", collection.meta.modified}};
+    return header;
+}
 
-ojson collection_to_json(const Collection& collection, MediaMode media,
-                         const std::string& output_name, Diagnostics& diagnostics) {
-    ojson doc;
-    doc["format"] = kFormatName;
-    doc["version"] = current_version();
-    doc["meta"] = {{"created", collection.meta.created}, {"modified", collection.meta.modified}};
-    doc["note_types"] = ojson::array();
-    for (const NoteType& note_type : collection.note_types) {
-        doc["note_types"].push_back(note_type_json(note_type));
-    }
-    doc["decks"] = ojson::array();
-    for (const Deck& deck : collection.decks) doc["decks"].push_back(deck_json(deck));
-    doc["notes"] = ojson::array();
-    for (const Note& note : collection.notes) {
-        doc["notes"].push_back(note_json(note, collection, output_name, diagnostics));
-    }
-    doc["media"] = ojson::array();
-    for (const MediaFile& file : collection.media) doc["media"].push_back(media_json(file, media));
-    put_extras(doc, collection.extras.json());
-    return doc;
+std::optional<ojson> collection_extras(const Collection& collection) {
+    const nlohmann::json& extras = collection.extras.json();
+    if (extras.is_null() || extras.empty()) return std::nullopt;
+    return ojson(extras);
 }
 
 }  // namespace deckport::json_format

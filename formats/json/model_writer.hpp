@@ -1,22 +1,33 @@
-// Builds the canonical JSON value of a Collection: keys in the order of docs/json-format.md,
-// arrays in model order, optional keys left out when they hold their default.
+// The canonical JSON of a Collection, section by section (keys in the order of
+// docs/json-format.md, arrays in model order, optional keys left out when they hold their
+// default), so that the writer can stream a document of any size one note at a time.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "deckport/diagnostics.hpp"
 #include "deckport/model.hpp"
 
 namespace deckport::json_format {
 
+using ojson = nlohmann::ordered_json;
+
 enum class MediaMode {
     inline_bytes,  // each file's bytes as base64 in "data"
     list,          // names, sizes and SHA-1 only
 };
 
-// Reports notes whose note type is missing or whose field count differs from it (errors: the
-// file would not read back) with locators relative to `output_name`.
-nlohmann::ordered_json collection_to_json(const Collection& collection, MediaMode media,
-                                          const std::string& output_name, Diagnostics& diagnostics);
+// "format", "version" and "meta": the members that open the document.
+ojson document_header(const Collection& collection);
+ojson note_type_json(const NoteType& note_type);
+ojson deck_json(const Deck& deck);
+// Reports a note whose note type is missing or whose field count differs from it (an error: the
+// file would not read back) with a locator relative to `output_name`.
+ojson note_json(const Note& note, const Collection& collection, const std::string& output_name,
+                Diagnostics& diagnostics);
+ojson media_json(const MediaFile& file, MediaMode mode);
+// The collection's "extras", the document's last member, when it has any.
+std::optional<ojson> collection_extras(const Collection& collection);
 
 }  // namespace deckport::json_format

@@ -5,13 +5,12 @@
 
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
+#include "deckport/output.hpp"
 #include "json/json_scan.hpp"
 #include "json/model_writer.hpp"
 
 namespace deckport::json_format {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 constexpr int kMaxValueWarnings = 10;
 
@@ -27,9 +26,26 @@ MediaMode media_mode(const FormatOptions& options) {
 // `check_utf8`) and NaN or infinite numbers (written as null).
 class ValueChecker {
   public:
-    ValueChecker(bool check_utf8, const std::string& output_name, Diagnostics& diagnostics)
-        : check_utf8_(check_utf8), output_name_(output_name), diagnostics_(diagnostics) {}
+    ValueChecker(const std::string& output_name, Diagnostics& diagnostics)
+        : output_name_(output_name), diagnostics_(diagnostics) {}
 
+    // `check_utf8`: the value did not dump as UTF-8, so some string or key in it is invalid.
+    void check(const ojson& value, const std::string& pointer, bool check_utf8) {
+        check_utf8_ = check_utf8;
+        check(value, pointer);
+    }
+
+    void finish() {
+        if (count_ > kMaxValueWarnings) {
+            SourceLocation at;
+            at.file = output_name_;
+            diagnostics_.warning("JSON040", at,
+                                 std::to_string(count_ - kMaxValueWarnings) +
+                                     " more values were changed the same way");
+        }
+    }
+
+  private:
     void check(const ojson& value, const std::string& pointer) {
         if (value.is_object()) {
             for (const auto& [key, member] : value.items()) {
@@ -53,17 +69,6 @@ class ValueChecker {
         }
     }
 
-    void finish() {
-        if (count_ > kMaxValueWarnings) {
-            SourceLocation at;
-            at.file = output_name_;
-            diagnostics_.warning("JSON040", at,
-                                 std::to_string(count_ - kMaxValueWarnings) +
-                                     " more values were changed the same way");
-        }
-    }
-
-  private:
     void warn(const std::string& pointer, const std::string& message) {
         if (++count_ > kMaxValueWarnings) return;
         SourceLocation at;
@@ -72,10 +77,89 @@ class ValueChecker {
         diagnostics_.warning("JSON040", at, message);
     }
 
-    bool check_utf8_;
+    bool check_utf8_ = false;
     const std::string& output_name_;
     Diagnostics& diagnostics_;
     int count_ = 0;
+};
+
+// Writes the document as nlohmann's dump(2) would write the whole tree, but one array element at
+// a time, so memory holds one note's JSON rather than the whole document's (issue 13: 880 MiB
+// for 100,000 notes). Output is buffered and handed to the sink in large pieces.
+class StreamingDocument {
+  public:
+    StreamingDocument(OutputSink& sink, ValueChecker checker)
+        : sink_(sink), checker_(std::move(checker)) {}
+
+    void member(std::string_view key, const ojson& value) {
+        open_member(key);
+        put(value, "/" + std::string(key), 1);
+    }
+
+    // An array member whose elements come from `element(i)`, dumped one at a time.
+    template <typename Element>
+    void array_member(std::string_view key, std::size_t size, Element element) {
+        open_member(key);
+        if (size == 0) {
+            buffer_ += "[]";
+            return;
+        }
+        buffer_ += "[\n";
+        for (std::size_t i = 0; i < size; ++i) {
+            if (i > 0) buffer_ += ",\n";
+            buffer_ += "    ";
+            put(element(i), "/" + std::string(key) + "/" + std::to_string(i), 2);
+            if (buffer_.size() >= kFlushBytes) flush();
+        }
+        buffer_ += "\n  ]";
+    }
+
+    void finish() {
+        buffer_ += members_ == 0 ? "{}\n" : "\n}\n";
+        flush();
+        checker_.finish();
+    }
+
+  private:
+    static constexpr std::size_t kFlushBytes = 1 << 20;
+
+    void open_member(std::string_view key) {
+        buffer_ += members_++ == 0 ? "{\n  \"" : ",\n  \"";
+        buffer_ += key;  // the document's own keys: ASCII, nothing to escape
+        buffer_ += "\": ";
+    }
+
+    // Appends `value` dumped with two-space indentation, its lines indented to `depth`.
+    void put(const ojson& value, const std::string& pointer, int depth) {
+        std::string text;
+        bool utf8 = true;
+        try {
+            text = value.dump(2, ' ', false, ojson::error_handler_t::strict);
+        } catch (const ojson::type_error&) {
+            utf8 = false;
+            text = value.dump(2, ' ', false, ojson::error_handler_t::replace);
+        }
+        checker_.check(value, pointer, !utf8);
+        // Strings hold no raw line breaks (dump escapes them), so each '\n' starts a line.
+        std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+        std::size_t from = 0;
+        for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+            buffer_.append(text, from, at + 1 - from);
+            buffer_ += indent;
+            from = at + 1;
+        }
+        buffer_.append(text, from, std::string::npos);
+    }
+
+    void flush() {
+        sink_.write(buffer_);
+        buffer_.clear();
+    }
+
+    OutputSink& sink_;
+    ValueChecker checker_;
+    std::string buffer_;
+    int members_ = 0;
 };
 
 }  // namespace
@@ -83,20 +167,22 @@ class ValueChecker {
 void JsonWriter::write(const Collection& collection, OutputSink& sink,
                        WriteContext& context) const {
     MediaMode media = media_mode(context.options);
-    ojson doc = collection_to_json(collection, media, context.output_name, context.diagnostics);
-    std::string text;
-    bool utf8 = true;
-    try {
-        text = doc.dump(2, ' ', false, ojson::error_handler_t::strict);
-    } catch (const ojson::type_error&) {
-        utf8 = false;
-        text = doc.dump(2, ' ', false, ojson::error_handler_t::replace);
-    }
-    ValueChecker checker(!utf8, context.output_name, context.diagnostics);
-    checker.check(doc, "");
-    checker.finish();
-    text += '\n';
-    sink.write(text);
+    StreamingDocument doc(sink, ValueChecker(context.output_name, context.diagnostics));
+    ojson header = document_header(collection);
+    for (const auto& [key, value] : header.items()) doc.member(key, value);
+    doc.array_member("note_types", collection.note_types.size(), [&](std::size_t i) {
+        return note_type_json(collection.note_types[i]);
+    });
+    doc.array_member("decks", collection.decks.size(),
+                     [&](std::size_t i) { return deck_json(collection.decks[i]); });
+    doc.array_member("notes", collection.notes.size(), [&](std::size_t i) {
+        return note_json(collection.notes[i], collection, context.output_name,
+                         context.diagnostics);
+    });
+    doc.array_member("media", collection.media.size(),
+                     [&](std::size_t i) { return media_json(collection.media[i], media); });
+    if (auto extras = collection_extras(collection)) doc.member("extras", *extras);
+    doc.finish();
 }
 
 }  // namespace deckport::json_format
