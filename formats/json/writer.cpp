@@ -143,7 +143,8 @@ class StreamingDocument {
         // Strings hold no raw line breaks (dump escapes them), so each '\n' starts a line.
         std::string indent(static_cast<std::size_t>(2 * depth), ' ');
         std::size_t from = 0;
-        for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', from)) {
+        for (std::size_t at = text.find('\n'); at != std::string::npos;
+             at = text.find('\n', from)) {
             buffer_.append(text, from, at + 1 - from);
             buffer_ += indent;
             from = at + 1;
@@ -170,14 +171,12 @@ void JsonWriter::write(const Collection& collection, OutputSink& sink,
     StreamingDocument doc(sink, ValueChecker(context.output_name, context.diagnostics));
     ojson header = document_header(collection);
     for (const auto& [key, value] : header.items()) doc.member(key, value);
-    doc.array_member("note_types", collection.note_types.size(), [&](std::size_t i) {
-        return note_type_json(collection.note_types[i]);
-    });
+    doc.array_member("note_types", collection.note_types.size(),
+                     [&](std::size_t i) { return note_type_json(collection.note_types[i]); });
     doc.array_member("decks", collection.decks.size(),
                      [&](std::size_t i) { return deck_json(collection.decks[i]); });
     doc.array_member("notes", collection.notes.size(), [&](std::size_t i) {
-        return note_json(collection.notes[i], collection, context.output_name,
-                         context.diagnostics);
+        return note_json(collection.notes[i], collection, context.output_name, context.diagnostics);
     });
     doc.array_member("media", collection.media.size(),
                      [&](std::size_t i) { return media_json(collection.media[i], media); });

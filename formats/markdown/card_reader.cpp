@@ -19,6 +19,9 @@ Side side_text(const SourceText& source, std::size_t begin, std::size_t end) {
     while (begin < end && is_blank(source.line(begin))) ++begin;
     while (end > begin && is_blank(source.line(end - 1))) --end;
     Side side{{}, begin};
+    std::size_t size = 0;
+    for (std::size_t i = begin; i < end; ++i) size += source.line(i).size() + 1;
+    side.text.reserve(size);
     for (std::size_t i = begin; i < end; ++i) {
         if (i > begin) side.text += '\n';
         side.text += source.line(i);

@@ -68,22 +68,35 @@ SourceLocation position_in_text(std::string_view text, std::size_t offset,
 SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& diagnostics)
     : file_(std::move(file)) {
     if (bytes.starts_with(kBom)) bytes.remove_prefix(kBom.size());
-    text_.reserve(bytes.size());
+    text_ = bytes;
     BadByte invalid, nul;
     int line = 1, column = 1;
     std::size_t pos = 0;
+    std::size_t line_breaks = 0;
+    // Bytes up to `pos` that were copied into repaired_, once a bad byte made a copy necessary.
+    std::size_t copied = 0;
+    auto repair = [&](std::size_t at, std::size_t length) {
+        if (repaired_.empty()) repaired_.reserve(bytes.size() + 64);
+        repaired_.append(bytes.substr(copied, at - copied));
+        repaired_ += kReplacement;
+        copied = at + length;
+    };
     while (pos < bytes.size()) {
         char c = bytes[pos];
-        if (c == '\n' || (c == '\r' && (pos + 1 == bytes.size() || bytes[pos + 1] != '\n'))) {
-            ++line;
-            column = 1;
-            text_ += c;
+        if (static_cast<unsigned char>(c) < 0x80 && c != '\0') {
+            if (c == '\n' || (c == '\r' && (pos + 1 == bytes.size() || bytes[pos + 1] != '\n'))) {
+                ++line;
+                ++line_breaks;
+                column = 1;
+            } else {
+                ++column;
+            }
             ++pos;
             continue;
         }
         if (c == '\0') {
             nul.seen(line, column, 0);
-            text_ += kReplacement;
+            repair(pos, 1);
             ++pos;
             ++column;
             continue;
@@ -91,13 +104,15 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
         std::size_t length = utf8::sequence_length(bytes, pos);
         if (length == 0) {
             invalid.seen(line, column, static_cast<unsigned char>(c));
-            text_ += kReplacement;
+            repair(pos, 1);
             length = 1;
-        } else {
-            text_.append(bytes.substr(pos, length));
         }
         pos += length;
         ++column;
+    }
+    if (copied > 0) {
+        repaired_.append(bytes.substr(copied));
+        text_ = repaired_;
     }
     if (invalid.line > 0) {
         diagnostics.error("MD001", {file_, invalid.line, invalid.column, {}},
@@ -110,19 +125,20 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
                           "a markdown deck is text; remove the NUL bytes");
     }
 
-    std::size_t start = 0;
+    line_starts_.reserve(line_breaks + 2);
+    line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i) {
         if (text_[i] != '\n' && text_[i] != '\r') continue;
-        lines_.push_back({start, i - start});
         if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
-        start = i + 1;
+        line_starts_.push_back(i + 1);
     }
-    if (start < text_.size()) lines_.push_back({start, text_.size() - start});
+    // The last line has no line ending; the text's end closes the last line that has one.
+    if (line_starts_.back() < text_.size()) line_starts_.push_back(text_.size());
 }
 
 SourceLocation SourceText::location(std::size_t index, std::size_t offset) const {
-    if (index >= lines_.size()) {
-        return {file_, static_cast<int>(lines_.size()) + 1, 1, {}};
+    if (index >= line_count()) {
+        return {file_, static_cast<int>(line_count()) + 1, 1, {}};
     }
     return {file_, line_number(index), column_at(line(index), offset), {}};
 }

@@ -15,12 +15,19 @@ class SourceText {
     // Drops a leading UTF-8 BOM; accepts LF, CRLF and CR line endings. Reports the first
     // invalid UTF-8 byte (MD001) and the first NUL byte (MD002) with their line:col, and
     // replaces every such byte by U+FFFD so that the rest of the reader sees valid text.
+    // `bytes` must outlive the SourceText: valid text is viewed, not copied.
     SourceText(std::string_view bytes, std::string file, Diagnostics& diagnostics);
+    SourceText(const SourceText&) = delete;  // text_ may point into repaired_
+    SourceText& operator=(const SourceText&) = delete;
 
-    std::size_t line_count() const { return lines_.size(); }
+    std::size_t line_count() const { return line_starts_.size() - 1; }
     // Line `index` (0-based) without its line ending.
     std::string_view line(std::size_t index) const {
-        return std::string_view(text_).substr(lines_[index].offset, lines_[index].length);
+        std::string_view line =
+            text_.substr(line_starts_[index], line_starts_[index + 1] - line_starts_[index]);
+        if (line.ends_with('\n')) line.remove_suffix(1);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        return line;
     }
     // 1-based line number of line `index`.
     int line_number(std::size_t index) const { return static_cast<int>(index) + 1; }
@@ -30,13 +37,12 @@ class SourceText {
     SourceLocation location(std::size_t index, std::size_t offset = 0) const;
 
   private:
-    struct LineSpan {
-        std::size_t offset = 0;
-        std::size_t length = 0;
-    };
     std::string file_;
-    std::string text_;
-    std::vector<LineSpan> lines_;
+    std::string repaired_;   // the text with bad bytes replaced; empty when none were found
+    std::string_view text_;  // the input's bytes, or repaired_
+    // Where each line starts, then the end of the text: one offset per line (8 bytes rather than
+    // an offset and a length, for decks of a million lines).
+    std::vector<std::size_t> line_starts_;
 };
 
 // 1 + the number of UTF-8 characters in `text` before byte `offset`.

@@ -1,5 +1,6 @@
 #include "deckport/io.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -13,17 +14,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
-std::string read_stream(std::istream& in, const std::string& name, std::uint64_t max_bytes) {
+// `expected_bytes`: the size to reserve (a regular file's size), so that a large input is held
+// once rather than in a buffer that doubled past it.
+std::string read_stream(std::istream& in, const std::string& name, std::uint64_t max_bytes,
+                        std::uint64_t expected_bytes = 0) {
     std::string bytes;
+    // One byte more than expected: reading to the end needs no reallocation.
+    bytes.reserve(static_cast<std::size_t>(std::min(expected_bytes, max_bytes) + 1));
     char buffer[1 << 16];
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (bytes.size() > max_bytes) {
-            throw IoError("IO003", name,
-                          "input is larger than the limit of " + std::to_string(max_bytes) +
-                              " bytes");
+            throw IoError(
+                "IO003", name,
+                "input is larger than the limit of " + std::to_string(max_bytes) + " bytes");
         }
     }
     if (in.bad()) throw IoError("IO001", name, "cannot read: " + errno_text());
@@ -70,7 +78,9 @@ Input input_from_memory(std::string display_name, std::string bytes) {
 std::string read_file(const fs::path& path, std::uint64_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw IoError("IO001", path.string(), "cannot open: " + errno_text());
-    return read_stream(in, path.string(), max_bytes);
+    std::error_code ec;
+    std::uint64_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+    return read_stream(in, path.string(), max_bytes, ec ? 0 : size);
 }
 
 }  // namespace deckport
