@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "csv/dialect.hpp"
 #include "csv/mapping.hpp"
@@ -10,6 +11,9 @@
 
 namespace deckport::csv {
 namespace {
+
+// Rows are handed to the sink in pieces of about this size, not held until the end.
+constexpr std::size_t kFlushBytes = 1 << 20;
 
 struct Layout {
     std::vector<const NoteType*> note_types;  // in order of first use
@@ -55,15 +59,14 @@ std::size_t field_columns(const Collection& collection,
 Layout plan_layout(const Collection& collection, const WriteColumns& columns,
                    const std::vector<std::vector<std::string>>& cells) {
     Layout layout;
+    std::unordered_set<std::string_view> decks;
     for (const Note& note : collection.notes) {
         const NoteType* nt = collection.find_note_type(note.note_type_id);
         if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
                       layout.note_types.end()) {
             layout.note_types.push_back(nt);
         }
-        if (std::find(layout.decks.begin(), layout.decks.end(), note.deck) == layout.decks.end()) {
-            layout.decks.push_back(note.deck);
-        }
+        if (decks.insert(note.deck).second) layout.decks.push_back(note.deck);
     }
     layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, cells);
     if (columns.guid) layout.labels.push_back("guid");
@@ -208,9 +211,9 @@ std::string tags_cell(const Note& note, LossReport& losses) {
 
 }  // namespace
 
-std::string write_table(const Collection& collection, const WriteOptions& options,
-                        const FieldRenderer& render, Diagnostics& diagnostics,
-                        const std::string& output_name) {
+void write_table(const Collection& collection, const WriteOptions& options,
+                 const FieldRenderer& render, OutputSink& sink, Diagnostics& diagnostics,
+                 const std::string& output_name) {
     std::vector<std::vector<std::string>> cells;
     cells.reserve(collection.notes.size());
     for (const Note& note : collection.notes) {
@@ -240,7 +243,12 @@ std::string write_table(const Collection& collection, const WriteOptions& option
         }
         if (options.columns.tags) row.push_back(tags_cell(note, losses));
         out += format_record(row, options.separator);
+        if (out.size() >= kFlushBytes) {
+            sink.write(out);
+            out.clear();
+        }
     }
+    sink.write(out);
     if (empty_first_fields > 0) {
         losses.warn_once("CSV040",
                          std::to_string(empty_first_fields) +
@@ -248,7 +256,6 @@ std::string write_table(const Collection& collection, const WriteOptions& option
                              " an empty first field: Anki's import skips such rows",
                          "fill in the first field, or write an .apkg");
     }
-    return out;
 }
 
 }  // namespace deckport::csv

@@ -8,6 +8,7 @@
 #include "csv/options.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/model.hpp"
+#include "deckport/output.hpp"
 
 namespace deckport::csv {
 
@@ -15,9 +16,9 @@ namespace deckport::csv {
 using FieldRenderer = std::function<std::string(const Content&)>;
 
 // Reports what the file cannot carry (media, scheduling, note type definitions, ...) once per
-// kind, to `diagnostics` at `output_name`.
-std::string write_table(const Collection& collection, const WriteOptions& options,
-                        const FieldRenderer& render, Diagnostics& diagnostics,
-                        const std::string& output_name);
+// kind, to `diagnostics` at `output_name`. The rows are written to `sink` as they are made.
+void write_table(const Collection& collection, const WriteOptions& options,
+                 const FieldRenderer& render, OutputSink& sink, Diagnostics& diagnostics,
+                 const std::string& output_name);
 
 }  // namespace deckport::csv

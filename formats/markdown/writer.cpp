@@ -19,6 +19,9 @@
 namespace deckport::markdown {
 namespace {
 
+// Text is handed to the sink in pieces of about this size rather than held whole.
+constexpr std::size_t kFlushBytes = 1 << 20;
+
 // What the front matter says, so that cards need metadata only where they differ.
 struct Layout {
     std::string deck;
@@ -197,8 +200,7 @@ bool has_note_data(const Note& note) {
 }
 
 void report_collection_losses(const Collection& collection, const Layout& layout,
-                              bool media_written,
-                              LossReport& losses) {
+                              bool media_written, LossReport& losses) {
     std::set<std::string> used_decks;
     for (const Note& note : collection.notes) {
         for (const std::string& path :
@@ -255,11 +257,15 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     for (std::size_t i = 0; i < cards.size(); ++i) {
         if (i > 0) text += "\n\n. . .\n\n";
         text += card_text(cards[i], layout);
+        // A question that starts with U+FEFF would open the file, where readers take it for a
+        // byte order mark and drop it; a blank line first keeps it part of the question.
+        if (i == 0 && text.starts_with("\xEF\xBB\xBF")) text.insert(0, "\n");
+        if (text.size() >= kFlushBytes) {  // large decks are written as they are made
+            sink.write(text);
+            text.clear();
+        }
     }
     if (!cards.empty()) text += '\n';
-    // A question that starts with U+FEFF would open the file, where readers take it for a
-    // byte order mark and drop it; a blank line first keeps it part of the question.
-    if (text.starts_with("\xEF\xBB\xBF")) text.insert(0, "\n");
     sink.write(text);
 }
 

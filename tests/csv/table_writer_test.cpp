@@ -18,9 +18,10 @@ std::string source_of(const Content& content) {
 std::string write(const Collection& c, const csv::WriteOptions& options,
                   std::vector<std::string>* diagnostics = nullptr) {
     Diagnostics d;
-    std::string out = csv::write_table(c, options, source_of, d, "out.txt");
+    MemorySink sink;
+    csv::write_table(c, options, source_of, sink, d, "out.txt");
     if (diagnostics) *diagnostics = rendered(d.all());
-    return out;
+    return sink.take().files.at(0).bytes;
 }
 
 }  // namespace
