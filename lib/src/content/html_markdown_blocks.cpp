@@ -66,7 +66,7 @@ std::string raw_block(const std::vector<const GumboNode*>& nodes) {
                 !starts_markdown_html_block(tag_name(*nodes[0]));
     // Markdown reads a line as raw HTML only when it starts with a block tag.
     if (wrap) html += "<div>";
-    for (const GumboNode* node : nodes) append_raw_html(html, *node);
+    append_raw_html(html, nodes);
     if (wrap) html += "</div>";
     return html;
 }
@@ -192,7 +192,7 @@ class BlockWriter {
     static bool renders_back(const std::string& markdown,
                              const std::vector<const GumboNode*>& nodes) {
         std::string html;
-        for (const GumboNode* node : nodes) append_raw_html(html, *node);
+        append_raw_html(html, nodes);
         return normalize_html_for_compare(markdown_to_html(markdown)) ==
                normalize_html_for_compare(html);
     }

@@ -1,5 +1,7 @@
 #include "html_serialize.hpp"
 
+#include <array>
+
 #include "escape.hpp"
 
 namespace deckport::content {
@@ -120,6 +122,10 @@ void append_end_tag(std::string& out, const GumboNode& element) {
 }
 
 void append_raw_html(std::string& out, const GumboNode& root) {
+    append_raw_html(out, std::span<const GumboNode* const>(std::array{&root}));
+}
+
+void append_raw_html(std::string& out, std::span<const GumboNode* const> nodes) {
     int preformatted = 0;
     bool pending_space = false;
     auto write_text = [&](std::string_view text) {
@@ -190,12 +196,16 @@ void append_raw_html(std::string& out, const GumboNode& root) {
         if (is_preformatted(tag)) --preformatted;
         append_end_tag(out, node);  // a pending space moves after the end tag
     };
-    if (is_text_like(root) || !is_element(root)) {
-        if (is_text_like(root)) write_text(text_of(root));
-        return;
+    // One pass over the siblings: white space between two of them is written as one space,
+    // as inside an element, and not lost between separate calls.
+    for (const GumboNode* root : nodes) {
+        if (is_text_like(*root) || !is_element(*root)) {
+            if (is_text_like(*root)) write_text(text_of(*root));
+            continue;
+        }
+        if (enter(*root)) walk_descendants(*root, enter, leave);
+        leave(*root);
     }
-    if (enter(root)) walk_descendants(root, enter, leave);
-    leave(root);
 }
 
 }  // namespace deckport::content

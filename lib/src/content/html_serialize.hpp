@@ -1,6 +1,7 @@
 // Writing parsed HTML back out: tags, attributes, text, and whole subtrees.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,8 @@ void append_attribute_escaped(std::string& out, std::string_view value);
 // Serializes `node` and its descendants (without recursion). Comments, <script> and <style>
 // are left out. Never produces a blank line, so the result can stand as a markdown HTML block.
 void append_raw_html(std::string& out, const GumboNode& node);
+// The same for a run of siblings, written as their parent would write them.
+void append_raw_html(std::string& out, std::span<const GumboNode* const> nodes);
 
 // Whether an HTML tag or attribute name can appear in CommonMark raw HTML.
 bool is_valid_tag_name(std::string_view name);
