@@ -145,6 +145,8 @@ void append_raw_html(std::string& out, std::span<const GumboNode* const> nodes) 
                     out += "&#10;";
                 } else if (c == '\r') {
                     out += "&#13;";
+                } else if (c == '\t') {
+                    out += "&#9;";  // the markdown parser expands a tab that starts a line
                 } else {
                     append_text_escaped(out, std::string_view(&c, 1));
                 }
