@@ -92,7 +92,8 @@ TEST(ReplaySeeds, RepositoryDecksPassTheMarkdownTarget) {
         Outcome outcome = Outcome::refused;
         EXPECT_EQ(escaped("markdown", read_bytes(deck), &outcome), "");
         EXPECT_EQ(outcome, Outcome::round_trip);
-        EXPECT_EQ(escaped("content", read_bytes(deck)), "");
+        EXPECT_EQ(escaped("content", read_bytes(deck), &outcome), "");
+        EXPECT_EQ(outcome, Outcome::round_trip);
         ++decks;
     }
     EXPECT_GE(decks, 4);

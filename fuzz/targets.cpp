@@ -137,7 +137,11 @@ Outcome content(std::string_view bytes) {
     std::string markdown = html_to_markdown(html);
     std::string expected = normalize_html_for_compare(html);
     std::string actual = normalize_html_for_compare(markdown_to_html(markdown));
-    if (expected != actual) {
+    // HTML whose parsed tree does not survive being written out and parsed again (the parser's
+    // recovery from misnested tags, such as a </p> inside <pre>) cannot be written back the same
+    // by any converter: the HTML standard says so of its own serialisation. Outside the oracle.
+    bool stable = normalize_html_for_compare(expected) == expected;
+    if (stable && expected != actual) {
         throw OracleFailure("markdown -> HTML -> markdown renders differently:\nHTML: " + html +
                             "\nmarkdown: " + markdown + "\nexpected: " + expected +
                             "\nactual: " + actual);
@@ -146,7 +150,7 @@ Outcome content(std::string_view bytes) {
     html_to_text(bytes);
     html_to_markdown(bytes);
     text_to_markdown(bytes);
-    return Outcome::round_trip;
+    return stable ? Outcome::round_trip : Outcome::read;
 }
 
 }  // namespace
