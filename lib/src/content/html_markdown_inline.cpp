@@ -604,17 +604,19 @@ InlineWriter::Result InlineWriter::finish(char after) {
 }
 
 bool starts_markdown_html_block(std::string_view name) {
+    // CommonMark's list (HTML block condition 6) less h2-h6: md4c before 0.5.0 (Debian 12 has
+    // 0.4.8) reads a line that starts with them as a paragraph (mity/md4c#214), where `$…$` is
+    // math and markdown syntax applies. Such blocks are wrapped in a <div> instead.
     static constexpr std::string_view kNames[] = {
-        "address", "article",  "aside",   "base",     "basefont", "blockquote", "body",
-        "caption", "center",   "col",     "colgroup", "dd",       "details",    "dialog",
-        "dir",     "div",      "dl",      "dt",       "fieldset", "figcaption", "figure",
-        "footer",  "form",     "frame",   "frameset", "h1",       "h2",         "h3",
-        "h4",      "h5",       "h6",      "head",     "header",   "hr",         "html",
-        "iframe",  "legend",   "li",      "link",     "main",     "menu",       "menuitem",
-        "nav",     "noframes", "ol",      "optgroup", "option",   "p",          "param",
-        "search",  "section",  "summary", "table",    "tbody",    "td",         "tfoot",
-        "th",      "thead",    "title",   "tr",       "track",    "ul",         "pre",
-        "script",  "style",    "textarea"};
+        "address", "article",  "aside",  "base",     "basefont", "blockquote", "body",
+        "caption", "center",   "col",    "colgroup", "dd",       "details",    "dialog",
+        "dir",     "div",      "dl",     "dt",       "fieldset", "figcaption", "figure",
+        "footer",  "form",     "frame",  "frameset", "h1",       "head",       "header",
+        "hr",      "html",     "iframe", "legend",   "li",       "link",       "main",
+        "menu",    "menuitem", "nav",    "noframes", "ol",       "optgroup",   "option",
+        "p",       "param",    "search", "section",  "summary",  "table",      "tbody",
+        "td",      "tfoot",    "th",     "thead",    "title",    "tr",         "track",
+        "ul",      "pre",      "script", "style",    "textarea"};
     return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
 }
 
