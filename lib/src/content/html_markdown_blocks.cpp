@@ -175,7 +175,9 @@ class BlockWriter {
                 break;
             }
             case GUMBO_TAG_HR:
-                if (plain) return {"***", BlockKind::other};
+                // Inside a list item or quote, md4c 0.4.8 may end the container at a thematic
+                // break that a paragraph follows (mity/md4c#413); an HTML <hr> keeps it.
+                if (plain) return {depth == 0 ? "***" : "<hr>", BlockKind::other};
                 break;
             case GUMBO_TAG_TABLE: {
                 std::string table = this->table(node, depth);
