@@ -60,15 +60,32 @@ void collect_pieces(const GumboNode& container, int depth, std::vector<Piece>& p
     }
 }
 
+// Whether markdown would end an HTML block that starts with `html` before its last line: a block
+// that opens with <pre>, <script>, <style> or <textarea> ends at the first line holding one of
+// their end tags (CommonMark's HTML block condition 1), such as that of a <pre> nested inside.
+bool ends_before_last_line(std::string_view html) {
+    static constexpr std::string_view kOpeners[] = {"<pre", "<script", "<style", "<textarea"};
+    static constexpr std::string_view kClosers[] = {"</pre>", "</script>", "</style>",
+                                                    "</textarea>"};
+    if (std::none_of(std::begin(kOpeners), std::end(kOpeners),
+                     [&](std::string_view opener) { return html.starts_with(opener); })) {
+        return false;
+    }
+    std::size_t last_line = html.rfind('\n');
+    if (last_line == std::string_view::npos) return false;
+    std::string_view before = html.substr(0, last_line);
+    return std::any_of(std::begin(kClosers), std::end(kClosers), [&](std::string_view closer) {
+        return before.find(closer) != std::string_view::npos;
+    });
+}
+
 std::string raw_block(const std::vector<const GumboNode*>& nodes) {
     std::string html;
-    bool wrap = nodes.size() != 1 || !is_element(*nodes[0]) ||
-                !starts_markdown_html_block(tag_name(*nodes[0]));
-    // Markdown reads a line as raw HTML only when it starts with a block tag.
-    if (wrap) html += "<div>";
     append_raw_html(html, nodes);
-    if (wrap) html += "</div>";
-    return html;
+    // Markdown reads a line as raw HTML only when it starts with a block tag.
+    bool wrap = nodes.size() != 1 || !is_element(*nodes[0]) ||
+                !starts_markdown_html_block(tag_name(*nodes[0])) || ends_before_last_line(html);
+    return wrap ? "<div>" + html + "</div>" : html;
 }
 
 std::string indent_lines(std::string_view text, std::string_view first, std::string_view rest,
