@@ -483,4 +483,16 @@ std::string write_markdown_blocks(const GumboNode& container, bool check_each_bl
     return writer.container(container, 0);
 }
 
+std::string write_raw_html_block(const GumboNode& container) {
+    const GumboVector& children = children_of(container);
+    std::vector<const GumboNode*> nodes;
+    for (unsigned i = 0; i < children.length; ++i)
+        nodes.push_back(static_cast<const GumboNode*>(children.data[i]));
+    if (nodes.empty()) return {};
+    // Never the bare node: one <div> around all of it, whatever the first node is.
+    std::string html = "<div>";
+    append_raw_html(html, nodes);
+    return html + "</div>";
+}
+
 }  // namespace deckport::content
