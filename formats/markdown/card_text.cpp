@@ -22,6 +22,19 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     }
 }
 
+// `--- ---` or `--- - -`: a line markdown reads as a thematic break (<hr>).
+bool is_dash_thematic_break(std::string_view line) {
+    std::size_t dashes = 0;
+    for (char c : line) {
+        if (c == '-') {
+            ++dashes;
+        } else if (c != ' ' && c != '\t') {
+            return false;
+        }
+    }
+    return dashes >= 3;
+}
+
 }  // namespace
 
 std::string normalize_side(std::string_view text) {
@@ -59,6 +72,11 @@ std::string escape_side(std::string_view text, bool is_question) {
             if (closes_fence(line, *fence)) fence.reset();
             out += line;
         } else if ((fence = fence_opening(line))) {
+            out += line;
+        } else if (field_separator_name(line) && is_dash_thematic_break(line)) {
+            // A backslash would turn the rule into text; one space of indent keeps it a rule
+            // and no longer starts with `--- `.
+            out += ' ';
             out += line;
         } else if (is_card_separator(line) || field_separator_name(line)) {
             out += '\\';

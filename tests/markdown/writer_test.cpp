@@ -245,6 +245,20 @@ TEST(MarkdownWriter, SeparatorLinesInFieldsAreEscaped) {
     EXPECT_EQ(back.collection.notes[0].fields[1].source, "a\n\\. . .\n---");
 }
 
+// `--- ---` is a rule in markdown and, to the deck syntax, a field line: a backslash would make
+// it text, so it is indented by one space instead, which keeps the rule.
+TEST(MarkdownWriter, RuleShapedLikeAFieldLineStaysARule) {
+    Collection c;
+    c.ensure_note_type(basic_note_type());
+    c.notes = {make_note(basic_note_type(), {md("q"), md("a\n\n--- ---\n\nb")})};
+    WriteResult written = write_markdown(c);
+    EXPECT_EQ(written.text, "---\nFlashcard Deck: D\n---\n\nq\n\n---\n\na\n\n --- ---\n\nb\n");
+    ReadResult back = read_markdown(written.text);
+    EXPECT_TRUE(back.diagnostics.empty());
+    ASSERT_EQ(back.collection.notes.size(), 1u);
+    EXPECT_EQ(to_html(back.collection.notes[0].fields[1]), "<p>a</p>\n<hr>\n<p>b</p>");
+}
+
 TEST(MarkdownWriter, QuestionStartingWithAMetadataLikeCommentGetsMetadataFirst) {
     Collection c;
     c.ensure_note_type(basic_note_type());
