@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <stdexcept>
+#include <string>
 
 namespace deckport {
 namespace {
@@ -27,13 +28,25 @@ std::uint64_t first_u64(const std::array<unsigned char, 32>& hash) {
 constexpr std::string_view kBase91 =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
 
+// Fetched once: EVP_sha1() and EVP_sha256() make OpenSSL 3 look the algorithm up again on
+// every digest (a locked provider query), which cost more than hashing a short key.
+const EVP_MD* fetched(const char* name) {
+    const EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
+    if (!md) throw std::runtime_error(std::string("OpenSSL has no ") + name);
+    return md;
+}
+
 }  // namespace
 
 std::array<unsigned char, 32> sha256(std::string_view bytes) {
-    return digest<32>(EVP_sha256(), bytes);
+    static const EVP_MD* const md = fetched("SHA256");
+    return digest<32>(md, bytes);
 }
 
-std::array<unsigned char, 20> sha1(std::string_view bytes) { return digest<20>(EVP_sha1(), bytes); }
+std::array<unsigned char, 20> sha1(std::string_view bytes) {
+    static const EVP_MD* const md = fetched("SHA1");
+    return digest<20>(md, bytes);
+}
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     static constexpr char digits[] = "0123456789abcdef";
