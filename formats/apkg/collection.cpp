@@ -96,7 +96,7 @@ OpenCollection open_collection(const Package& package, const std::string& displa
     try {
         SqliteBounds bounds{package.limits.max_field_bytes, step_budget(bytes.size())};
         OpenCollection collection{
-            SqliteDb::from_bytes(bytes, bounds), display_name, package.collection_member, {}};
+            SqliteDb::over_bytes(bytes, bounds), display_name, package.collection_member, {}};
         std::vector<std::string> hostile = collection.db.hostile_schema(kReadTables);
         if (!hostile.empty()) {
             std::string list;

@@ -34,7 +34,9 @@ SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
     }
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+SqliteStatement::~SqliteStatement() {
+    sqlite3_finalize(statement_);
+}
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), statement_(other.statement_) {
@@ -90,7 +92,9 @@ void SqliteStatement::reset() {
     sqlite3_clear_bindings(statement_);
 }
 
-int SqliteStatement::column_count() const { return sqlite3_column_count(statement_); }
+int SqliteStatement::column_count() const {
+    return sqlite3_column_count(statement_);
+}
 
 bool SqliteStatement::is_null(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
@@ -100,7 +104,9 @@ std::int64_t SqliteStatement::int64(int column) const {
     return sqlite3_column_int64(statement_, column);
 }
 
-double SqliteStatement::real(int column) const { return sqlite3_column_double(statement_, column); }
+double SqliteStatement::real(int column) const {
+    return sqlite3_column_double(statement_, column);
+}
 
 std::string SqliteStatement::text(int column) const {
     const unsigned char* text = sqlite3_column_text(statement_, column);
@@ -130,7 +136,29 @@ SqliteDb::SqliteDb() {
     }
 }
 
+SqliteDb SqliteDb::file_in_memory() {
+    SqliteDb db;
+    // An empty image that SQLite enlarges (and frees) itself.
+    if (sqlite3_deserialize(db.db_, "main", nullptr, 0, 0,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+        SQLITE_OK) {
+        fail(db.db_, "cannot open an in-memory database file");
+    }
+    // memdb stops at 1 GiB by default; a :memory: database has no such bound.
+    sqlite3_int64 no_bound = sqlite3_int64{1} << 46;
+    sqlite3_file_control(db.db_, "main", SQLITE_FCNTL_SIZE_LIMIT, &no_bound);
+    return db;
+}
+
 SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds) {
+    return open_untrusted(bytes, bounds, true);
+}
+
+SqliteDb SqliteDb::over_bytes(std::string_view bytes, const SqliteBounds& bounds) {
+    return open_untrusted(bytes, bounds, false);
+}
+
+SqliteDb SqliteDb::open_untrusted(std::string_view bytes, const SqliteBounds& bounds, bool copy) {
     if (!looks_like_sqlite(bytes)) throw SqliteError("not an SQLite database");
     SqliteDb db;
     // Before the schema is read: nothing in it may run code or reach outside.
@@ -156,16 +184,23 @@ SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds
         },
         db.budget_.get());
     auto size = static_cast<sqlite3_int64>(bytes.size());
-    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
-    if (!copy) throw SqliteError("out of memory");
-    std::memcpy(copy, bytes.data(), bytes.size());
     // Bytes 18 and 19 say WAL mode (2); an in-memory copy has no WAL file, so read it as a
     // rollback-journal database (1) instead: the main file's content is the same.
-    if (copy[18] == 2) copy[18] = 1;
-    if (copy[19] == 2) copy[19] = 1;
-    if (sqlite3_deserialize(db.db_, "main", copy, size, size,
-                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
-        SQLITE_OK) {
+    bool wal = bytes[18] == 2 || bytes[19] == 2;
+    unsigned char* image = nullptr;
+    unsigned flags = SQLITE_DESERIALIZE_READONLY;
+    if (copy || wal) {
+        image = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+        if (!image) throw SqliteError("out of memory");
+        std::memcpy(image, bytes.data(), bytes.size());
+        if (image[18] == 2) image[18] = 1;
+        if (image[19] == 2) image[19] = 1;
+        flags |= SQLITE_DESERIALIZE_FREEONCLOSE;
+    } else {
+        // Read-only: SQLite never writes to the caller's bytes.
+        image = reinterpret_cast<unsigned char*>(const_cast<char*>(bytes.data()));
+    }
+    if (sqlite3_deserialize(db.db_, "main", image, size, size, flags) != SQLITE_OK) {
         fail(db.db_, "cannot open the database");
     }
     // Fail now, not on the first query, when the file is damaged.
@@ -173,7 +208,9 @@ SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds
     return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+SqliteDb::~SqliteDb() {
+    sqlite3_close(db_);
+}
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(other.db_), budget_(std::move(other.budget_)) {
     other.db_ = nullptr;
@@ -189,7 +226,9 @@ void SqliteDb::exec(std::string_view sql) {
     }
 }
 
-SqliteStatement SqliteDb::prepare(std::string_view sql) { return SqliteStatement(db_, sql); }
+SqliteStatement SqliteDb::prepare(std::string_view sql) {
+    return SqliteStatement(db_, sql);
+}
 
 bool SqliteDb::has_table(std::string_view name) {
     SqliteStatement query = prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
@@ -226,6 +265,13 @@ std::string SqliteDb::serialize() {
     std::string bytes(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
     sqlite3_free(data);
     return bytes;
+}
+
+std::span<unsigned char> SqliteDb::file_image() {
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db_, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+    if (!data) return {};
+    return {data, static_cast<std::size_t>(size)};
 }
 
 }  // namespace deckport

@@ -328,16 +328,21 @@ ZipWriter::~ZipWriter() {
 }
 
 void ZipWriter::add(std::string name, std::string bytes, bool compress, int level) {
+    if (compress) return add_deflated(std::move(name), bytes, level);
     if (!archive_) throw std::logic_error("ZipWriter used after finish()");
-    zip_source_t* source = nullptr;
-    if (compress) {
-        std::unique_ptr<Deflated> member = deflate(bytes, level);
-        source = zip_source_function(archive_, deflated_source, member.get());
-        if (source) member.release();  // the source owns it now (ZIP_SOURCE_FREE)
-    } else {
-        const std::string& stored = contents_.emplace_back(std::move(bytes));
-        source = zip_source_buffer(archive_, stored.data(), stored.size(), 0);
-    }
+    const std::string& stored = contents_.emplace_back(std::move(bytes));
+    add_source(name, zip_source_buffer(archive_, stored.data(), stored.size(), 0), false);
+}
+
+void ZipWriter::add_deflated(std::string name, std::string_view bytes, int level) {
+    if (!archive_) throw std::logic_error("ZipWriter used after finish()");
+    std::unique_ptr<Deflated> member = deflate(bytes, level);
+    zip_source_t* source = zip_source_function(archive_, deflated_source, member.get());
+    if (source) member.release();  // the source owns it now (ZIP_SOURCE_FREE)
+    add_source(name, source, true);
+}
+
+void ZipWriter::add_source(const std::string& name, zip_source* source, bool compressed) {
     if (!source) throw std::runtime_error("libzip: cannot add member " + name);
     zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
@@ -350,7 +355,7 @@ void ZipWriter::add(std::string name, std::string bytes, bool compress, int leve
     // zip_file_set_mtime would go through the local time zone.
     zip_file_set_dostime(archive_, i, 0, (1 << 5) | 1, 0);
     // A deflated member keeps the default method, so libzip takes the source's (deflate).
-    if (!compress) zip_set_file_compression(archive_, i, ZIP_CM_STORE, 0);
+    if (!compressed) zip_set_file_compression(archive_, i, ZIP_CM_STORE, 0);
 }
 
 std::string ZipWriter::finish() {
