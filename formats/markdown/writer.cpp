@@ -197,8 +197,7 @@ bool has_note_data(const Note& note) {
 }
 
 void report_collection_losses(const Collection& collection, const Layout& layout,
-                              bool media_written,
-                              LossReport& losses) {
+                              bool media_written, LossReport& losses) {
     std::set<std::string> used_decks;
     for (const Note& note : collection.notes) {
         for (const std::string& path :
@@ -247,7 +246,11 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
     CardPlanner planner(collection, losses);
-    for (const Note& note : collection.notes) cards.push_back(planner.plan(note));
+    std::vector<std::vector<std::string>> markdown = fields_as_markdown(collection.notes);
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        cards.push_back(planner.plan(collection.notes[i], markdown[i]));
+        std::vector<std::string>().swap(markdown[i]);  // escaped copies are in the card now
+    }
 
     Layout layout = choose_layout(cards, collection, losses);
     report_collection_losses(collection, layout, context.media_written_beside, losses);
