@@ -1,7 +1,7 @@
 #include "markdown/reader.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
@@ -120,7 +120,10 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
             if (deck_entry.name == name) deck_entry.description = *front.description;
         }
     }
-    std::map<std::string, SourceLocation> ids;
+    // Where each explicit id was first used (line, column), to report a second use.
+    std::unordered_map<std::string, std::pair<int, int>> ids;
+    ids.reserve(body.cards.size());
+    collection.notes.reserve(collection.notes.size() + body.cards.size());
     for (const RawCard& raw : body.cards) {
         std::optional<ReadCard> card = read_card(raw, deck, diagnostics);
         if (!card) {
@@ -132,15 +135,16 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
             continue;
         }
         if (card->explicit_id) {
-            auto [first, inserted] = ids.emplace(*card->explicit_id, card->id_at);
+            auto [first, inserted] =
+                ids.emplace(*card->explicit_id, std::pair{card->id_at.line, card->id_at.column});
             if (inserted) {
                 card->note.guid = *card->explicit_id;
             } else {
                 diagnostics.error("MD016", card->id_at,
                                   "id '" + *card->explicit_id +
                                       "' is already used by the card at " +
-                                      std::to_string(first->second.line) + ":" +
-                                      std::to_string(first->second.column),
+                                      std::to_string(first->second.first) + ":" +
+                                      std::to_string(first->second.second),
                                   "give each card its own id");
             }
         }

@@ -81,6 +81,19 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
             ++pos;
             continue;
         }
+        // A run of ASCII without line ends or NUL (most of a deck) is copied at once.
+        std::size_t run = pos;
+        while (run < bytes.size()) {
+            auto u = static_cast<unsigned char>(bytes[run]);
+            if (u >= 0x80 || u == '\n' || u == '\r' || u == '\0') break;
+            ++run;
+        }
+        if (run > pos) {
+            text_.append(bytes.substr(pos, run - pos));
+            column += static_cast<int>(run - pos);
+            pos = run;
+            continue;
+        }
         if (c == '\0') {
             nul.seen(line, column, 0);
             text_ += kReplacement;
