@@ -158,31 +158,24 @@ SqliteDb SqliteDb::over_bytes(std::string_view bytes, const SqliteBounds& bounds
     return open_untrusted(bytes, bounds, false);
 }
 
+SqliteDb SqliteDb::read_file(const std::string& path, const SqliteBounds& bounds) {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
+        sqlite3_close(handle);
+        throw SqliteError("cannot open the database: " + why);
+    }
+    SqliteDb db(handle);
+    db.harden(bounds);
+    // Fail now, not on the first query, when the file is damaged.
+    db.exec("SELECT count(*) FROM sqlite_master");
+    return db;
+}
+
 SqliteDb SqliteDb::open_untrusted(std::string_view bytes, const SqliteBounds& bounds, bool copy) {
     if (!looks_like_sqlite(bytes)) throw SqliteError("not an SQLite database");
     SqliteDb db;
-    // Before the schema is read: nothing in it may run code or reach outside.
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_LENGTH, limit_value(bounds.max_value_bytes));
-    sqlite3_limit(db.db_, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_ATTACHED, 0);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_EXPR_DEPTH, 256);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
-    db.budget_ = std::make_unique<StepBudget>();
-    db.budget_->calls_left = bounds.max_steps / kStepsPerCall + 1;
-    sqlite3_progress_handler(
-        db.db_, kStepsPerCall,
-        [](void* data) -> int {
-            auto* budget = static_cast<StepBudget*>(data);
-            if (budget->calls_left == 0) return 1;  // interrupts the query
-            --budget->calls_left;
-            return 0;
-        },
-        db.budget_.get());
+    db.harden(bounds);
     auto size = static_cast<sqlite3_int64>(bytes.size());
     // Bytes 18 and 19 say WAL mode (2); an in-memory copy has no WAL file, so read it as a
     // rollback-journal database (1) instead: the main file's content is the same.
@@ -206,6 +199,31 @@ SqliteDb SqliteDb::open_untrusted(std::string_view bytes, const SqliteBounds& bo
     // Fail now, not on the first query, when the file is damaged.
     db.exec("SELECT count(*) FROM sqlite_master");
     return db;
+}
+
+void SqliteDb::harden(const SqliteBounds& bounds) {
+    // Before the schema is read: nothing in it may run code or reach outside.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, limit_value(bounds.max_value_bytes));
+    sqlite3_limit(db_, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
+    sqlite3_limit(db_, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db_, SQLITE_LIMIT_EXPR_DEPTH, 256);
+    sqlite3_limit(db_, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    budget_ = std::make_unique<StepBudget>();
+    budget_->calls_left = bounds.max_steps / kStepsPerCall + 1;
+    sqlite3_progress_handler(
+        db_, kStepsPerCall,
+        [](void* data) -> int {
+            auto* budget = static_cast<StepBudget*>(data);
+            if (budget->calls_left == 0) return 1;  // interrupts the query
+            --budget->calls_left;
+            return 0;
+        },
+        budget_.get());
 }
 
 SqliteDb::~SqliteDb() {

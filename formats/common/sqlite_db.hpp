@@ -78,6 +78,10 @@ class SqliteDb {
     // The same as from_bytes, reading `bytes` where they are (they must outlive the database):
     // no copy, but for a WAL-mode file, whose header a copy changes.
     static SqliteDb over_bytes(std::string_view bytes, const SqliteBounds& bounds = {});
+    // The same for a database file on disk, read-only (a WAL-mode header must have been
+    // changed to rollback mode by the caller, as from_bytes does): SQLite reads its pages as
+    // it needs them, so the file is never whole in memory.
+    static SqliteDb read_file(const std::string& path, const SqliteBounds& bounds = {});
     ~SqliteDb();
     SqliteDb(SqliteDb&& other) noexcept;
     SqliteDb(const SqliteDb&) = delete;
@@ -102,7 +106,10 @@ class SqliteDb {
     struct StepBudget {
         std::uint64_t calls_left = 0;  // progress-handler calls (one per kStepsPerCall steps)
     };
+    explicit SqliteDb(sqlite3* handle) : db_(handle) {}
     static SqliteDb open_untrusted(std::string_view bytes, const SqliteBounds& bounds, bool copy);
+    // The defences of an untrusted database (see from_bytes), before anything is read.
+    void harden(const SqliteBounds& bounds);
     sqlite3* db_ = nullptr;
     std::unique_ptr<StepBudget> budget_;
 };

@@ -188,9 +188,15 @@ bool ZipReader::contains(std::string_view name) const {
 }
 
 std::optional<std::string> ZipReader::read(std::string_view name) {
+    std::string bytes;
+    if (!read_to(name, [&](std::string_view piece) { bytes.append(piece); })) return std::nullopt;
+    return bytes;
+}
+
+bool ZipReader::read_to(std::string_view name, const std::function<void(std::string_view)>& out) {
     std::string member(name);
     zip_int64_t located = zip_name_locate(archive_, member.c_str(), 0);
-    if (located < 0) return std::nullopt;
+    if (located < 0) return false;
     auto index = static_cast<zip_uint64_t>(located);
     SourceLocation at{display_name_, 0, 0, member};
     zip_uint8_t system = 0;
@@ -211,7 +217,6 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
         throw InputError(code_prefix_ + "002", at,
                          std::string("cannot open member: ") + zip_strerror(archive_));
     }
-    std::string bytes;
     char buffer[1 << 16];
     while (true) {
         zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
@@ -223,14 +228,14 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
         if (n == 0) break;
         try {
             counter.add(static_cast<std::uint64_t>(n));
+            out(std::string_view(buffer, static_cast<std::size_t>(n)));
         } catch (...) {
             zip_fclose(file);
             throw;
         }
-        bytes.append(buffer, static_cast<std::size_t>(n));
     }
     zip_fclose(file);
-    return bytes;
+    return true;
 }
 
 namespace {

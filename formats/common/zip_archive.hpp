@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -84,6 +85,9 @@ class ZipReader {
     bool contains(std::string_view name) const;
     // The member's bytes, or nullopt when there is no such member.
     std::optional<std::string> read(std::string_view name);
+    // The same, handing the bytes to `out` piece by piece as they are inflated (the member is
+    // never whole in memory); false when there is no such member.
+    bool read_to(std::string_view name, const std::function<void(std::string_view)>& out);
     // The budget that zstd output inside this archive is counted against too.
     InflateBudget& budget() { return budget_; }
 
