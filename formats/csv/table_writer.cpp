@@ -211,6 +211,16 @@ std::string tags_cell(const Note& note, LossReport& losses) {
 std::string write_table(const Collection& collection, const WriteOptions& options,
                         const FieldRenderer& render, Diagnostics& diagnostics,
                         const std::string& output_name) {
+    std::string text;
+    write_table(collection, options, render, diagnostics, output_name,
+                [&](std::string_view piece) { text.append(piece); });
+    return text;
+}
+
+void write_table(const Collection& collection, const WriteOptions& options,
+                 const FieldRenderer& render, Diagnostics& diagnostics,
+                 const std::string& output_name, const std::function<void(std::string_view)>& out) {
+    constexpr std::size_t kPiece = 1 << 20;
     std::vector<std::vector<std::string>> cells;
     cells.reserve(collection.notes.size());
     for (const Note& note : collection.notes) {
@@ -221,8 +231,8 @@ std::string write_table(const Collection& collection, const WriteOptions& option
     LossReport losses(diagnostics, output_name);
     report_losses(collection, layout, options, losses);
 
-    std::string out = options.spreadsheet ? format_record(layout.labels, options.separator)
-                                          : header_lines(layout, options);
+    std::string text = options.spreadsheet ? format_record(layout.labels, options.separator)
+                                           : header_lines(layout, options);
     std::vector<std::string> row;
     std::size_t empty_first_fields = 0;
     for (std::size_t n = 0; n < collection.notes.size(); ++n) {
@@ -233,14 +243,20 @@ std::string write_table(const Collection& collection, const WriteOptions& option
         if (options.columns.notetype) row.push_back(nt ? nt->name : std::string{});
         if (options.columns.deck) row.push_back(note.deck);
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
-            row.push_back(k < cells[n].size() ? cells[n][k] : std::string{});
+            row.push_back(k < cells[n].size() ? std::move(cells[n][k]) : std::string{});
         }
+        std::vector<std::string>().swap(cells[n]);  // written: not needed again
         if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
             ++empty_first_fields;
         }
         if (options.columns.tags) row.push_back(tags_cell(note, losses));
-        out += format_record(row, options.separator);
+        text += format_record(row, options.separator);
+        if (text.size() >= kPiece) {
+            out(text);
+            text.clear();
+        }
     }
+    if (!text.empty()) out(text);
     if (empty_first_fields > 0) {
         losses.warn_once("CSV040",
                          std::to_string(empty_first_fields) +
@@ -248,7 +264,6 @@ std::string write_table(const Collection& collection, const WriteOptions& option
                              " an empty first field: Anki's import skips such rows",
                          "fill in the first field, or write an .apkg");
     }
-    return out;
 }
 
 }  // namespace deckport::csv

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "csv/options.hpp"
 #include "deckport/diagnostics.hpp"
@@ -19,5 +20,10 @@ using FieldRenderer = std::function<std::string(const Content&)>;
 std::string write_table(const Collection& collection, const WriteOptions& options,
                         const FieldRenderer& render, Diagnostics& diagnostics,
                         const std::string& output_name);
+// The same, handing the text to `out` in pieces of about a megabyte as the rows are made, so
+// that the whole file is never in memory at once.
+void write_table(const Collection& collection, const WriteOptions& options,
+                 const FieldRenderer& render, Diagnostics& diagnostics,
+                 const std::string& output_name, const std::function<void(std::string_view)>& out);
 
 }  // namespace deckport::csv

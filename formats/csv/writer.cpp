@@ -31,7 +31,8 @@ void CsvWriter::write(const Collection& collection, OutputSink& sink, WriteConte
     WriteOptions options = write_options(context.options, context.output_name);
     options.media_written_beside = context.media_written_beside;
     FieldRenderer render = options.html ? FieldRenderer(html_cell) : FieldRenderer(text_cell);
-    sink.write(write_table(collection, options, render, context.diagnostics, context.output_name));
+    write_table(collection, options, render, context.diagnostics, context.output_name,
+                [&](std::string_view piece) { sink.write(piece); });
 }
 
 }  // namespace deckport::csv
