@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
@@ -124,6 +125,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
     std::unordered_map<std::string, std::pair<int, int>> ids;
     ids.reserve(body.cards.size());
     collection.notes.reserve(collection.notes.size() + body.cards.size());
+    std::unordered_set<std::string> ensured_decks;  // ensure_deck once per deck, not per note
     for (const RawCard& raw : body.cards) {
         std::optional<ReadCard> card = read_card(raw, deck, diagnostics);
         if (!card) {
@@ -149,7 +151,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
             }
         }
         collection.ensure_note_type(*card->note_type);
-        collection.ensure_deck(card->note.deck);
+        if (ensured_decks.insert(card->note.deck).second) collection.ensure_deck(card->note.deck);
         collection.notes.push_back(std::move(card->note));
     }
     if (collection.notes.empty()) {

@@ -2,17 +2,29 @@
 
 #include <openssl/evp.h>
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 
 namespace deckport {
 namespace {
 
+// One digest context per thread, reused: EVP_Digest would allocate and free one per call.
+EVP_MD_CTX* context() {
+    thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                             &EVP_MD_CTX_free);
+    if (!ctx) throw std::runtime_error("OpenSSL cannot make a digest context");
+    return ctx.get();
+}
+
 template <std::size_t N>
 std::array<unsigned char, N> digest(const EVP_MD* md, std::string_view bytes) {
     std::array<unsigned char, N> out{};
     unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, md, nullptr) != 1 || size != N) {
+    EVP_MD_CTX* ctx = context();
+    if (EVP_DigestInit_ex2(ctx, md, nullptr) != 1 ||
+        EVP_DigestUpdate(ctx, bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx, out.data(), &size) != 1 || size != N) {
         throw std::runtime_error("OpenSSL digest failed");
     }
     return out;
