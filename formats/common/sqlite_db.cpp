@@ -127,9 +127,11 @@ std::string SqliteStatement::column_name(int column) const {
     return name ? name : "";
 }
 
+// Each connection is used by one thread at a time (NOMUTEX: no locking on every call).
 SqliteDb::SqliteDb() {
-    if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(":memory:", &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         throw SqliteError("cannot open an in-memory database: " + why);
@@ -160,7 +162,8 @@ SqliteDb SqliteDb::over_bytes(std::string_view bytes, const SqliteBounds& bounds
 
 SqliteDb SqliteDb::read_file(const std::string& path, const SqliteBounds& bounds) {
     sqlite3* handle = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
         sqlite3_close(handle);
         throw SqliteError("cannot open the database: " + why);

@@ -116,6 +116,7 @@ std::size_t read_attributes(std::string_view html, std::size_t pos, std::size_t 
 void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
                     std::vector<MediaRef>& out) {
     std::size_t pos = begin;
+    std::vector<Attribute> attributes;  // one buffer for every tag
     while ((pos = html.find('<', pos)) != npos && pos < end) {
         if (html.compare(pos, 4, "<!--") == 0) {
             std::size_t close = html.find("-->", pos + 4);
@@ -139,7 +140,7 @@ void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
             ++name_end;
         }
         std::string name = lower_copy(html.substr(name_begin, name_end - name_begin));
-        std::vector<Attribute> attributes;
+        attributes.clear();
         pos = read_attributes(html, name_end, end, attributes);
         if (end_tag) continue;
         if (std::optional<MediaRefKind> kind = media_tag_kind(name)) {
