@@ -1,10 +1,13 @@
 #include "apkg/notes.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "apkg/text_util.hpp"
 #include "common/utf8.hpp"
@@ -115,6 +118,15 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
     }
 }
 
+// The card's scheduling keys (sorted, as the JSON object keeps them) and their columns in
+// read_card_rows' query; every column but data is an integer.
+constexpr int kDataColumn = 17;
+constexpr std::pair<std::string_view, int> kSchedulingColumns[] = {
+    {"data", kDataColumn}, {"due", 8},   {"factor", 10}, {"flags", 16}, {"id", 0},    {"ivl", 9},
+    {"lapses", 12},        {"left", 13}, {"mod", 4},     {"odid", 15},  {"odue", 14}, {"queue", 7},
+    {"reps", 11},          {"type", 6},  {"usn", 5}};
+static_assert(std::is_sorted(std::begin(kSchedulingColumns), std::end(kSchedulingColumns)));
+
 void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     const std::unordered_map<std::int64_t, std::size_t>& index,
                     const std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
@@ -145,15 +157,17 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
                                     ", which does not exist; it goes to Default");
             card.deck = kDefaultDeck;
         }
-        // Built in place: an initializer list would make a temporary array per key.
-        static constexpr const char* kIntegerColumns[] = {
-            "mod",  "usn",    "type", "queue", "due",  "ivl",  "factor",
-            "reps", "lapses", "left", "odue",  "odid", "flags"};
         json::object_t scheduling;
-        scheduling.emplace("id", id);
-        for (int i = 0; i < 13; ++i) scheduling.emplace(kIntegerColumns[i], cards.int64(4 + i));
-        scheduling.emplace("data",
-                           checked_text(cards, 17, collection, "cards", id, "data", diagnostics));
+        for (const auto& [key, column] : kSchedulingColumns) {
+            // In key order, hinted at the end: no search and no string comparison per key.
+            if (column == kDataColumn) {
+                scheduling.emplace_hint(
+                    scheduling.end(), key,
+                    checked_text(cards, column, collection, "cards", id, "data", diagnostics));
+            } else {
+                scheduling.emplace_hint(scheduling.end(), key, cards.int64(column));
+            }
+        }
         card.scheduling.json() = std::move(scheduling);
         out.notes[note->second].cards.push_back(std::move(card));
     }
