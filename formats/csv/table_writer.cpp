@@ -1,7 +1,10 @@
 #include "csv/table_writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "csv/dialect.hpp"
 #include "csv/mapping.hpp"
@@ -55,15 +58,19 @@ std::size_t field_columns(const Collection& collection,
 Layout plan_layout(const Collection& collection, const WriteColumns& columns,
                    const std::vector<std::vector<std::string>>& cells) {
     Layout layout;
+    // Sets beside the lists (which keep first-seen order): a lookup per note, not a scan of
+    // every deck so far.
+    std::unordered_set<std::int64_t> seen_types;
+    std::unordered_set<std::string_view> seen_decks;
     for (const Note& note : collection.notes) {
-        const NoteType* nt = collection.find_note_type(note.note_type_id);
-        if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
-                      layout.note_types.end()) {
-            layout.note_types.push_back(nt);
+        if (seen_types.insert(note.note_type_id).second) {
+            const NoteType* nt = collection.find_note_type(note.note_type_id);
+            if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
+                          layout.note_types.end()) {
+                layout.note_types.push_back(nt);
+            }
         }
-        if (std::find(layout.decks.begin(), layout.decks.end(), note.deck) == layout.decks.end()) {
-            layout.decks.push_back(note.deck);
-        }
+        if (seen_decks.insert(note.deck).second) layout.decks.push_back(note.deck);
     }
     layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, cells);
     if (columns.guid) layout.labels.push_back("guid");
