@@ -48,24 +48,26 @@ bool valid_type_and_queue(std::int64_t type, std::int64_t queue) {
 
 }  // namespace
 
-void CardBuilder::add_cards(const Note& note, const NoteType& note_type, const NoteRow& row,
+void CardBuilder::add_cards(const Note& note, const std::vector<std::string>& field_html,
+                            const NoteType& note_type, const NoteRow& row,
                             const SourceLocation& origin, WriteContext& context,
                             std::vector<CardRow>& out) {
     if (note.cards.empty()) {
-        add_generated(note, note_type, row, origin, context, out);
+        add_generated(note, field_html, note_type, row, origin, context, out);
     } else {
         add_carried(note, note_type, row, origin, context, out);
     }
 }
 
-void CardBuilder::add_generated(const Note& note, const NoteType& note_type, const NoteRow& row,
+void CardBuilder::add_generated(const Note& note, const std::vector<std::string>& field_html,
+                                const NoteType& note_type, const NoteRow& row,
                                 const SourceLocation& origin, WriteContext& context,
                                 std::vector<CardRow>& out) {
     if (std::vector<int> past = clozes_without_card(note_type, note); !past.empty()) {
         context.diagnostics.warning("APKG218", origin, clozes_without_card_message(past),
                                     "split the note: Anki makes at most 500 cloze cards");
     }
-    std::vector<int> ords = anki_card_ords(note_type, note);
+    std::vector<int> ords = anki_card_ords(note_type, note, field_html);
     std::int64_t deck_id = decks.id_for(note.deck);
     // Anki gives the cards of one note the same new-card position.
     std::int64_t position = next_position++;

@@ -20,16 +20,17 @@ struct CardBuilder {
     std::unordered_map<std::int64_t, std::int64_t>& written_card_id;  // source id -> row id
     std::int64_t next_position = 1;  // the due of the next generated new card
 
-    // Appends the note's cards to `out`.
-    void add_cards(const Note& note, const NoteType& note_type, const NoteRow& row,
-                   const SourceLocation& origin, WriteContext& context, std::vector<CardRow>& out);
+    // Appends the note's cards to `out`; `field_html` is to_html of each of the note's fields.
+    void add_cards(const Note& note, const std::vector<std::string>& field_html,
+                   const NoteType& note_type, const NoteRow& row, const SourceLocation& origin,
+                   WriteContext& context, std::vector<CardRow>& out);
 
   private:
     // At most 500 cloze cards, as Anki makes them (deckport/cloze_limit.hpp); cloze numbers
     // above 500 are reported (APKG218).
-    void add_generated(const Note& note, const NoteType& note_type, const NoteRow& row,
-                       const SourceLocation& origin, WriteContext& context,
-                       std::vector<CardRow>& out);
+    void add_generated(const Note& note, const std::vector<std::string>& field_html,
+                       const NoteType& note_type, const NoteRow& row, const SourceLocation& origin,
+                       WriteContext& context, std::vector<CardRow>& out);
     void add_carried(const Note& note, const NoteType& note_type, const NoteRow& row,
                      const SourceLocation& origin, WriteContext& context,
                      std::vector<CardRow>& out);

@@ -89,14 +89,19 @@ SourceLocation OpenCollection::at(std::string_view what) const {
 OpenCollection open_collection(const Package& package, const std::string& display_name,
                                Diagnostics& diagnostics) {
     SourceLocation whole{display_name, 0, 0, package.collection_member};
+    const TempFile* file = package.collection_file.get();
     std::string_view bytes = package.collection();
-    if (!looks_like_sqlite(bytes)) {
+    if (!looks_like_sqlite(file ? std::string_view(package.collection_head) : bytes)) {
         throw InputError("APKG005", whole, "the collection is not an SQLite database");
     }
     try {
-        SqliteBounds bounds{package.limits.max_field_bytes, step_budget(bytes.size())};
+        SqliteBounds bounds{package.limits.max_field_bytes,
+                            step_budget(file ? file->size() : bytes.size())};
         OpenCollection collection{
-            SqliteDb::from_bytes(bytes, bounds), display_name, package.collection_member, {}};
+            file ? SqliteDb::read_file(file->path(), bounds) : SqliteDb::over_bytes(bytes, bounds),
+            display_name,
+            package.collection_member,
+            {}};
         std::vector<std::string> hostile = collection.db.hostile_schema(kReadTables);
         if (!hostile.empty()) {
             std::string list;

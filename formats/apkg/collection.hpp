@@ -31,7 +31,8 @@ struct OpenCollection {
     SourceLocation at(std::string_view what) const;
 };
 
-// Opens the package's collection. Throws InputError: APKG005 not SQLite, damaged or without a
+// Opens the package's collection where it is, without a copy: the package must outlive it.
+// Throws InputError: APKG005 not SQLite, damaged or without a
 // `col` table, APKG006 too old (ver < 11, unless col, notes and cards have the schema-11 shape:
 // then APKG015 is reported and it is read), APKG007 too new (12, 13 or > 18).
 OpenCollection open_collection(const Package& package, const std::string& display_name,

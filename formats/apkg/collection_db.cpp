@@ -1,6 +1,7 @@
-// Writes the rows into an in-memory SQLite database and returns its file image. Deterministic:
-// fixed page size, rows in a fixed order, no clock, no randomness.
+// Writes the rows into an SQLite database file in memory. Deterministic: fixed page size, rows
+// in a fixed order, no clock, no randomness.
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,22 @@ void insert_schema18_rows(SqliteDb& db, const Schema18Rows& rows) {
     for (const std::string& t : rows.tags) tag.bind_text(1, t).run();
 }
 
+// The header as deckport has always written it (from a :memory: database, whose pager never
+// counts changes): file change counter (offset 24), version-valid-for (92) and the SQLite
+// version number (96) zero, so the bytes do not depend on the SQLite library. The page count
+// at offset 28 stays valid: it is valid when the counter equals version-valid-for.
+void clear_change_counters(std::span<unsigned char> image) {
+    if (image.size() < 100) return;
+    std::fill(image.begin() + 24, image.begin() + 28, 0);
+    std::fill(image.begin() + 92, image.begin() + 100, 0);
+}
+
+// Moved out and destroyed: the rows are not needed once they are in the database.
+template <typename Row>
+void release(std::vector<Row>& rows) {
+    std::vector<Row>().swap(rows);
+}
+
 void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
     SqliteStatement insert =
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -121,10 +138,9 @@ void insert_revlog(SqliteDb& db, const std::vector<RevlogRow>& revlog) {
 
 }  // namespace
 
-std::string build_collection_database(const PackageContent& content, CollectionSchema schema,
-                                      int page_size, const std::string& source_name,
-                                      Diagnostics& diagnostics) {
-    SqliteDb db;
+SqliteDb build_collection_database(PackageContent content, CollectionSchema schema, int page_size,
+                                   const std::string& source_name, Diagnostics& diagnostics) {
+    SqliteDb db = SqliteDb::file_in_memory();
     db.exec("pragma page_size = " + std::to_string(page_size));
     db.exec("pragma journal_mode = off");
     db.exec(kCollectionTables);
@@ -142,12 +158,16 @@ std::string build_collection_database(const PackageContent& content, CollectionS
                                                source_name, diagnostics));
     }
     insert_notes(db, content.notes);
+    release(content.notes);
     insert_cards(db, content.cards);
+    release(content.cards);
     insert_revlog(db, content.revlog);
+    release(content.revlog);
     db.exec(kSchema11Indexes);
     if (schema == CollectionSchema::v18) db.exec(kSchema18Indexes);
     db.exec("commit");
-    return db.serialize();
+    clear_change_counters(db.file_image());
+    return db;
 }
 
 }  // namespace deckport::apkg

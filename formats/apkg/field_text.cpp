@@ -1,10 +1,11 @@
 #include "apkg/field_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
-#include "deckport/html_entities.hpp"
 #include "common/utf8.hpp"
+#include "deckport/html_entities.hpp"
 #include "deckport/identity.hpp"
 
 namespace deckport::apkg::writing {
@@ -326,6 +327,13 @@ std::uint32_t field_checksum(std::string_view text) {
 }
 
 std::string normalize_field(std::string_view field) {
+    // Most fields are printable ASCII, tabs and newlines: nothing to drop, repair or compose.
+    if (std::all_of(field.begin(), field.end(), [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return (u >= 0x20 && u < 0x7F) || c == '\t' || c == '\n';
+        })) {
+        return std::string(field);
+    }
     std::string cleaned;
     cleaned.reserve(field.size());
     for (char c : field) {

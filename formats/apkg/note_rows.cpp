@@ -34,9 +34,16 @@ std::string rewrite_references(const std::string& html, const SourceLocation& or
 
 }  // namespace
 
-std::vector<std::string> note_field_html(const Note& note, const NoteType& note_type,
-                                         const SourceLocation& origin, MediaPackager& media,
-                                         WriteContext& context) {
+std::vector<std::string> field_html(const Note& note) {
+    std::vector<std::string> html;
+    html.reserve(note.fields.size());
+    for (const Content& field : note.fields) html.push_back(to_html(field));
+    return html;
+}
+
+std::vector<std::string> note_field_html(const Note& note, const std::vector<std::string>& html,
+                                         const NoteType& note_type, const SourceLocation& origin,
+                                         MediaPackager& media, WriteContext& context) {
     std::size_t count = note_type.fields.size();
     for (std::size_t i = count; i < note.fields.size(); ++i) {
         if (note.fields[i].source.empty()) continue;
@@ -47,10 +54,10 @@ std::vector<std::string> note_field_html(const Note& note, const NoteType& note_
         break;
     }
     std::vector<std::string> fields(count);
-    for (std::size_t i = 0; i < count && i < note.fields.size(); ++i) {
-        std::string html = normalize_field(to_html(note.fields[i]));
+    for (std::size_t i = 0; i < count && i < html.size(); ++i) {
+        std::string normalized = normalize_field(html[i]);
         const SourceLocation& at = i < note.field_origins.size() ? note.field_origins[i] : origin;
-        fields[i] = rewrite_references(html, at, media, context);
+        fields[i] = rewrite_references(normalized, at, media, context);
     }
     return fields;
 }

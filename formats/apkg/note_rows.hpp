@@ -12,11 +12,15 @@
 
 namespace deckport::apkg {
 
+// to_html of each of the note's fields, in order.
+std::vector<std::string> field_html(const Note& note);
+
 // The field values (HTML, normalised as Anki stores them, media references rewritten), exactly
-// one per field of `note_type`. Reports APKG206 when the note has more values than fields.
-std::vector<std::string> note_field_html(const Note& note, const NoteType& note_type,
-                                         const SourceLocation& origin, MediaPackager& media,
-                                         WriteContext& context);
+// one per field of `note_type`, from `html` (field_html of the note). Reports APKG206 when the
+// note has more values than fields.
+std::vector<std::string> note_field_html(const Note& note, const std::vector<std::string>& html,
+                                         const NoteType& note_type, const SourceLocation& origin,
+                                         MediaPackager& media, WriteContext& context);
 
 // Fills the text columns (flds, sfld, csum) from the field values.
 void set_field_columns(NoteRow& row, const std::vector<std::string>& fields, int sort_field);

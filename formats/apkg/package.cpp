@@ -36,6 +36,36 @@ PackageKind kind_from_meta(const std::string& bytes, const std::string& display_
                      "export it again from Anki with \"Support older Anki versions\" ticked");
 }
 
+// Inflates the collection member of a legacy package into a temporary file when one can be made
+// (SQLite then reads the pages it needs from there: the collection is never whole in memory),
+// else into member_bytes. A WAL-mode header (bytes 18 and 19 = 2) becomes rollback mode (1), as
+// SqliteDb::from_bytes does for a copy: there is no WAL file. False when there is no member.
+bool spool_collection(Package& package, ZipReader& zip) {
+    std::unique_ptr<TempFile> file = TempFile::create("collection");
+    std::uint64_t offset = 0;
+    std::string patched;
+    bool found = zip.read_to(package.collection_member, [&](std::string_view piece) {
+        if (offset < 20) {
+            patched.assign(piece);
+            for (std::uint64_t at : {18, 19}) {
+                if (at >= offset && at - offset < patched.size() && patched[at - offset] == 2)
+                    patched[at - offset] = 1;
+            }
+            piece = patched;
+        }
+        offset += piece.size();
+        if (package.collection_head.size() < 100)
+            package.collection_head.append(piece.substr(0, 100 - package.collection_head.size()));
+        if (file && !file->append(piece)) {  // the disk is full: go on in memory
+            package.member_bytes = file->contents();
+            file.reset();
+        }
+        if (!file) package.member_bytes.append(piece);
+    });
+    package.collection_file = std::move(file);
+    return found;
+}
+
 }  // namespace
 
 const char* package_kind_name(PackageKind kind) {
@@ -91,22 +121,23 @@ Package open_package(const Input& input, const Limits& limits) {
     package.collection_member = package.kind == PackageKind::latest    ? kLatestMember
                                 : package.kind == PackageKind::legacy2 ? kLegacy2Member
                                                                        : kLegacy1Member;
-    std::optional<std::string> member = zip.read(package.collection_member);
-    if (!member) {
+    auto missing = [&] {
         std::string hint =
             zip.contains(kLatestMember)
                 ? "collection.anki21b is only read when `meta` says version 3"
                 : "is it an Anki package? it should hold " + package.collection_member;
-        throw InputError(
+        return InputError(
             "APKG004", SourceLocation{input.display_name},
             "no collection: the package has no `" + package.collection_member + "` member", hint);
+    };
+    if (package.kind != PackageKind::latest) {
+        if (!spool_collection(package, zip)) throw missing();
+        return package;
     }
-    if (package.kind == PackageKind::latest) {
-        package.member_bytes = decode_zstd(
-            package, *member, SourceLocation{input.display_name, 0, 0, package.collection_member});
-    } else {
-        package.member_bytes = std::move(*member);
-    }
+    std::optional<std::string> member = zip.read(package.collection_member);
+    if (!member) throw missing();
+    package.member_bytes = decode_zstd(
+        package, *member, SourceLocation{input.display_name, 0, 0, package.collection_member});
     return package;
 }
 

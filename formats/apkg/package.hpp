@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/temp_file.hpp"
 #include "common/zip_archive.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
@@ -23,13 +24,17 @@ const char* package_kind_name(PackageKind kind);
 
 struct Package {
     PackageKind kind = PackageKind::bare_collection;
-    std::string collection_member;   // empty for a bare collection
-    std::string_view bare;           // a bare collection: the input's bytes
-    std::string member_bytes;        // a package: the collection member (zstd-decoded for latest)
+    std::string collection_member;  // empty for a bare collection
+    std::string_view bare;          // a bare collection: the input's bytes
+    std::string member_bytes;       // a package: the collection member (zstd-decoded for latest)
+    // The collection member of a legacy package, inflated into a temporary file instead of
+    // member_bytes when one could be made, and its first 100 bytes (the SQLite header).
+    std::unique_ptr<TempFile> collection_file;
+    std::string collection_head;
     std::unique_ptr<ZipReader> zip;  // null for a bare collection; its budget counts zstd too
     Limits limits;                   // what the package was opened with
 
-    // The SQLite file's bytes.
+    // The SQLite file's bytes, when they are in memory (not in collection_file).
     std::string_view collection() const {
         return kind == PackageKind::bare_collection ? bare : std::string_view(member_bytes);
     }

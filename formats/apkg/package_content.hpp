@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/sqlite_db.hpp"
 #include "deckport/format.hpp"
 #include "deckport/model.hpp"
 
@@ -68,11 +69,11 @@ enum class CollectionSchema {
     v18,  // latest packages: note types, decks and settings in their own tables, `col.ver` 18
 };
 
-// The database file (page size `page_size`) holding `content`. Schema 18 reports names that
-// must change to stay unique regardless of case (APKG217) to `diagnostics`.
-std::string build_collection_database(const PackageContent& content, CollectionSchema schema,
-                                      int page_size, const std::string& source_name,
-                                      Diagnostics& diagnostics);
+// The database (page size `page_size`) holding `content`, whose file_image() is the
+// collection file. The rows are let go as they are written, to keep memory down. Schema 18
+// reports names that must change to stay unique regardless of case (APKG217) to `diagnostics`.
+SqliteDb build_collection_database(PackageContent content, CollectionSchema schema, int page_size,
+                                   const std::string& source_name, Diagnostics& diagnostics);
 
 // The media map: {"0": "name", ...} for the members in order.
 std::string media_map_json(const std::vector<MediaMember>& media);

@@ -37,7 +37,6 @@ class ApkgReader final : public Reader {
         Diagnostics& diagnostics = context.diagnostics;
         Package package = open_package(input, context.limits);
         OpenCollection db = open_collection(package, input.display_name, diagnostics);
-        std::string().swap(package.member_bytes);  // SQLite holds its own copy now
         SchemaObjects objects = read_schema_objects(db, context.limits, diagnostics);
 
         Collection out;

@@ -15,6 +15,8 @@ class UniqueIds {
         return preferred;
     }
     bool contains(std::int64_t id) const { return used_.count(id) > 0; }
+    // Room for `count` ids without rehashing as they come.
+    void reserve(std::size_t count) { used_.reserve(count); }
 
   private:
     std::unordered_set<std::int64_t> used_;

@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "apkg/anki.pb.h"
 #include "apkg/apkg_format.hpp"
@@ -80,9 +83,11 @@ std::string placeholder_collection(const WriteContext& outer) {
     collection.notes.push_back(std::move(note));
     Diagnostics ignored;
     WriteContext context{ignored, {}, outer.limits, outer.timestamp, "collection.anki2"};
-    return apkg::build_collection_database(apkg::build_package_content(collection, context),
-                                           CollectionSchema::v11, kPlaceholderPageSize,
-                                           "collection.anki2", ignored);
+    SqliteDb db = apkg::build_collection_database(apkg::build_package_content(collection, context),
+                                                  CollectionSchema::v11, kPlaceholderPageSize,
+                                                  "collection.anki2", ignored);
+    std::span<unsigned char> image = db.file_image();
+    return std::string(image.begin(), image.end());
 }
 
 // MediaEntries: entry i names member "i", with the size and SHA-1 of the uncompressed file.
@@ -101,15 +106,15 @@ std::string media_entries(const std::vector<MediaMember>& media) {
 // Members in Anki's order (rslib import_export/package/colpkg/export.rs): meta, the collection,
 // the placeholder, the media files, the media map last. Everything is stored but the legacy
 // collections, which are deflated.
-std::string package(Variant variant, const PackageContent& content, std::string database,
-                    const WriteContext& context) {
+std::string package(Variant variant, const std::vector<MediaMember>& media,
+                    std::string_view database, const WriteContext& context) {
     ZipWriter zip;
     if (variant == Variant::legacy) {
-        zip.add("collection.anki2", std::move(database));
-        zip.add("media", apkg::media_map_json(content.media));
+        zip.add_deflated("collection.anki2", database);
+        zip.add("media", apkg::media_map_json(media));
         // Media are stored as they are (images and sound are compressed already), as Anki does.
-        for (std::size_t i = 0; i < content.media.size(); ++i) {
-            zip.add(std::to_string(i), *content.media[i].bytes, false);
+        for (std::size_t i = 0; i < media.size(); ++i) {
+            zip.add(std::to_string(i), *media[i].bytes, false);
         }
         return zip.finish();
     }
@@ -118,16 +123,15 @@ std::string package(Variant variant, const PackageContent& content, std::string 
     if (latest) {
         zip.add("collection.anki21b", apkg::zstd_compress(database), false);
     } else {
-        zip.add("collection.anki21", std::move(database));
+        zip.add_deflated("collection.anki21", database);
     }
     zip.add("collection.anki2", placeholder_collection(context), false);
-    for (std::size_t i = 0; i < content.media.size(); ++i) {
-        const std::string& bytes = *content.media[i].bytes;
+    for (std::size_t i = 0; i < media.size(); ++i) {
+        const std::string& bytes = *media[i].bytes;
         zip.add(std::to_string(i), latest ? apkg::zstd_compress(bytes) : bytes, false);
     }
     zip.add("media",
-            latest ? apkg::zstd_compress(media_entries(content.media))
-                   : apkg::media_map_json(content.media),
+            latest ? apkg::zstd_compress(media_entries(media)) : apkg::media_map_json(media),
             false);
     return zip.finish();
 }
@@ -139,10 +143,15 @@ class ApkgWriter : public Writer {
         Variant variant = parse_variant(context.options, collection_package(context));
         PackageContent content = apkg::build_package_content(collection, context);
         if (context.diagnostics.has_errors()) return;
-        std::string database = apkg::build_collection_database(
-            content, variant == Variant::latest ? CollectionSchema::v18 : CollectionSchema::v11,
-            kPageSize, collection.meta.source_name, context.diagnostics);
-        sink.write(package(variant, content, std::move(database), context));
+        std::vector<MediaMember> media = std::move(content.media);
+        SqliteDb database = apkg::build_collection_database(
+            std::move(content),
+            variant == Variant::latest ? CollectionSchema::v18 : CollectionSchema::v11, kPageSize,
+            collection.meta.source_name, context.diagnostics);
+        std::span<unsigned char> image = database.file_image();
+        sink.write(package(
+            variant, media,
+            std::string_view(reinterpret_cast<const char*>(image.data()), image.size()), context));
     }
 };
 

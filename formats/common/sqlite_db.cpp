@@ -34,7 +34,9 @@ SqliteStatement::SqliteStatement(sqlite3* db, std::string_view sql) : db_(db) {
     }
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
+SqliteStatement::~SqliteStatement() {
+    sqlite3_finalize(statement_);
+}
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), statement_(other.statement_) {
@@ -90,7 +92,9 @@ void SqliteStatement::reset() {
     sqlite3_clear_bindings(statement_);
 }
 
-int SqliteStatement::column_count() const { return sqlite3_column_count(statement_); }
+int SqliteStatement::column_count() const {
+    return sqlite3_column_count(statement_);
+}
 
 bool SqliteStatement::is_null(int column) const {
     return sqlite3_column_type(statement_, column) == SQLITE_NULL;
@@ -100,7 +104,9 @@ std::int64_t SqliteStatement::int64(int column) const {
     return sqlite3_column_int64(statement_, column);
 }
 
-double SqliteStatement::real(int column) const { return sqlite3_column_double(statement_, column); }
+double SqliteStatement::real(int column) const {
+    return sqlite3_column_double(statement_, column);
+}
 
 std::string SqliteStatement::text(int column) const {
     const unsigned char* text = sqlite3_column_text(statement_, column);
@@ -121,51 +127,76 @@ std::string SqliteStatement::column_name(int column) const {
     return name ? name : "";
 }
 
+// Each connection is used by one thread at a time (NOMUTEX: no locking on every call).
 SqliteDb::SqliteDb() {
-    if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(":memory:", &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
         std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         throw SqliteError("cannot open an in-memory database: " + why);
     }
 }
 
+SqliteDb SqliteDb::file_in_memory() {
+    SqliteDb db;
+    // An empty image that SQLite enlarges (and frees) itself.
+    if (sqlite3_deserialize(db.db_, "main", nullptr, 0, 0,
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE) !=
+        SQLITE_OK) {
+        fail(db.db_, "cannot open an in-memory database file");
+    }
+    // memdb stops at 1 GiB by default; a :memory: database has no such bound.
+    sqlite3_int64 no_bound = sqlite3_int64{1} << 46;
+    sqlite3_file_control(db.db_, "main", SQLITE_FCNTL_SIZE_LIMIT, &no_bound);
+    return db;
+}
+
 SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds) {
+    return open_untrusted(bytes, bounds, true);
+}
+
+SqliteDb SqliteDb::over_bytes(std::string_view bytes, const SqliteBounds& bounds) {
+    return open_untrusted(bytes, bounds, false);
+}
+
+SqliteDb SqliteDb::read_file(const std::string& path, const SqliteBounds& bounds) {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
+        sqlite3_close(handle);
+        throw SqliteError("cannot open the database: " + why);
+    }
+    SqliteDb db(handle);
+    db.harden(bounds);
+    // Fail now, not on the first query, when the file is damaged.
+    db.exec("SELECT count(*) FROM sqlite_master");
+    return db;
+}
+
+SqliteDb SqliteDb::open_untrusted(std::string_view bytes, const SqliteBounds& bounds, bool copy) {
     if (!looks_like_sqlite(bytes)) throw SqliteError("not an SQLite database");
     SqliteDb db;
-    // Before the schema is read: nothing in it may run code or reach outside.
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
-    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_LENGTH, limit_value(bounds.max_value_bytes));
-    sqlite3_limit(db.db_, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_ATTACHED, 0);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_EXPR_DEPTH, 256);
-    sqlite3_limit(db.db_, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
-    db.budget_ = std::make_unique<StepBudget>();
-    db.budget_->calls_left = bounds.max_steps / kStepsPerCall + 1;
-    sqlite3_progress_handler(
-        db.db_, kStepsPerCall,
-        [](void* data) -> int {
-            auto* budget = static_cast<StepBudget*>(data);
-            if (budget->calls_left == 0) return 1;  // interrupts the query
-            --budget->calls_left;
-            return 0;
-        },
-        db.budget_.get());
+    db.harden(bounds);
     auto size = static_cast<sqlite3_int64>(bytes.size());
-    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
-    if (!copy) throw SqliteError("out of memory");
-    std::memcpy(copy, bytes.data(), bytes.size());
     // Bytes 18 and 19 say WAL mode (2); an in-memory copy has no WAL file, so read it as a
     // rollback-journal database (1) instead: the main file's content is the same.
-    if (copy[18] == 2) copy[18] = 1;
-    if (copy[19] == 2) copy[19] = 1;
-    if (sqlite3_deserialize(db.db_, "main", copy, size, size,
-                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
-        SQLITE_OK) {
+    bool wal = bytes[18] == 2 || bytes[19] == 2;
+    unsigned char* image = nullptr;
+    unsigned flags = SQLITE_DESERIALIZE_READONLY;
+    if (copy || wal) {
+        image = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+        if (!image) throw SqliteError("out of memory");
+        std::memcpy(image, bytes.data(), bytes.size());
+        if (image[18] == 2) image[18] = 1;
+        if (image[19] == 2) image[19] = 1;
+        flags |= SQLITE_DESERIALIZE_FREEONCLOSE;
+    } else {
+        // Read-only: SQLite never writes to the caller's bytes.
+        image = reinterpret_cast<unsigned char*>(const_cast<char*>(bytes.data()));
+    }
+    if (sqlite3_deserialize(db.db_, "main", image, size, size, flags) != SQLITE_OK) {
         fail(db.db_, "cannot open the database");
     }
     // Fail now, not on the first query, when the file is damaged.
@@ -173,7 +204,34 @@ SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds
     return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+void SqliteDb::harden(const SqliteBounds& bounds) {
+    // Before the schema is read: nothing in it may run code or reach outside.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, limit_value(bounds.max_value_bytes));
+    sqlite3_limit(db_, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
+    sqlite3_limit(db_, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db_, SQLITE_LIMIT_EXPR_DEPTH, 256);
+    sqlite3_limit(db_, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    budget_ = std::make_unique<StepBudget>();
+    budget_->calls_left = bounds.max_steps / kStepsPerCall + 1;
+    sqlite3_progress_handler(
+        db_, kStepsPerCall,
+        [](void* data) -> int {
+            auto* budget = static_cast<StepBudget*>(data);
+            if (budget->calls_left == 0) return 1;  // interrupts the query
+            --budget->calls_left;
+            return 0;
+        },
+        budget_.get());
+}
+
+SqliteDb::~SqliteDb() {
+    sqlite3_close(db_);
+}
 
 SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(other.db_), budget_(std::move(other.budget_)) {
     other.db_ = nullptr;
@@ -189,7 +247,9 @@ void SqliteDb::exec(std::string_view sql) {
     }
 }
 
-SqliteStatement SqliteDb::prepare(std::string_view sql) { return SqliteStatement(db_, sql); }
+SqliteStatement SqliteDb::prepare(std::string_view sql) {
+    return SqliteStatement(db_, sql);
+}
 
 bool SqliteDb::has_table(std::string_view name) {
     SqliteStatement query = prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
@@ -226,6 +286,13 @@ std::string SqliteDb::serialize() {
     std::string bytes(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
     sqlite3_free(data);
     return bytes;
+}
+
+std::span<unsigned char> SqliteDb::file_image() {
+    sqlite3_int64 size = 0;
+    unsigned char* data = sqlite3_serialize(db_, "main", &size, SQLITE_SERIALIZE_NOCOPY);
+    if (!data) return {};
+    return {data, static_cast<std::size_t>(size)};
 }
 
 }  // namespace deckport

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,12 +18,12 @@ namespace deckport {
 
 // Every SQLite failure. Readers turn it into an InputError with their own code and position.
 class SqliteError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class SqliteStatement {
-public:
+  public:
     SqliteStatement(sqlite3* db, std::string_view sql);
     ~SqliteStatement();
     SqliteStatement(SqliteStatement&& other) noexcept;
@@ -50,7 +51,7 @@ public:
     std::string blob(int column) const;
     std::string column_name(int column) const;
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
 };
@@ -63,14 +64,24 @@ struct SqliteBounds {
 };
 
 class SqliteDb {
-public:
+  public:
     // An empty database in memory.
     SqliteDb();
+    // An empty database whose file image grows in one buffer (SQLite's memdb VFS), so that
+    // file_image() gives it without a copy.
+    static SqliteDb file_in_memory();
     // A copy of the database file `bytes`, opened in memory (WAL-mode files included),
     // read-only and defensively: SQLITE_DBCONFIG_DEFENSIVE, the schema not trusted, views and
     // triggers disabled, no ATTACH, sqlite3_limit on value and SQL lengths, and a budget of
     // steps after which every query fails ("ran past its step budget").
     static SqliteDb from_bytes(std::string_view bytes, const SqliteBounds& bounds = {});
+    // The same as from_bytes, reading `bytes` where they are (they must outlive the database):
+    // no copy, but for a WAL-mode file, whose header a copy changes.
+    static SqliteDb over_bytes(std::string_view bytes, const SqliteBounds& bounds = {});
+    // The same for a database file on disk, read-only (a WAL-mode header must have been
+    // changed to rollback mode by the caller, as from_bytes does): SQLite reads its pages as
+    // it needs them, so the file is never whole in memory.
+    static SqliteDb read_file(const std::string& path, const SqliteBounds& bounds = {});
     ~SqliteDb();
     SqliteDb(SqliteDb&& other) noexcept;
     SqliteDb(const SqliteDb&) = delete;
@@ -85,13 +96,20 @@ public:
     std::vector<std::string> hostile_schema(const std::vector<std::string>& tables);
     // The database file's bytes, as SQLite would write them to disk.
     std::string serialize();
+    // The file image of a file_in_memory() database, in place (valid until the next change
+    // or the end of the database); empty for any other database.
+    std::span<unsigned char> file_image();
 
     sqlite3* handle() { return db_; }
 
-private:
-  struct StepBudget {
-      std::uint64_t calls_left = 0;  // progress-handler calls (one per kStepsPerCall steps)
-  };
+  private:
+    struct StepBudget {
+        std::uint64_t calls_left = 0;  // progress-handler calls (one per kStepsPerCall steps)
+    };
+    explicit SqliteDb(sqlite3* handle) : db_(handle) {}
+    static SqliteDb open_untrusted(std::string_view bytes, const SqliteBounds& bounds, bool copy);
+    // The defences of an untrusted database (see from_bytes), before anything is read.
+    void harden(const SqliteBounds& bounds);
     sqlite3* db_ = nullptr;
     std::unique_ptr<StepBudget> budget_;
 };

@@ -188,9 +188,15 @@ bool ZipReader::contains(std::string_view name) const {
 }
 
 std::optional<std::string> ZipReader::read(std::string_view name) {
+    std::string bytes;
+    if (!read_to(name, [&](std::string_view piece) { bytes.append(piece); })) return std::nullopt;
+    return bytes;
+}
+
+bool ZipReader::read_to(std::string_view name, const std::function<void(std::string_view)>& out) {
     std::string member(name);
     zip_int64_t located = zip_name_locate(archive_, member.c_str(), 0);
-    if (located < 0) return std::nullopt;
+    if (located < 0) return false;
     auto index = static_cast<zip_uint64_t>(located);
     SourceLocation at{display_name_, 0, 0, member};
     zip_uint8_t system = 0;
@@ -211,7 +217,6 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
         throw InputError(code_prefix_ + "002", at,
                          std::string("cannot open member: ") + zip_strerror(archive_));
     }
-    std::string bytes;
     char buffer[1 << 16];
     while (true) {
         zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
@@ -223,14 +228,14 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
         if (n == 0) break;
         try {
             counter.add(static_cast<std::uint64_t>(n));
+            out(std::string_view(buffer, static_cast<std::size_t>(n)));
         } catch (...) {
             zip_fclose(file);
             throw;
         }
-        bytes.append(buffer, static_cast<std::size_t>(n));
     }
     zip_fclose(file);
-    return bytes;
+    return true;
 }
 
 namespace {
@@ -328,16 +333,21 @@ ZipWriter::~ZipWriter() {
 }
 
 void ZipWriter::add(std::string name, std::string bytes, bool compress, int level) {
+    if (compress) return add_deflated(std::move(name), bytes, level);
     if (!archive_) throw std::logic_error("ZipWriter used after finish()");
-    zip_source_t* source = nullptr;
-    if (compress) {
-        std::unique_ptr<Deflated> member = deflate(bytes, level);
-        source = zip_source_function(archive_, deflated_source, member.get());
-        if (source) member.release();  // the source owns it now (ZIP_SOURCE_FREE)
-    } else {
-        const std::string& stored = contents_.emplace_back(std::move(bytes));
-        source = zip_source_buffer(archive_, stored.data(), stored.size(), 0);
-    }
+    const std::string& stored = contents_.emplace_back(std::move(bytes));
+    add_source(name, zip_source_buffer(archive_, stored.data(), stored.size(), 0), false);
+}
+
+void ZipWriter::add_deflated(std::string name, std::string_view bytes, int level) {
+    if (!archive_) throw std::logic_error("ZipWriter used after finish()");
+    std::unique_ptr<Deflated> member = deflate(bytes, level);
+    zip_source_t* source = zip_source_function(archive_, deflated_source, member.get());
+    if (source) member.release();  // the source owns it now (ZIP_SOURCE_FREE)
+    add_source(name, source, true);
+}
+
+void ZipWriter::add_source(const std::string& name, zip_source* source, bool compressed) {
     if (!source) throw std::runtime_error("libzip: cannot add member " + name);
     zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
@@ -350,7 +360,7 @@ void ZipWriter::add(std::string name, std::string bytes, bool compress, int leve
     // zip_file_set_mtime would go through the local time zone.
     zip_file_set_dostime(archive_, i, 0, (1 << 5) | 1, 0);
     // A deflated member keeps the default method, so libzip takes the source's (deflate).
-    if (!compress) zip_set_file_compression(archive_, i, ZIP_CM_STORE, 0);
+    if (!compressed) zip_set_file_compression(archive_, i, ZIP_CM_STORE, 0);
 }
 
 std::string ZipWriter::finish() {

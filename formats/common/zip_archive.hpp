@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -73,21 +74,24 @@ bool zip_names_any(std::string_view bytes, std::initializer_list<std::string_vie
 // with `code_prefix` codes: <prefix>001 not a zip, <prefix>002 damaged member (or a link),
 // <prefix>003 over a bound. `bytes` must outlive the reader (it is not copied).
 class ZipReader {
-public:
-  ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
-            const Limits& limits = {});
-  ~ZipReader();
-  ZipReader(const ZipReader&) = delete;
-  ZipReader& operator=(const ZipReader&) = delete;
+  public:
+    ZipReader(std::string_view bytes, std::string display_name, std::string code_prefix,
+              const Limits& limits = {});
+    ~ZipReader();
+    ZipReader(const ZipReader&) = delete;
+    ZipReader& operator=(const ZipReader&) = delete;
 
-  const std::vector<std::string>& names() const { return names_; }
-  bool contains(std::string_view name) const;
-  // The member's bytes, or nullopt when there is no such member.
-  std::optional<std::string> read(std::string_view name);
-  // The budget that zstd output inside this archive is counted against too.
-  InflateBudget& budget() { return budget_; }
+    const std::vector<std::string>& names() const { return names_; }
+    bool contains(std::string_view name) const;
+    // The member's bytes, or nullopt when there is no such member.
+    std::optional<std::string> read(std::string_view name);
+    // The same, handing the bytes to `out` piece by piece as they are inflated (the member is
+    // never whole in memory); false when there is no such member.
+    bool read_to(std::string_view name, const std::function<void(std::string_view)>& out);
+    // The budget that zstd output inside this archive is counted against too.
+    InflateBudget& budget() { return budget_; }
 
-private:
+  private:
     zip* archive_ = nullptr;
     std::string display_name_;
     std::string code_prefix_;
@@ -98,7 +102,7 @@ private:
 // Builds a zip in memory. Deterministic: members in the order added, one fixed modification
 // time (1980-01-01 00:00, the zip epoch), no extra fields.
 class ZipWriter {
-public:
+  public:
     ZipWriter();
     ~ZipWriter();
     ZipWriter(const ZipWriter&) = delete;
@@ -106,10 +110,14 @@ public:
 
     // `compress`: deflate at `level` (1 fastest ... 9 smallest); otherwise stored.
     void add(std::string name, std::string bytes, bool compress = true, int level = 6);
+    // Deflated at `level`, without a copy of `bytes` (read before it returns).
+    void add_deflated(std::string name, std::string_view bytes, int level = 6);
     // Closes the archive and returns its bytes; the writer cannot be used afterwards.
     std::string finish();
 
-private:
+  private:
+    // Adds `source` (freed on failure) as member `name`, deflated or stored.
+    void add_source(const std::string& name, zip_source* source, bool compressed);
     zip_source* buffer_ = nullptr;
     zip* archive_ = nullptr;
     std::deque<std::string> contents_;  // libzip reads them at finish(); deque keeps them in place

@@ -1,6 +1,7 @@
 #include "csv/table_writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <unordered_set>
 
@@ -59,14 +60,19 @@ std::size_t field_columns(const Collection& collection,
 Layout plan_layout(const Collection& collection, const WriteColumns& columns,
                    const std::vector<std::vector<std::string>>& cells) {
     Layout layout;
-    std::unordered_set<std::string_view> decks;
+    // Sets beside the lists (which keep first-seen order): a lookup per note, not a scan of
+    // every list so far.
+    std::unordered_set<std::int64_t> seen_types;
+    std::unordered_set<std::string_view> seen_decks;
     for (const Note& note : collection.notes) {
-        const NoteType* nt = collection.find_note_type(note.note_type_id);
-        if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
-                      layout.note_types.end()) {
-            layout.note_types.push_back(nt);
+        if (seen_types.insert(note.note_type_id).second) {
+            const NoteType* nt = collection.find_note_type(note.note_type_id);
+            if (nt && std::find(layout.note_types.begin(), layout.note_types.end(), nt) ==
+                          layout.note_types.end()) {
+                layout.note_types.push_back(nt);
+            }
         }
-        if (decks.insert(note.deck).second) layout.decks.push_back(note.deck);
+        if (seen_decks.insert(note.deck).second) layout.decks.push_back(note.deck);
     }
     layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, cells);
     if (columns.guid) layout.labels.push_back("guid");
@@ -236,8 +242,9 @@ void write_table(const Collection& collection, const WriteOptions& options,
         if (options.columns.notetype) row.push_back(nt ? nt->name : std::string{});
         if (options.columns.deck) row.push_back(note.deck);
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
-            row.push_back(k < cells[n].size() ? cells[n][k] : std::string{});
+            row.push_back(k < cells[n].size() ? std::move(cells[n][k]) : std::string{});
         }
+        std::vector<std::string>().swap(cells[n]);  // written once: let it go
         if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
             ++empty_first_fields;
         }

@@ -1,5 +1,6 @@
 #include "markdown/card_planner.hpp"
 
+#include "common/parallel.hpp"
 #include "deckport/content.hpp"
 #include "deckport/notetypes.hpp"
 #include "markdown/card_text.hpp"
@@ -17,8 +18,8 @@ std::string as_markdown(const Content& content) {
     return normalize_side(content.kind == Markup::markdown ? content.source : to_markdown(content));
 }
 
-std::string field_markdown(const Note& note, std::size_t index) {
-    return index < note.fields.size() ? as_markdown(note.fields[index]) : std::string{};
+std::string field_markdown(const std::vector<std::string>& markdown, std::size_t index) {
+    return index < markdown.size() ? markdown[index] : std::string{};
 }
 
 std::string writable_deck(const Note& note, LossReport& losses) {
@@ -107,14 +108,23 @@ const NoteType* CardPlanner::note_type_of(const Note& note) {
     return types_.emplace(note.note_type_id, note_type).first->second;
 }
 
-PlannedCard CardPlanner::plan(const Note& note) {
+std::vector<std::vector<std::string>> fields_as_markdown(const std::vector<Note>& notes) {
+    std::vector<std::vector<std::string>> markdown(notes.size());
+    parallel_for(notes.size(), [&](std::size_t i) {
+        markdown[i].reserve(notes[i].fields.size());
+        for (const Content& field : notes[i].fields) markdown[i].push_back(as_markdown(field));
+    });
+    return markdown;
+}
+
+PlannedCard CardPlanner::plan(const Note& note, const std::vector<std::string>& markdown) {
     LossReport& losses = losses_;
     PlannedCard card;
     card.note_type = note_type_of(note);
     std::size_t count = card.note_type ? card.note_type->fields.size() : 2;
     if (!card.note_type) {
-        StockKind stand_in =
-            cloze_numbers(field_markdown(note, 0)).empty() ? StockKind::basic : StockKind::cloze;
+        StockKind stand_in = cloze_numbers(field_markdown(markdown, 0)).empty() ? StockKind::basic
+                                                                                : StockKind::cloze;
         card.note_type = &stock_note_types()[static_cast<std::size_t>(stand_in)];
     }
     if (note.fields.size() > count) {
@@ -122,7 +132,7 @@ PlannedCard CardPlanner::plan(const Note& note) {
                     "a note has more fields than its note type; the extra fields are dropped");
     }
     for (std::size_t i = 0; i < count; ++i)
-        card.fields.push_back(escape_side(field_markdown(note, i), i == 0));
+        card.fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
     card.deck = writable_deck(note, losses);
     card.tags = writable_tags(note, losses);
     if (!note.guid.empty()) {

@@ -24,12 +24,17 @@ struct PlannedCard {
     const std::string& question() const { return fields.front(); }
 };
 
+// Every field of every note as markdown (normalized, not yet escaped), by note and field. The
+// conversions are independent, so they run on every core; the result is the same on one.
+std::vector<std::vector<std::string>> fields_as_markdown(const std::vector<Note>& notes);
+
 class CardPlanner {
   public:
     CardPlanner(const Collection& collection, LossReport& losses)
         : collection_(collection), losses_(losses) {}
 
-    PlannedCard plan(const Note& note);
+    // `markdown`: the note's entry of fields_as_markdown.
+    PlannedCard plan(const Note& note, const std::vector<std::string>& markdown);
 
   private:
     const NoteType* note_type_of(const Note& note);

@@ -1,7 +1,8 @@
 #include "markdown/reader.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
@@ -120,8 +121,11 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
             if (deck_entry.name == name) deck_entry.description = *front.description;
         }
     }
-    std::map<std::string, std::pair<int, int>> ids;  // id -> line and column of its first use
-    collection.notes.reserve(body.cards.size());
+    // Where each explicit id was first used (line, column), to report a second use.
+    std::unordered_map<std::string, std::pair<int, int>> ids;
+    ids.reserve(body.cards.size());
+    collection.notes.reserve(collection.notes.size() + body.cards.size());
+    std::unordered_set<std::string> ensured_decks;  // ensure_deck once per deck, not per note
     for (const RawCard& raw : body.cards) {
         std::optional<ReadCard> card = read_card(raw, deck, diagnostics);
         if (!card) {
@@ -147,7 +151,7 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
             }
         }
         collection.ensure_note_type(*card->note_type);
-        collection.ensure_deck(card->note.deck);
+        if (ensured_decks.insert(card->note.deck).second) collection.ensure_deck(card->note.deck);
         collection.notes.push_back(std::move(card->note));
     }
     if (collection.notes.empty()) {

@@ -4,6 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
@@ -18,9 +20,6 @@
 
 namespace deckport::markdown {
 namespace {
-
-// Text is handed to the sink in pieces of about this size rather than held whole.
-constexpr std::size_t kFlushBytes = 1 << 20;
 
 // What the front matter says, so that cards need metadata only where they differ.
 struct Layout {
@@ -202,10 +201,13 @@ bool has_note_data(const Note& note) {
 void report_collection_losses(const Collection& collection, const Layout& layout,
                               bool media_written, LossReport& losses) {
     std::set<std::string> used_decks;
+    std::unordered_set<std::string_view> seen;  // decks whose ancestry is in used_decks
     for (const Note& note : collection.notes) {
-        for (const std::string& path :
-             deck_ancestry(note.deck.empty() ? kDefaultDeck : note.deck)) {
-            used_decks.insert(path);
+        if (seen.insert(note.deck).second) {
+            for (const std::string& path :
+                 deck_ancestry(note.deck.empty() ? kDefaultDeck : note.deck)) {
+                used_decks.insert(path);
+            }
         }
         if (std::any_of(note.cards.begin(), note.cards.end(),
                         [](const Card& card) { return has_review_state(card); })) {
@@ -249,24 +251,36 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
     CardPlanner planner(collection, losses);
-    for (const Note& note : collection.notes) cards.push_back(planner.plan(note));
+    std::vector<std::vector<std::string>> markdown = fields_as_markdown(collection.notes);
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        cards.push_back(planner.plan(collection.notes[i], markdown[i]));
+        std::vector<std::string>().swap(markdown[i]);  // escaped copies are in the card now
+    }
 
     Layout layout = choose_layout(cards, collection, losses);
     report_collection_losses(collection, layout, context.media_written_beside, losses);
+    // The text goes to the sink in pieces of about a megabyte, so the file is never whole in
+    // memory; each card is let go once written.
+    constexpr std::size_t kPiece = 1 << 20;
     std::string text = front_matter(layout);
+    bool started = false;
+    auto flush = [&](bool last) {
+        if (!last && text.size() < kPiece) return;
+        // A question that starts with U+FEFF would open the file, where readers take it for a
+        // byte order mark and drop it; a blank line first keeps it part of the question.
+        if (!started && text.starts_with("\xEF\xBB\xBF")) text.insert(0, "\n");
+        if (!text.empty() || !started) sink.write(text);
+        started = true;
+        text.clear();
+    };
     for (std::size_t i = 0; i < cards.size(); ++i) {
         if (i > 0) text += "\n\n. . .\n\n";
         text += card_text(cards[i], layout);
-        // A question that starts with U+FEFF would open the file, where readers take it for a
-        // byte order mark and drop it; a blank line first keeps it part of the question.
-        if (i == 0 && text.starts_with("\xEF\xBB\xBF")) text.insert(0, "\n");
-        if (text.size() >= kFlushBytes) {  // large decks are written as they are made
-            sink.write(text);
-            text.clear();
-        }
+        cards[i] = PlannedCard{};
+        flush(false);
     }
     if (!cards.empty()) text += '\n';
-    sink.write(text);
+    flush(true);
 }
 
 }  // namespace deckport::markdown

@@ -2,16 +2,29 @@
 
 #include <openssl/evp.h>
 
+#include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace deckport {
 namespace {
+
+// One digest context per thread, reused: EVP_Digest would allocate and free one per call.
+EVP_MD_CTX* context() {
+    thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                             &EVP_MD_CTX_free);
+    if (!ctx) throw std::runtime_error("OpenSSL cannot make a digest context");
+    return ctx.get();
+}
 
 template <std::size_t N>
 std::array<unsigned char, N> digest(const EVP_MD* md, std::string_view bytes) {
     std::array<unsigned char, N> out{};
     unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), out.data(), &size, md, nullptr) != 1 || size != N) {
+    EVP_MD_CTX* ctx = context();
+    if (EVP_DigestInit_ex2(ctx, md, nullptr) != 1 ||
+        EVP_DigestUpdate(ctx, bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx, out.data(), &size) != 1 || size != N) {
         throw std::runtime_error("OpenSSL digest failed");
     }
     return out;
@@ -27,13 +40,25 @@ std::uint64_t first_u64(const std::array<unsigned char, 32>& hash) {
 constexpr std::string_view kBase91 =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
 
+// Fetched once: EVP_sha1() and EVP_sha256() make OpenSSL 3 look the algorithm up again on
+// every digest (a locked provider query), which cost more than hashing a short key.
+const EVP_MD* fetched(const char* name) {
+    const EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
+    if (!md) throw std::runtime_error(std::string("OpenSSL has no ") + name);
+    return md;
+}
+
 }  // namespace
 
 std::array<unsigned char, 32> sha256(std::string_view bytes) {
-    return digest<32>(EVP_sha256(), bytes);
+    static const EVP_MD* const md = fetched("SHA256");
+    return digest<32>(md, bytes);
 }
 
-std::array<unsigned char, 20> sha1(std::string_view bytes) { return digest<20>(EVP_sha1(), bytes); }
+std::array<unsigned char, 20> sha1(std::string_view bytes) {
+    static const EVP_MD* const md = fetched("SHA1");
+    return digest<20>(md, bytes);
+}
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     static constexpr char digits[] = "0123456789abcdef";

@@ -30,6 +30,7 @@ std::string new_guid_for_copy(const Note& note, const std::string& note_type, in
 }  // namespace
 
 void normalize_collection(Collection& collection, Diagnostics& diagnostics) {
+    std::unordered_set<std::string> ensured_decks;  // ensure_deck once per deck, not per note
     for (Note& note : collection.notes) {
         if (note.guid.empty()) {
             const NoteType* nt = collection.find_note_type(note.note_type_id);
@@ -37,7 +38,9 @@ void normalize_collection(Collection& collection, Diagnostics& diagnostics) {
             note.guid = derive_guid(note.deck, nt ? nt->name : std::string{}, first_field);
         }
         note.set_tags(std::move(note.tags));
-        if (!note.deck.empty()) collection.ensure_deck(note.deck);
+        if (!note.deck.empty() && ensured_decks.insert(note.deck).second) {
+            collection.ensure_deck(note.deck);
+        }
     }
     // The first note with a GUID keeps it; each later copy gets a derived one (Anki would merge
     // the copies into one note on import, and real exports do hold copies).

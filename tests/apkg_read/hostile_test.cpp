@@ -1,6 +1,10 @@
 // Broken and hostile packages: each is refused with a clear error or read with a diagnostic,
 // never a crash.
 #include <gmock/gmock.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "apkg_read_support.hpp"
 #include "deckport/identity.hpp"
@@ -63,6 +67,33 @@ TEST(ApkgHostile, RefusesACollectionThatIsNotSqlite) {
     std::string damaged = one_basic_note().sqlite();
     for (std::size_t i = 100; i < damaged.size(); i += 7) damaged[i] = '\xA5';
     EXPECT_THAT(refusal(make_zip({{"collection.anki2", damaged}})), HasSubstr("[APKG005]"));
+}
+
+TEST(ApkgHostile, ReadsACollectionInWalModeInAPackageAndBare) {
+    // Bytes 18 and 19 = 2: WAL mode, whose -wal file a package never holds. The collection is
+    // read as rollback mode, whether it goes to a temporary file (package) or stays in memory.
+    // Read in WAL mode, SQLite would leave -wal and -shm files in the temporary folder.
+    std::string wal = one_basic_note().sqlite();
+    wal[18] = wal[19] = 2;
+    std::filesystem::path scratch = std::filesystem::temp_directory_path() /
+                                    ("deckport-wal-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(scratch);
+    const char* old_tmpdir = std::getenv("TMPDIR");
+    std::string saved = old_tmpdir ? old_tmpdir : "";
+    ::setenv("TMPDIR", scratch.c_str(), 1);
+    for (const std::string& bytes : {make_zip({{"collection.anki2", wal}, {"media", "{}"}}), wal}) {
+        ReadResult result = read_apkg_bytes("wal.apkg", bytes);
+        ASSERT_EQ(result.collection.notes.size(), 1u);
+        EXPECT_EQ(result.collection.notes[0].guid, "guid1");
+        EXPECT_EQ(result.collection.notes[0].fields[1].source, "back");
+    }
+    if (old_tmpdir) {
+        ::setenv("TMPDIR", saved.c_str(), 1);
+    } else {
+        ::unsetenv("TMPDIR");
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(scratch)) << "files left in " << scratch;
+    std::filesystem::remove_all(scratch);
 }
 
 TEST(ApkgHostile, RefusesAnSqliteFileThatIsNotACollection) {

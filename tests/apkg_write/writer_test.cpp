@@ -113,6 +113,22 @@ TEST(ApkgWriter, IsByteIdenticalForTheSameInputAndTimestamp) {
               (std::vector<std::string>{"guid-basic", "guid-cloze", "guid-reversed"}));
 }
 
+TEST(ApkgWriter, WritesNoChangeCounterOrSqliteVersionInTheHeader) {
+    // The bytes depend on the rows alone, not on how many transactions SQLite counted or which
+    // SQLite wrote them: change counter (24), version-valid-for (92), SQLite version (96) zero.
+    std::string package = write_apkg(three_kinds()).bytes;
+    ZipReader zip(package, "test.apkg", "TEST");
+    std::string database = zip.read("collection.anki2").value();
+    ASSERT_GE(database.size(), 100u);
+    EXPECT_EQ(database.substr(24, 4), std::string(4, '\0'));
+    EXPECT_EQ(database.substr(92, 8), std::string(8, '\0'));
+    // The page count at 28 is valid (counter == version-valid-for) and right.
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(database[i]); };
+    std::size_t pages = (std::size_t{byte(28)} << 24) | (std::size_t{byte(29)} << 16) |
+                        (std::size_t{byte(30)} << 8) | byte(31);
+    EXPECT_EQ(pages * 4096, database.size());
+}
+
 TEST(ApkgWriter, KeepsANotesOwnModificationTime) {
     Collection c = three_kinds();
     c.notes[0].modified = 1600000000;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <span>
+
 #include "common/sqlite_db.hpp"
 #include "common/zip_archive.hpp"
 #include "deckport/error.hpp"
@@ -9,7 +11,8 @@ using namespace deckport;
 TEST(SafePath, RefusesPathsThatEscape) {
     EXPECT_TRUE(is_safe_relative_path("media/a.png"));
     EXPECT_TRUE(is_safe_relative_path("a..b.png"));
-    for (const char* bad : {"", "/etc/passwd", "../x", "a/../../x", "a\\b", "C:x", "a//b", "a\nb"}) {
+    for (const char* bad :
+         {"", "/etc/passwd", "../x", "a/../../x", "a\\b", "C:x", "a//b", "a\nb"}) {
         EXPECT_FALSE(is_safe_relative_path(bad)) << bad;
     }
 }
@@ -64,8 +67,28 @@ TEST(Sqlite, SerializesAndReopens) {
     EXPECT_FALSE(copy.has_table("u"));
 }
 
+TEST(Sqlite, FileInMemoryGivesItsImageInPlace) {
+    SqliteDb db = SqliteDb::file_in_memory();
+    db.exec("pragma page_size = 1024");
+    db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+    db.prepare("INSERT INTO t VALUES (?, ?)").bind(1, std::int64_t{7}).bind_text(2, "seven").run();
+    std::span<unsigned char> image = db.file_image();
+    std::string bytes(image.begin(), image.end());
+    EXPECT_EQ(bytes, db.serialize());
+    EXPECT_EQ(bytes.size() % 1024, 0u);
+    // Read in place: the bytes are not copied, so they must outlive the reader.
+    SqliteDb reader = SqliteDb::over_bytes(bytes);
+    auto query = reader.prepare("SELECT name FROM t WHERE id = 7");
+    ASSERT_TRUE(query.step());
+    EXPECT_EQ(query.text(0), "seven");
+    // A :memory: database has no file image of its own.
+    SqliteDb plain;
+    EXPECT_TRUE(plain.file_image().empty());
+}
+
 TEST(Sqlite, RefusesDamagedFiles) {
     EXPECT_THROW(SqliteDb::from_bytes("not a database"), SqliteError);
     std::string garbage = std::string("SQLite format 3\0", 16) + std::string(4000, '\xff');
     EXPECT_THROW(SqliteDb::from_bytes(garbage), SqliteError);
+    EXPECT_THROW(SqliteDb::over_bytes(garbage), SqliteError);
 }

@@ -44,8 +44,7 @@ TEST(MarkdownRefs, InlineImage) {
     EXPECT_EQ(refs[0].target, "img/red.png");
     EXPECT_EQ(refs[0].begin, 17u);
     EXPECT_EQ(refs[0].end, 28u);
-    EXPECT_EQ(spans(text, refs[0]),
-              Spans("img/red.png", "img/red.png"));
+    EXPECT_EQ(spans(text, refs[0]), Spans("img/red.png", "img/red.png"));
     EXPECT_FALSE(refs[0].definition);
 }
 
@@ -56,8 +55,7 @@ TEST(MarkdownRefs, AngleDestinationWithSpacesAndTitle) {
     EXPECT_EQ(refs[0].target, "img/blue dot.png");
     EXPECT_EQ(refs[0].begin, 5u);
     EXPECT_EQ(refs[0].target_begin, 6u);
-    EXPECT_EQ(spans(text, refs[0]),
-              Spans("<img/blue dot.png>", "img/blue dot.png"));
+    EXPECT_EQ(spans(text, refs[0]), Spans("<img/blue dot.png>", "img/blue dot.png"));
 }
 
 TEST(MarkdownRefs, TitleAfterBareDestination) {
@@ -92,8 +90,7 @@ TEST(MarkdownRefs, ReferenceDefinitionInAngles) {
     std::string text = "![x][p]\n\n[p]: <my pic.png>\n";
     auto refs = find_media_refs(text, Markup::markdown);
     ASSERT_EQ(refs.size(), 1u);
-    EXPECT_EQ(spans(text, refs[0]),
-              Spans("<my pic.png>", "my pic.png"));
+    EXPECT_EQ(spans(text, refs[0]), Spans("<my pic.png>", "my pic.png"));
 }
 
 TEST(MarkdownRefs, EscapedAndEntityDestinationsAreLocated) {
@@ -103,8 +100,7 @@ TEST(MarkdownRefs, EscapedAndEntityDestinationsAreLocated) {
     EXPECT_EQ(targets(refs), (std::vector<std::string>{"x_y.png", "p&q.png", "s>t.png"}));
     EXPECT_EQ(spans(text, refs[0]).first, "x\\_y.png");
     EXPECT_EQ(spans(text, refs[1]).first, "p&amp;q.png");
-    EXPECT_EQ(spans(text, refs[2]),
-              Spans("<s\\>t.png>", "s\\>t.png"));
+    EXPECT_EQ(spans(text, refs[2]), Spans("<s\\>t.png>", "s\\>t.png"));
 }
 
 TEST(MarkdownRefs, EscapedReferenceDefinitionIsLocated) {
@@ -206,9 +202,19 @@ TEST(HtmlRefs, TagsAttributesAndEntities) {
     // Anki's own scan finds [sound:] in any text of the field, an attribute's too.
     ASSERT_EQ(targets(refs),
               (std::vector<std::string>{"a&b.png", "bare.png", "say.mp3", "in-attr.mp3", "x.png"}));
-    EXPECT_EQ(spans(text, refs[0]),
-              Spans("\"a&amp;b.png\"", "a&amp;b.png"));
+    EXPECT_EQ(spans(text, refs[0]), Spans("\"a&amp;b.png\"", "a&amp;b.png"));
     EXPECT_EQ(refs[2].kind, MediaRefKind::sound);
+}
+
+TEST(HtmlRefs, OnlyTagsNamedLikeMediaElementsAreRead) {
+    // Fields without such a tag are not read tag by tag; names only starting like one are not
+    // media elements, whatever their attributes.
+    EXPECT_TRUE(find_media_refs("<p>no <b>media</b></p><imgx src=\"a.png\"><images src=b.png>",
+                                Markup::html)
+                    .empty());
+    EXPECT_EQ(targets(find_media_refs(
+                  "<p>x</p><Img/src=b.png><SOURCE\tsrc=c.ogg><object data=d.swf>", Markup::html)),
+              (std::vector<std::string>{"b.png", "c.ogg", "d.swf"}));
 }
 
 TEST(HtmlRefs, FindsTagsAndSoundsWithSpansAndRewritesThem) {
@@ -258,10 +264,8 @@ TEST(CssRefs, UrlForms) {
     ASSERT_EQ(targets(refs),
               (std::vector<std::string>{"_font.woff2", "bg image.png", "q'uote.png"}));
     EXPECT_EQ(refs[0].kind, MediaRefKind::css_url);
-    EXPECT_EQ(spans(css, refs[0]),
-              Spans("_font.woff2", "_font.woff2"));
-    EXPECT_EQ(spans(css, refs[1]),
-              Spans("\"bg image.png\"", "bg image.png"));
+    EXPECT_EQ(spans(css, refs[0]), Spans("_font.woff2", "_font.woff2"));
+    EXPECT_EQ(spans(css, refs[1]), Spans("\"bg image.png\"", "bg image.png"));
 }
 
 TEST(Rewrite, EachSyntaxWritesAValidReference) {

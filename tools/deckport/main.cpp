@@ -1,14 +1,25 @@
 // deckport: converts flashcard decks between formats and proves every conversion.
 #include <iostream>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.hpp"
 
 using namespace deckport;
 
 int main(int argc, char** argv) {
-    CLI::App app{"deckport: convert flashcard decks between markdown, Anki, CSV, JSON, Mochi and "
-                 "Quizlet, and prove every conversion by reading it back.",
-                 "deckport"};
+#ifdef __GLIBC__
+    // Buffers of 1 MiB and more are mapped, and given back when freed. By default glibc raises
+    // this threshold to the largest buffer freed so far (such as the input file), after
+    // which vectors growing by doubling are carved from the heap and leave holes it cannot give
+    // back: 33 MiB more peak memory for md -> apkg at 100,000 cards.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+    CLI::App app{
+        "deckport: convert flashcard decks between markdown, Anki, CSV, JSON, Mochi and "
+        "Quizlet, and prove every conversion by reading it back.",
+        "deckport"};
     app.set_version_flag("--version", std::string("deckport ") + DECKPORT_VERSION);
     app.require_subcommand(1);
     app.fallthrough();

@@ -87,5 +87,9 @@ RenderedCard render_note_card(const NoteType& note_type, const Note& note, const
 // whose front renders a non-empty field (Tags counts when the note has tags); for a cloze note
 // type, min(N-1, 499) for every cloze number N ≥ 1 in any field. At least card 0. Sorted.
 std::vector<int> anki_card_ords(const NoteType& note_type, const Note& note);
+// The same with the HTML of every field of the note already made (to_html of each of
+// note.fields, in order), for callers that need it anyway.
+std::vector<int> anki_card_ords(const NoteType& note_type, const Note& note,
+                                const std::vector<std::string>& field_html);
 
 }  // namespace deckport

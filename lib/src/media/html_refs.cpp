@@ -53,6 +53,29 @@ std::optional<MediaRefKind> media_tag_kind(std::string_view name) {
     return std::nullopt;
 }
 
+// True when some '<' in [begin, end) opens a tag named like a media element (any case). A field
+// without one holds no reference in a tag, so its tags need not be read one by one.
+bool may_hold_media_tag(std::string_view html, std::size_t begin, std::size_t end) {
+    static constexpr std::array<std::string_view, 5> kNames = {"img", "audio", "video", "source",
+                                                               "object"};
+    for (std::size_t pos = begin; (pos = html.find('<', pos)) != npos && pos < end; ++pos) {
+        for (std::string_view name : kNames) {
+            std::size_t after = pos + 1 + name.size();
+            if (after > end) continue;
+            bool same = true;
+            for (std::size_t i = 0; i < name.size() && same; ++i) {
+                char c = html[pos + 1 + i];
+                same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == name[i];
+            }
+            if (same && (after == end || is_space(html[after]) || html[after] == '/' ||
+                         html[after] == '>')) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 // Elements whose content is text, not markup, up to their end tag.
 bool is_raw_text_tag(std::string_view name) {
     static constexpr std::array<std::string_view, 9> kRaw = {"script",  "style",    "textarea",
@@ -115,7 +138,9 @@ std::size_t read_attributes(std::string_view html, std::size_t pos, std::size_t 
 
 void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
                     std::vector<MediaRef>& out) {
+    if (!may_hold_media_tag(html, begin, std::min(end, html.size()))) return;
     std::size_t pos = begin;
+    std::vector<Attribute> attributes;  // one buffer for every tag
     while ((pos = html.find('<', pos)) != npos && pos < end) {
         if (html.compare(pos, 4, "<!--") == 0) {
             std::size_t close = html.find("-->", pos + 4);
@@ -139,7 +164,7 @@ void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
             ++name_end;
         }
         std::string name = lower_copy(html.substr(name_begin, name_end - name_begin));
-        std::vector<Attribute> attributes;
+        attributes.clear();
         pos = read_attributes(html, name_end, end, attributes);
         if (end_tag) continue;
         if (std::optional<MediaRefKind> kind = media_tag_kind(name)) {

@@ -251,6 +251,9 @@ bool is_definition(std::string_view text, std::size_t begin) {
 }  // namespace
 
 void scan_markdown(std::string_view markdown, bool links, std::vector<MediaRef>& out) {
+    // Every reference needs a '[' (images, links, definitions, [sound:...]) or a '<' (raw HTML,
+    // autolinks; permissive autolinks are off): without either, parsing would find nothing.
+    if (markdown.find_first_of("[<") == std::string_view::npos) return;
     // `\(…\)` and `\[…\]` are masked into math of the same length: offsets stay the field's.
     content::MarkdownSource source(markdown);
     Scan scan;
