@@ -100,7 +100,7 @@ void CardBuilder::add_carried(const Note& note, const NoteType& note_type, const
                          : std::string("the note has it twice")));
             continue;
         }
-        const nlohmann::json& s = source.scheduling.json();
+        const nlohmann::json s = source.scheduling.parsed();  // no tree left behind per card
         CardRow card;
         std::int64_t source_id = integer(s, "id", 0);
         card.id = card_ids.take(source_id > 0 ? source_id : card_id_key(row.guid, source.ord));

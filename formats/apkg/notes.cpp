@@ -127,9 +127,42 @@ constexpr std::pair<std::string_view, int> kSchedulingColumns[] = {
     {"reps", 11},          {"type", 6},  {"usn", 5}};
 static_assert(std::is_sorted(std::begin(kSchedulingColumns), std::end(kSchedulingColumns)));
 
+// What reading a note's cards tells about the note, gathered as the rows go by so that the card
+// texts need not be parsed again.
+struct CardFacts {
+    std::optional<std::int64_t> new_position;  // the lowest `due` of its new cards (type 0)
+    std::optional<int> first_ord;              // the ord of the card it is shown by first ...
+    std::int64_t first_odid = 0;               // ... and that card's home deck when filtered
+};
+
+// The card's scheduling as compact JSON text, keys in order: kept as text by the model, it costs
+// one string per card where a tree would cost one allocation per key.
+std::string scheduling_text(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
+                            Diagnostics& diagnostics) {
+    std::string text = "{";
+    for (const auto& [key, column] : kSchedulingColumns) {
+        if (text.size() > 1) text += ',';
+        text += '"';
+        text += key;
+        text += "\":";
+        if (column == kDataColumn) {
+            std::string data =
+                checked_text(cards, column, collection, "cards", id, "data", diagnostics);
+            text += data.empty() ? std::string("\"\"")
+                                 : json(data).dump(-1, ' ', false, json::error_handler_t::replace);
+        } else {
+            text += std::to_string(cards.int64(column));
+        }
+    }
+    text += '}';
+    return text;
+}
+
 void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     const std::unordered_map<std::int64_t, std::size_t>& index,
-                    const std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
+                    const std::unordered_set<std::int64_t>& skipped, std::vector<CardFacts>& facts,
+                    Diagnostics& diagnostics) {
+    facts.assign(out.notes.size(), CardFacts{});
     SqliteStatement cards = collection.db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
         "odue, odid, flags, data FROM cards ORDER BY id");
@@ -157,27 +190,26 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
                                     ", which does not exist; it goes to Default");
             card.deck = kDefaultDeck;
         }
-        json::object_t scheduling;
-        for (const auto& [key, column] : kSchedulingColumns) {
-            // In key order, hinted at the end: no search and no string comparison per key.
-            if (column == kDataColumn) {
-                scheduling.emplace_hint(
-                    scheduling.end(), key,
-                    checked_text(cards, column, collection, "cards", id, "data", diagnostics));
-            } else {
-                scheduling.emplace_hint(scheduling.end(), key, cards.int64(column));
-            }
+        CardFacts& fact = facts[note->second];
+        // Cards come in id order; the first of the lowest ord is the one a stable sort puts first.
+        if (!fact.first_ord || card.ord < *fact.first_ord) {
+            fact.first_ord = card.ord;
+            fact.first_odid = cards.int64(15);
         }
-        card.scheduling.json() = std::move(scheduling);
+        if (cards.int64(6) == 0) {
+            std::int64_t due = cards.int64(8);
+            if (!fact.new_position || due < *fact.new_position) fact.new_position = due;
+        }
+        card.scheduling = JsonValue::from_text(scheduling_text(cards, collection, id, diagnostics));
         out.notes[note->second].cards.push_back(std::move(card));
     }
 }
 
 // The deck a note belongs to: its first card's home deck (a card in a filtered deck keeps its
 // home deck in odid).
-std::string note_deck(const Note& note, const Lookups& lookups) {
+std::string note_deck(const Note& note, const CardFacts& facts, const Lookups& lookups) {
     const Card& first = note.cards.front();
-    std::int64_t odid = first.scheduling.json().value("odid", std::int64_t{0});
+    std::int64_t odid = facts.first_odid;
     if (odid != 0) {
         auto home = lookups.deck_names.find(odid);
         if (home != lookups.deck_names.end()) return *home->second;
@@ -195,25 +227,12 @@ std::string cardless_note_deck(const Note& note, const Lookups& lookups) {
     return kDefaultDeck;
 }
 
-// The position of a note's first new card (`due` of a card of type 0), if it has one.
-std::optional<std::int64_t> new_card_position(const Note& note) {
-    std::optional<std::int64_t> position;
-    for (const Card& card : note.cards) {
-        const json& scheduling = card.scheduling.json();
-        if (scheduling.value("type", std::int64_t{-1}) != 0) continue;
-        std::int64_t due = scheduling.value("due", std::int64_t{0});
-        if (!position || due < *position) position = due;
-    }
-    return position;
-}
-
 // Notes in the order Anki shows new cards: by the position of their first new card, then
 // notes without new cards in id order (creation time in Anki's own collections).
-void order_like_anki(std::vector<Note>& notes) {
+void order_like_anki(std::vector<Note>& notes, const std::vector<CardFacts>& facts) {
     std::vector<std::pair<std::optional<std::int64_t>, std::size_t>> keys;
     keys.reserve(notes.size());
-    for (std::size_t i = 0; i < notes.size(); ++i)
-        keys.emplace_back(new_card_position(notes[i]), i);
+    for (std::size_t i = 0; i < notes.size(); ++i) keys.emplace_back(facts[i].new_position, i);
     std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
         if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
         return a.first < b.first;
@@ -243,19 +262,21 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
     Lookups lookups = make_lookups(out);
     std::unordered_map<std::int64_t, std::size_t> index;
     std::unordered_set<std::int64_t> skipped;
+    std::vector<CardFacts> facts;
     try {
         read_note_rows(collection, out, lookups, index, skipped, diagnostics);
-        read_card_rows(collection, out, lookups, index, skipped, diagnostics);
+        read_card_rows(collection, out, lookups, index, skipped, facts, diagnostics);
     } catch (const SqliteError& e) {
         throw InputError("APKG010", collection.at("notes"),
                          std::string("cannot read notes and cards: ") + e.what());
     }
-    for (Note& note : out.notes) {
+    for (std::size_t i = 0; i < out.notes.size(); ++i) {
+        Note& note = out.notes[i];
         // Cards come in id order (SQLite need not sort); a note's cards go by ord.
         std::stable_sort(note.cards.begin(), note.cards.end(),
                          [](const Card& a, const Card& b) { return a.ord < b.ord; });
         if (!note.cards.empty()) {
-            note.deck = note_deck(note, lookups);
+            note.deck = note_deck(note, facts[i], lookups);
             continue;
         }
         note.deck = cardless_note_deck(note, lookups);
@@ -263,7 +284,7 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
             "APKG025", note.origin,
             "note has no cards (Anki shows it nowhere); it goes to deck '" + note.deck + "'");
     }
-    order_like_anki(out.notes);
+    order_like_anki(out.notes, facts);
 }
 
 json read_revlog(OpenCollection& collection) {

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace deckport {
 namespace {
@@ -15,6 +16,14 @@ constexpr int kStepsPerCall = 1000;
                           ": the database made the query run past its step budget (hostile SQL?)");
     }
     throw SqliteError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+// SQLite counts every allocation under one process-wide mutex unless told not to, which
+// serialises the threads of `convert -j N`. Must run before SQLite initialises; when something
+// else in the process has already used SQLite, the call is refused and the count stays.
+void configure_sqlite_once() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 int limit_value(std::uint64_t value) {
@@ -129,6 +138,7 @@ std::string SqliteStatement::column_name(int column) const {
 
 // Each connection is used by one thread at a time (NOMUTEX: no locking on every call).
 SqliteDb::SqliteDb() {
+    configure_sqlite_once();
     if (sqlite3_open_v2(":memory:", &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -161,6 +171,7 @@ SqliteDb SqliteDb::over_bytes(std::string_view bytes, const SqliteBounds& bounds
 }
 
 SqliteDb SqliteDb::read_file(const std::string& path, const SqliteBounds& bounds) {
+    configure_sqlite_once();
     sqlite3* handle = nullptr;
     if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {

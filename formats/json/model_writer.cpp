@@ -92,9 +92,7 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
             ojson entry;
             entry["ord"] = card.ord;
             entry["deck"] = card.deck;
-            if (!card.scheduling.json().is_null() && !card.scheduling.empty()) {
-                entry["scheduling"] = ojson(card.scheduling.json());
-            }
+            if (!card.scheduling.empty()) entry["scheduling"] = card.scheduling.parsed_ordered();
             out["cards"].push_back(std::move(entry));
         }
     }

@@ -184,12 +184,14 @@ bool is_set(const nlohmann::json& object, const char* key) {
 // New cards lose nothing: markdown cards are new when imported again. Only review state,
 // flags or card data are worth a warning.
 bool has_review_state(const Card& card) {
+    if (card.scheduling.empty()) return false;
+    const nlohmann::json scheduling = card.scheduling.parsed();  // no tree left behind per card
     for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
-        if (is_set(card.scheduling.json(), key)) return true;
+        if (is_set(scheduling, key)) return true;
     }
-    auto data = card.scheduling.json().find("data");
-    return data != card.scheduling.json().end() && data->is_string() &&
-           !data->get<std::string>().empty() && *data != "{}";
+    auto data = scheduling.find("data");
+    return data != scheduling.end() && data->is_string() && !data->get<std::string>().empty() &&
+           *data != "{}";
 }
 
 // Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.

@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "deckport/clock.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/identity.hpp"
+#include "deckport/json_value.hpp"
 #include "deckport/model.hpp"
 #include "deckport/normalize.hpp"
 #include "deckport/notetypes.hpp"
@@ -42,12 +45,32 @@ TEST(Model, TagsAreSortedAndUnique) {
     EXPECT_EQ(note.tags, (std::vector<std::string>{"a", "b"}));
 }
 
+// A value held as text reads like the same value held as a tree, and stays text for readers
+// that ask for a tree of their own (parsed), so that 100,000 cards do not keep 100,000 trees.
+TEST(JsonValue, TextIsReadLikeTheTreeItSpells) {
+    JsonValue text = JsonValue::from_text(R"({"data":"x","due":3})");
+    JsonValue tree(nlohmann::json{{"data", "x"}, {"due", 3}});
+    EXPECT_FALSE(text.empty());
+    EXPECT_EQ(text.parsed(), tree.json());
+    EXPECT_EQ(text.parsed_ordered().dump(), R"({"data":"x","due":3})");
+    EXPECT_EQ(text, tree);
+    JsonValue copy = text;
+    EXPECT_EQ(copy.json().value("due", 0), 3);
+    copy.json()["due"] = 4;  // the tree is kept from then on, and changes
+    EXPECT_EQ(copy.parsed().value("due", 0), 4);
+    EXPECT_EQ(text.parsed().value("due", 0), 3);
+    EXPECT_TRUE(JsonValue::from_text("{}").empty());
+    EXPECT_TRUE(JsonValue::from_text("null").empty());
+    EXPECT_FALSE(JsonValue::from_text(R"("")").empty());
+}
+
 TEST(Diagnostics, RendersLikeACompiler) {
     Diagnostic d{Severity::error, "MD002", "unterminated fence", {"deck.md", 12, 1, {}}, {}};
     EXPECT_EQ(format_diagnostic(d), "deck.md:12:1: error: unterminated fence [MD002]");
     d.origin = {"deck.apkg", 0, 0, "notes[guid=abc].Back"};
     d.severity = Severity::warning;
-    EXPECT_EQ(format_diagnostic(d), "deck.apkg: warning: notes[guid=abc].Back: unterminated fence [MD002]");
+    EXPECT_EQ(format_diagnostic(d),
+              "deck.apkg: warning: notes[guid=abc].Back: unterminated fence [MD002]");
 }
 
 TEST(Normalize, DerivesGuidsAndReportsDuplicates) {

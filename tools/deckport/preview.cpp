@@ -55,7 +55,8 @@ ExitCode run(const PreviewCommandOptions& o, const GlobalOptions& global) {
     PreviewPage page = build_preview(decks.inputs, options, diagnostics);
     print_diagnostics(diagnostics.all(), global);
 
-    WritePolicy policy{o.force, {}};
+    WritePolicy policy;
+    policy.force = o.force;
     for (const std::string& file : files) {
         if (file != "-") policy.inputs.emplace_back(file);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -12,22 +13,33 @@ class JsonValue {
   public:
     JsonValue();  // an empty object
     explicit JsonValue(const nlohmann::json& value);
+    // A value given as compact JSON text, kept as text until something asks for the tree: a
+    // card's scheduling read from an .apkg is one string instead of a tree of 15 allocations.
+    // `text` must be valid JSON (the reader that makes it serialises it itself).
+    static JsonValue from_text(std::string text);
     JsonValue(const JsonValue& other);
     JsonValue(JsonValue&& other) noexcept;
     JsonValue& operator=(const JsonValue& other);
     JsonValue& operator=(JsonValue&& other) noexcept;
     ~JsonValue();
 
-    // The value; an empty object until something is stored.
+    // The value; an empty object until something is stored. A value held as text is parsed
+    // once, and kept as a tree from then on.
     nlohmann::json& json();
     const nlohmann::json& json() const;
+    // The value as a tree made for the caller, leaving a value held as text as it is: for code
+    // that reads every card's value once and should not leave a tree behind for each.
+    nlohmann::json parsed() const;
+    nlohmann::ordered_json parsed_ordered() const;
     // True for an empty object (or null, or an empty array): nothing worth keeping.
     bool empty() const;
 
     friend bool operator==(const JsonValue& a, const JsonValue& b);
 
   private:
-    std::unique_ptr<nlohmann::json> value_;  // null: an empty object, allocated on first write
+    // At most one of the two is set; neither: an empty object, allocated on first write.
+    mutable std::unique_ptr<nlohmann::json> value_;
+    mutable std::string text_;
 };
 
 }  // namespace deckport

@@ -40,7 +40,7 @@ void apply_rules(nlohmann::json& before, nlohmann::json& after, Comparison& c) {
 // filtered decks home (the scheduling's `odid` names it).
 std::string expected_deck(const Collection& original, const Card& before, Comparison& c) {
     if (!c.normalises().filtered_cards_go_home) return before.deck;
-    nlohmann::json scheduling = before.scheduling.json();
+    nlohmann::json scheduling = before.scheduling.parsed();
     if (!scheduling.is_object()) return before.deck;
     std::int64_t home = integer(scheduling, "odid");
     if (home == 0) return before.deck;
@@ -59,8 +59,8 @@ void compare_card(const Collection& original, const NoteType* type, const Note& 
                      note_label(o) + ": " + label + " moved from deck '" + before.deck +
                          "' to deck '" + after.deck + "'");
     }
-    nlohmann::json expected = before.scheduling.json();
-    nlohmann::json actual = after.scheduling.json();
+    nlohmann::json expected = before.scheduling.parsed();
+    nlohmann::json actual = after.scheduling.parsed();
     if (!expected.is_object() || !actual.is_object()) {
         if (expected != actual) {
             c.unexpected("RT005", c.at(o), note_label(o) + ": " + label + ": scheduling changed");

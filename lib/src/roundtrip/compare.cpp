@@ -14,13 +14,6 @@
 namespace deckport::roundtrip_detail {
 namespace {
 
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (std::size_t at = text.find(from); at != std::string::npos;
-         at = text.find(from, at + to.size())) {
-        text.replace(at, from.size(), to);
-    }
-}
-
 std::string type_shape(const NoteType* type) {
     if (!type) return "(unknown note type)";
     std::string out = type->name + (type->kind == NoteTypeKind::cloze ? " [cloze]" : "") + " (";
