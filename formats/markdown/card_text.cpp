@@ -22,19 +22,6 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     }
 }
 
-// `--- ---` or `--- - -`: a line markdown reads as a thematic break (<hr>).
-bool is_dash_thematic_break(std::string_view line) {
-    std::size_t dashes = 0;
-    for (char c : line) {
-        if (c == '-') {
-            ++dashes;
-        } else if (c != ' ' && c != '\t') {
-            return false;
-        }
-    }
-    return dashes >= 3;
-}
-
 }  // namespace
 
 std::string normalize_side(std::string_view text) {
@@ -73,16 +60,12 @@ std::string escape_side(std::string_view text, bool is_question) {
             out += line;
         } else if ((fence = fence_opening(line))) {
             out += line;
-        } else if (field_separator_name(line) && is_dash_thematic_break(line)) {
-            // A backslash would turn the rule into text; one space of indent keeps it a rule
-            // and no longer starts with `--- `.
+        } else if (is_card_separator(line) || field_separator_name(line) ||
+                   (is_question && is_side_separator(line))) {
+            // One space of indent: markdown ignores it (up to three), even on a line inside a
+            // code span that runs over several lines, where a backslash or a fourth dash would
+            // show; the deck syntax wants its separators unindented.
             out += ' ';
-            out += line;
-        } else if (is_card_separator(line) || field_separator_name(line)) {
-            out += '\\';
-            out += line;
-        } else if (is_question && is_side_separator(line)) {
-            out += '-';
             out += line;
         } else {
             out += line;

@@ -236,17 +236,17 @@ TEST(MarkdownWriter, SeparatorLinesInFieldsAreEscaped) {
         make_note(basic_note_type(), {md("Title\n---\n. . .\n```\n---"), md("a\n. . .\n---")})};
     WriteResult written = write_markdown(c);
     EXPECT_EQ(written.text,
-              "---\nFlashcard Deck: D\n---\n\nTitle\n----\n\\. . .\n```\n---\n```\n\n---\n\n"
-              "a\n\\. . .\n---\n");
+              "---\nFlashcard Deck: D\n---\n\nTitle\n ---\n . . .\n```\n---\n```\n\n---\n\n"
+              "a\n . . .\n---\n");
     ReadResult back = read_markdown(written.text);
     EXPECT_TRUE(back.diagnostics.empty());
     ASSERT_EQ(back.collection.notes.size(), 1u);
-    EXPECT_EQ(back.collection.notes[0].fields[0].source, "Title\n----\n\\. . .\n```\n---\n```");
-    EXPECT_EQ(back.collection.notes[0].fields[1].source, "a\n\\. . .\n---");
+    EXPECT_EQ(back.collection.notes[0].fields[0].source, "Title\n ---\n . . .\n```\n---\n```");
+    EXPECT_EQ(back.collection.notes[0].fields[1].source, "a\n . . .\n---");
 }
 
 // `--- ---` is a rule in markdown and, to the deck syntax, a field line: a backslash would make
-// it text, so it is indented by one space instead, which keeps the rule.
+// it text, so it is indented by one space, which keeps the rule.
 TEST(MarkdownWriter, RuleShapedLikeAFieldLineStaysARule) {
     Collection c;
     c.ensure_note_type(basic_note_type());
@@ -257,6 +257,23 @@ TEST(MarkdownWriter, RuleShapedLikeAFieldLineStaysARule) {
     EXPECT_TRUE(back.diagnostics.empty());
     ASSERT_EQ(back.collection.notes.size(), 1u);
     EXPECT_EQ(to_html(back.collection.notes[0].fields[1]), "<p>a</p>\n<hr>\n<p>b</p>");
+}
+
+// Inside a code span that runs over several lines, a backslash or a fourth dash would show;
+// markdown drops the indent of a continuation line, so every escaped line keeps its text.
+TEST(MarkdownWriter, SeparatorLinesInsideAMultiLineCodeSpanKeepTheirText) {
+    Collection c;
+    c.ensure_note_type(basic_note_type());
+    c.notes = {make_note(basic_note_type(), {md("q `x\n---\ny`"), md("a `b\n--- x\n. . .\nc` d")})};
+    WriteResult written = write_markdown(c);
+    EXPECT_EQ(
+        written.text,
+        "---\nFlashcard Deck: D\n---\n\nq `x\n ---\ny`\n\n---\n\na `b\n --- x\n . . .\nc` d\n");
+    ReadResult back = read_markdown(written.text);
+    EXPECT_TRUE(back.diagnostics.empty());
+    ASSERT_EQ(back.collection.notes.size(), 1u);
+    EXPECT_EQ(to_html(back.collection.notes[0].fields[0]), "<h2>q `x</h2>\n<p>y`</p>");
+    EXPECT_EQ(to_html(back.collection.notes[0].fields[1]), "a <code>b --- x . . . c</code> d");
 }
 
 TEST(MarkdownWriter, QuestionStartingWithAMetadataLikeCommentGetsMetadataFirst) {
@@ -320,7 +337,7 @@ TEST(MarkdownWriter, CustomNoteTypesAreDefinedInTheFrontMatter) {
                   "          font-weight: bold;\n          color: blue;\n      }\n"
                   "      .nightMode .cloze {\n          color: lightblue;\n      }\n---\n\n"
                   "perro\n\n---\n\ndog\n\n--- Example\n\nEl perro ladra.\n\n. . .\n\n"
-                  "gato\n\n---\n\n--- Example\n\nEl gato.\n\\--- Example\nfin\n\n. . .\n\n"
+                  "gato\n\n---\n\n--- Example\n\nEl gato.\n --- Example\nfin\n\n. . .\n\n"
                   "<!-- type: Cloze+ -->\n{{c1::Hola}}\n\n---\n\nhi\n");
     ReadResult back = read_markdown(written.text);
     EXPECT_EQ(back.diagnostics, Lines{});
