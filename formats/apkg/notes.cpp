@@ -63,6 +63,12 @@ Lookups make_lookups(const Collection& out) {
     return lookups;
 }
 
+// `text` as a JSON string (quoted and escaped), for the values kept as JSON text.
+std::string json_string(const std::string& text) {
+    if (text.empty()) return "\"\"";
+    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     std::unordered_map<std::int64_t, std::size_t>& index,
                     std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
@@ -105,13 +111,12 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
         note.modified = notes.int64(3);
         note.set_tags(
             split_tags(checked_text(notes, 5, collection, "notes", id, "tags", diagnostics)));
-        json::object_t extras;
-        extras.emplace("id", id);
-        extras.emplace("usn", notes.int64(4));
-        extras.emplace("flags", notes.int64(7));
-        extras.emplace("data",
-                       checked_text(notes, 8, collection, "notes", id, "data", diagnostics));
-        note.extras.json() = std::move(extras);
+        // Kept as JSON text, keys in order, like a card's scheduling (see scheduling_text).
+        note.extras = JsonValue::from_text(
+            "{\"data\":" +
+            json_string(checked_text(notes, 8, collection, "notes", id, "data", diagnostics)) +
+            ",\"flags\":" + std::to_string(notes.int64(7)) + ",\"id\":" + std::to_string(id) +
+            ",\"usn\":" + std::to_string(notes.int64(4)) + "}");
         note.origin = collection.at(where);
         index.emplace(id, out.notes.size());
         out.notes.push_back(std::move(note));
@@ -146,10 +151,8 @@ std::string scheduling_text(SqliteStatement& cards, OpenCollection& collection, 
         text += key;
         text += "\":";
         if (column == kDataColumn) {
-            std::string data =
-                checked_text(cards, column, collection, "cards", id, "data", diagnostics);
-            text += data.empty() ? std::string("\"\"")
-                                 : json(data).dump(-1, ' ', false, json::error_handler_t::replace);
+            text += json_string(
+                checked_text(cards, column, collection, "cards", id, "data", diagnostics));
         } else {
             text += std::to_string(cards.int64(column));
         }

@@ -121,22 +121,22 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
                                           "'; Anki would import only one of them");
             continue;
         }
-        row.id = note_ids.take(
-            positive_integer(extra(note.extras.json(), "id"), derive_id("note", row.guid)));
+        const json extras = note.extras.parsed();  // no tree left behind per note
+        row.id = note_ids.take(positive_integer(extra(extras, "id"), derive_id("note", row.guid)));
         row.note_type_id = note_type.id;
         row.modified = note.modified > 0 ? note.modified : now;
         row.tags = tags_column(note.tags, origin, context);
         collect_tags(row.tags, tags);
         // Sync bookkeeping, kept as it is (every importer sets its own); Anki reads an i32.
-        if (const json& usn = extra(note.extras.json(), "usn");
-            usn.is_number_integer() && usn.get<std::int64_t>() >= INT32_MIN &&
-            usn.get<std::int64_t>() <= INT32_MAX) {
+        if (const json& usn = extra(extras, "usn"); usn.is_number_integer() &&
+                                                    usn.get<std::int64_t>() >= INT32_MIN &&
+                                                    usn.get<std::int64_t>() <= INT32_MAX) {
             row.usn = usn.get<std::int64_t>();
         }
-        if (const json& flags = extra(note.extras.json(), "flags"); flags.is_number_integer()) {
+        if (const json& flags = extra(extras, "flags"); flags.is_number_integer()) {
             row.flags = flags.get<std::int64_t>();
         }
-        if (const json& data = extra(note.extras.json(), "data"); data.is_string()) {
+        if (const json& data = extra(extras, "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
         std::vector<std::string> html = field_html(note);  // once, for the row and the cards

@@ -199,7 +199,8 @@ class DeckJsonWriter {
     }
 
     Json note_json(const Note& note, std::set<std::string>& media) {
-        const Json* extras = crowdanki_extras(note.extras.json());
+        const Json note_extras = note.extras.parsed();  // no tree left behind per note
+        const Json* extras = crowdanki_extras(note_extras);
         Json json = extras ? *extras : Json{{"__type__", "Note"}};
         Json fields = Json::array();
         for (const Content& field : note.fields)

@@ -96,7 +96,7 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
             out["cards"].push_back(std::move(entry));
         }
     }
-    put_extras(out, note.extras.json());
+    put_extras(out, note.extras.parsed());  // no tree left behind per note
     return out;
 }
 

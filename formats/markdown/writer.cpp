@@ -196,8 +196,9 @@ bool has_review_state(const Card& card) {
 
 // Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
 bool has_note_data(const Note& note) {
-    return is_set(note.extras.json(), "flags") ||
-           (is_set(note.extras.json(), "data") && note.extras.json()["data"] != "{}");
+    if (note.extras.empty()) return false;
+    const nlohmann::json extras = note.extras.parsed();  // no tree left behind per note
+    return is_set(extras, "flags") || (is_set(extras, "data") && extras["data"] != "{}");
 }
 
 void report_collection_losses(const Collection& collection, const Layout& layout,
