@@ -144,7 +144,10 @@ struct CardFacts {
 // one string per card where a tree would cost one allocation per key.
 std::string scheduling_text(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
                             Diagnostics& diagnostics) {
-    std::string text = "{";
+    // Built in a buffer kept between calls and copied out at its exact size: a string grown by
+    // appending holds up to twice its length, for every card.
+    thread_local std::string text;
+    text.assign("{");
     for (const auto& [key, column] : kSchedulingColumns) {
         if (text.size() > 1) text += ',';
         text += '"';
@@ -158,7 +161,7 @@ std::string scheduling_text(SqliteStatement& cards, OpenCollection& collection, 
         }
     }
     text += '}';
-    return text;
+    return std::string(text);
 }
 
 void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,

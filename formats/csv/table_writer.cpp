@@ -30,15 +30,17 @@ struct Layout {
 // padding every row to the widest note type's definition would not read back as written (not
 // a fixpoint); empty trailing fields are what that drops, and note type definitions are not
 // carried anyway (CSV032).
-std::size_t field_columns(const Collection& collection,
-                          const std::vector<std::vector<std::string>>& cells) {
+//
+// Only the fields past the widest row so far are rendered here (usually none after the first
+// note), so the table is never held whole: each row is rendered again as it is written.
+std::size_t field_columns(const Collection& collection, const FieldRenderer& render) {
     std::size_t columns = 1;
     std::set<std::int64_t> note_types;
     for (std::size_t n = 0; n < collection.notes.size(); ++n) {
         if (note_types.size() < 2) note_types.insert(collection.notes[n].note_type_id);
-        const std::vector<std::string>& row = cells[n];
-        for (std::size_t k = row.size(); k > columns; --k) {
-            if (!row[k - 1].empty()) {
+        const std::vector<Content>& fields = collection.notes[n].fields;
+        for (std::size_t k = fields.size(); k > columns; --k) {
+            if (!render(fields[k - 1]).empty()) {
                 columns = k;
                 break;
             }
@@ -58,7 +60,7 @@ std::size_t field_columns(const Collection& collection,
 }
 
 Layout plan_layout(const Collection& collection, const WriteColumns& columns,
-                   const std::vector<std::vector<std::string>>& cells) {
+                   const FieldRenderer& render) {
     Layout layout;
     // Sets beside the lists (which keep first-seen order): a lookup per note, not a scan of
     // every list so far.
@@ -74,7 +76,7 @@ Layout plan_layout(const Collection& collection, const WriteColumns& columns,
         }
         if (seen_decks.insert(note.deck).second) layout.decks.push_back(note.deck);
     }
-    layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, cells);
+    layout.field_columns = collection.notes.empty() ? 0 : field_columns(collection, render);
     if (columns.guid) layout.labels.push_back("guid");
     if (columns.notetype) layout.labels.push_back("notetype");
     if (columns.deck) layout.labels.push_back("deck");
@@ -220,13 +222,7 @@ std::string tags_cell(const Note& note, LossReport& losses) {
 void write_table(const Collection& collection, const WriteOptions& options,
                  const FieldRenderer& render, OutputSink& sink, Diagnostics& diagnostics,
                  const std::string& output_name) {
-    std::vector<std::vector<std::string>> cells;
-    cells.reserve(collection.notes.size());
-    for (const Note& note : collection.notes) {
-        std::vector<std::string>& row = cells.emplace_back();
-        for (const Content& field : note.fields) row.push_back(render(field));
-    }
-    Layout layout = plan_layout(collection, options.columns, cells);
+    Layout layout = plan_layout(collection, options.columns, render);
     LossReport losses(diagnostics, output_name);
     report_losses(collection, layout, options, losses);
 
@@ -242,9 +238,8 @@ void write_table(const Collection& collection, const WriteOptions& options,
         if (options.columns.notetype) row.push_back(nt ? nt->name : std::string{});
         if (options.columns.deck) row.push_back(note.deck);
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
-            row.push_back(k < cells[n].size() ? std::move(cells[n][k]) : std::string{});
+            row.push_back(k < note.fields.size() ? render(note.fields[k]) : std::string{});
         }
-        std::vector<std::string>().swap(cells[n]);  // written once: let it go
         if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
             ++empty_first_fields;
         }

@@ -20,6 +20,7 @@ JsonValue::JsonValue(const nlohmann::json& value)
 JsonValue JsonValue::from_text(std::string text) {
     JsonValue value;
     value.text_ = std::move(text);
+    value.text_.shrink_to_fit();  // held for the life of the collection: no spare capacity
     return value;
 }
 
