@@ -108,7 +108,7 @@ const NoteType* CardPlanner::note_type_of(const Note& note) {
     return types_.emplace(note.note_type_id, note_type).first->second;
 }
 
-std::vector<std::vector<std::string>> fields_as_markdown(const std::vector<Note>& notes) {
+std::vector<std::vector<std::string>> fields_as_markdown(std::span<const Note> notes) {
     std::vector<std::vector<std::string>> markdown(notes.size());
     parallel_for(notes.size(), [&](std::size_t i) {
         markdown[i].reserve(notes[i].fields.size());
@@ -117,22 +117,21 @@ std::vector<std::vector<std::string>> fields_as_markdown(const std::vector<Note>
     return markdown;
 }
 
-PlannedCard CardPlanner::plan(const Note& note, const std::vector<std::string>& markdown) {
+PlannedCard CardPlanner::plan_metadata(const Note& note) {
     LossReport& losses = losses_;
     PlannedCard card;
     card.note_type = note_type_of(note);
     std::size_t count = card.note_type ? card.note_type->fields.size() : 2;
     if (!card.note_type) {
-        StockKind stand_in = cloze_numbers(field_markdown(markdown, 0)).empty() ? StockKind::basic
-                                                                                : StockKind::cloze;
+        std::string question = note.fields.empty() ? std::string{} : as_markdown(note.fields[0]);
+        StockKind stand_in = cloze_numbers(question).empty() ? StockKind::basic : StockKind::cloze;
         card.note_type = &stock_note_types()[static_cast<std::size_t>(stand_in)];
     }
     if (note.fields.size() > count) {
         losses.once("extra-fields", "MD110", note_locator(note),
                     "a note has more fields than its note type; the extra fields are dropped");
     }
-    for (std::size_t i = 0; i < count; ++i)
-        card.fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
+    card.field_count = count;
     card.deck = writable_deck(note, losses);
     card.tags = writable_tags(note, losses);
     if (!note.guid.empty()) {
@@ -146,12 +145,19 @@ PlannedCard CardPlanner::plan(const Note& note, const std::vector<std::string>& 
                             "); notes whose ids cannot be written get new ids when read back");
         }
     }
-    if (card.question().empty()) {
-        losses.once("empty-question", "MD109", note_locator(note),
-                    "a note with an empty first field is written with an empty question, which "
-                    "the markdown reader rejects");
-    }
     return card;
+}
+
+void CardPlanner::add_fields(PlannedCard& card, const Note& note,
+                             const std::vector<std::string>& markdown) {
+    card.fields.clear();
+    for (std::size_t i = 0; i < card.field_count; ++i)
+        card.fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
+    if (card.question().empty()) {
+        losses_.once("empty-question", "MD109", note_locator(note),
+                     "a note with an empty first field is written with an empty question, which "
+                     "the markdown reader rejects");
+    }
 }
 
 }  // namespace deckport::markdown

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ namespace deckport::markdown {
 struct PlannedCard {
     const NoteType* note_type = nullptr;  // the collection's (or Basic/Cloze when it has none)
     std::vector<std::string> fields;      // as written: markdown, normalized, escaped
+    std::size_t field_count = 0;          // how many fields the card writes
     std::string deck;
     std::vector<std::string> tags;
     std::optional<std::string> id;  // the note's GUID, when the markdown can hold it
@@ -26,15 +28,19 @@ struct PlannedCard {
 
 // Every field of every note as markdown (normalized, not yet escaped), by note and field. The
 // conversions are independent, so they run on every core; the result is the same on one.
-std::vector<std::vector<std::string>> fields_as_markdown(const std::vector<Note>& notes);
+std::vector<std::vector<std::string>> fields_as_markdown(std::span<const Note> notes);
 
 class CardPlanner {
   public:
     CardPlanner(const Collection& collection, LossReport& losses)
         : collection_(collection), losses_(losses) {}
 
+    // What a card holds besides its fields: note type, deck, tags and id, which decide the
+    // file's layout. The fields come later (add_fields), a part of the deck at a time, so that
+    // a large deck's markdown is never held whole.
+    PlannedCard plan_metadata(const Note& note);
     // `markdown`: the note's entry of fields_as_markdown.
-    PlannedCard plan(const Note& note, const std::vector<std::string>& markdown);
+    void add_fields(PlannedCard& card, const Note& note, const std::vector<std::string>& markdown);
 
   private:
     const NoteType* note_type_of(const Note& note);

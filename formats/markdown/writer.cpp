@@ -254,11 +254,7 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
     CardPlanner planner(collection, losses);
-    std::vector<std::vector<std::string>> markdown = fields_as_markdown(collection.notes);
-    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
-        cards.push_back(planner.plan(collection.notes[i], markdown[i]));
-        std::vector<std::string>().swap(markdown[i]);  // escaped copies are in the card now
-    }
+    for (const Note& note : collection.notes) cards.push_back(planner.plan_metadata(note));
 
     Layout layout = choose_layout(cards, collection, losses);
     report_collection_losses(collection, layout, context.media_written_beside, losses);
@@ -276,7 +272,15 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
         started = true;
         text.clear();
     };
+    // Fields are converted a slice of the deck at a time (on every core), written, and let go.
+    constexpr std::size_t kSlice = 2048;
+    std::vector<std::vector<std::string>> markdown;
     for (std::size_t i = 0; i < cards.size(); ++i) {
+        if (i % kSlice == 0) {
+            std::size_t count = std::min(kSlice, cards.size() - i);
+            markdown = fields_as_markdown(std::span(collection.notes).subspan(i, count));
+        }
+        planner.add_fields(cards[i], collection.notes[i], markdown[i % kSlice]);
         if (i > 0) text += "\n\n. . .\n\n";
         text += card_text(cards[i], layout);
         cards[i] = PlannedCard{};

@@ -456,10 +456,11 @@ TEST(MarkdownWriter, DeckNamesEmptyQuestionsAndNoteDataThatDoNotFit) {
     EXPECT_EQ(written.diagnostics,
               (Lines{"out.md: warning: decks[Rust ::  Sync]: deck names are written normalised, "
                      "such as 'Rust ::  Sync' as 'Rust::Sync' [MD108]",
-                     "out.md: warning: notes[guid=g2]: a note with an empty first field is written "
-                     "with an empty question, which the markdown reader rejects [MD109]",
                      "out.md: warning: notes[guid=g2]: note data that markdown cannot carry (such "
-                     "as flags) is dropped [MD110]"}));
+                     "as flags) is dropped [MD110]",
+                     // Found as the card's text is written, after what the plan finds.
+                     "out.md: warning: notes[guid=g2]: a note with an empty first field is written "
+                     "with an empty question, which the markdown reader rejects [MD109]"}));
     EXPECT_EQ(written.text,
               "---\nFlashcard Deck: Rust::Sync\n---\n\n<!-- id: g1 -->\nQ\n\n---\n\nA\n\n. . .\n\n"
               "<!-- id: g2 -->\n\n\n---\n\nA2\n");
