@@ -31,6 +31,8 @@ class ValueChecker {
 
     // `check_utf8`: the value did not dump as UTF-8, so some string or key in it is invalid.
     void check(const ojson& value, const std::string& pointer, bool check_utf8) {
+        // Almost every value has nothing to report: look before building a pointer per member.
+        if (!check_utf8 && !has_non_finite_number(value)) return;
         check_utf8_ = check_utf8;
         check(value, pointer);
     }
@@ -46,6 +48,16 @@ class ValueChecker {
     }
 
   private:
+    static bool has_non_finite_number(const ojson& value) {
+        if (value.is_structured()) {
+            for (const ojson& member : value) {
+                if (has_non_finite_number(member)) return true;
+            }
+            return false;
+        }
+        return value.is_number_float() && !std::isfinite(value.get<double>());
+    }
+
     void check(const ojson& value, const std::string& pointer) {
         if (value.is_object()) {
             for (const auto& [key, member] : value.items()) {

@@ -2,6 +2,8 @@
 // gives the same bytes, and the layout is stable.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "deckport/error.hpp"
 #include "sample_collection.hpp"
 #include "test_support.hpp"
@@ -154,6 +156,18 @@ TEST(JsonWriter, ReplacesInvalidUtf8AndSaysWhere) {
               std::vector<std::string>{"out.json: warning: /notes/0/fields/1/source: text is not "
                                        "UTF-8: invalid bytes written as U+FFFD [JSON040]"});
     EXPECT_NE(text.find("bad \xEF\xBF\xBD byte"), std::string::npos);
+}
+
+TEST(JsonWriter, WritesANumberJsonCannotHoldAsNullAndSaysWhere) {
+    Collection c = sample_collection();
+    c.notes[1].extras.json()["ratio"] = std::nan("");
+    Diagnostics diagnostics;
+    std::string text = write_json(c, {}, &diagnostics);
+    EXPECT_EQ(
+        rendered(diagnostics.all()),
+        std::vector<std::string>{"out.json: warning: /notes/1/extras/ratio: number nan cannot be "
+                                 "written in JSON: written as null [JSON040]"});
+    EXPECT_NE(text.find("\"ratio\": null"), std::string::npos);
 }
 
 TEST(JsonWriter, ReportsNotesThatWouldNotReadBack) {
