@@ -24,7 +24,8 @@ class JsonValue {
     ~JsonValue();
 
     // The value; an empty object until something is stored. A value held as text is parsed
-    // once, and kept as a tree from then on.
+    // once, and kept as a tree from then on: the const overload writes that cache, so one
+    // value must not be read through it from several threads at once (parsed() may be).
     nlohmann::json& json();
     const nlohmann::json& json() const;
     // The value as a tree made for the caller, leaving a value held as text as it is: for code

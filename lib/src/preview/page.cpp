@@ -86,7 +86,7 @@ std::vector<CardInfo> cards_of(const NoteType& nt, const Note& note) {
     std::vector<CardInfo> cards;
     for (const Card& card : note.cards) {  // a package's own cards
         CardInfo info{card.ord, card.deck.empty() ? note.deck : card.deck, 0, 0};
-        const nlohmann::json& s = card.scheduling.json();
+        const nlohmann::json s = card.scheduling.parsed();  // no tree left behind per card
         if (s.is_object()) {
             info.flags = static_cast<int>(s.value("flags", std::int64_t{0}) & 7);
             info.id = s.value("id", std::int64_t{0});

@@ -16,7 +16,8 @@ namespace {
 
 // The note id an Anki package keeps beside the GUID (extras "id"), or 0.
 std::int64_t note_id(const Note& note) {
-    const nlohmann::json& extras = note.extras.json();
+    if (note.extras.empty()) return 0;
+    const nlohmann::json extras = note.extras.parsed();  // no tree left behind per note
     if (!extras.is_object()) return 0;
     auto it = extras.find("id");
     return it != extras.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
