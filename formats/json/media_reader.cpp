@@ -67,6 +67,7 @@ void read_media(const nlohmann::json* array, const MediaRoot& media, bool strict
     std::unordered_set<std::string> names;
     for (std::size_t i = 0; i < array->size(); ++i) {
         std::string at = "/media/" + std::to_string(i);
+        ReleaseWhenRead release((*array)[i]);
         if (!expect_object((*array)[i], at, problems)) continue;
         Members members((*array)[i], at, problems);
         auto name = members.string("name", true);

@@ -17,4 +17,19 @@ void read_media(const nlohmann::json* array, const MediaRoot& media, bool strict
 // The object `extras` of `members`, or an empty object when absent or wrong.
 nlohmann::json read_extras(Members& members);
 
+// Sets an element of the parsed document to null when the reader is done with it, so that the
+// tree of 100,000 notes and the notes made from it are not both whole in memory. The document is
+// the reader's own, non-const object (reader.cpp); the sections see it through const pointers.
+class ReleaseWhenRead {
+  public:
+    explicit ReleaseWhenRead(const nlohmann::json& element)
+        : element_(const_cast<nlohmann::json&>(element)) {}
+    ReleaseWhenRead(const ReleaseWhenRead&) = delete;
+    ReleaseWhenRead& operator=(const ReleaseWhenRead&) = delete;
+    ~ReleaseWhenRead() { element_ = nullptr; }
+
+  private:
+    nlohmann::json& element_;
+};
+
 }  // namespace deckport::json_format
