@@ -63,11 +63,37 @@ Lookups make_lookups(const Collection& out) {
     return lookups;
 }
 
-// `text` as a JSON string (quoted and escaped), for the values kept as JSON text.
-std::string json_string(const std::string& text) {
-    if (text.empty()) return "\"\"";
-    return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
-}
+// A flat JSON object written as compact text, members added in key order: what the reader
+// keeps of a note's bookkeeping and a card's scheduling (JsonValue::from_text), one string
+// where a tree would cost an allocation per key.
+class ObjectText {
+  public:
+    ObjectText& integer(std::string_view key, std::int64_t value) {
+        open(key);
+        text_ += std::to_string(value);
+        return *this;
+    }
+    ObjectText& string(std::string_view key, const std::string& value) {
+        open(key);
+        text_ += value.empty() ? std::string("\"\"")
+                               : json(value).dump(-1, ' ', false, json::error_handler_t::replace);
+        return *this;
+    }
+    // The finished value; the builder is spent.
+    JsonValue value() {
+        text_ += '}';
+        return JsonValue::from_text(std::move(text_));
+    }
+
+  private:
+    void open(std::string_view key) {
+        text_ += text_.size() == 1 ? "\"" : ",\"";
+        text_ += key;
+        text_ += "\":";
+    }
+
+    std::string text_ = "{";
+};
 
 void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
                     std::unordered_map<std::int64_t, std::size_t>& index,
@@ -111,12 +137,13 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
         note.modified = notes.int64(3);
         note.set_tags(
             split_tags(checked_text(notes, 5, collection, "notes", id, "tags", diagnostics)));
-        // Kept as JSON text, keys in order, like a card's scheduling (see scheduling_text).
-        note.extras = JsonValue::from_text(
-            "{\"data\":" +
-            json_string(checked_text(notes, 8, collection, "notes", id, "data", diagnostics)) +
-            ",\"flags\":" + std::to_string(notes.int64(7)) + ",\"id\":" + std::to_string(id) +
-            ",\"usn\":" + std::to_string(notes.int64(4)) + "}");
+        note.extras = ObjectText()
+                          .string("data", checked_text(notes, 8, collection, "notes", id, "data",
+                                                       diagnostics))
+                          .integer("flags", notes.int64(7))
+                          .integer("id", id)
+                          .integer("usn", notes.int64(4))
+                          .value();
         note.origin = collection.at(where);
         index.emplace(id, out.notes.size());
         out.notes.push_back(std::move(note));
@@ -125,11 +152,22 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
 
 // The card's scheduling keys (sorted, as the JSON object keeps them) and their columns in
 // read_card_rows' query; every column but data is an integer.
-constexpr int kDataColumn = 17;
-constexpr std::pair<std::string_view, int> kSchedulingColumns[] = {
-    {"data", kDataColumn}, {"due", 8},   {"factor", 10}, {"flags", 16}, {"id", 0},    {"ivl", 9},
-    {"lapses", 12},        {"left", 13}, {"mod", 4},     {"odid", 15},  {"odue", 14}, {"queue", 7},
-    {"reps", 11},          {"type", 6},  {"usn", 5}};
+constexpr int kTypeColumn = 6, kDueColumn = 8, kOdidColumn = 15, kDataColumn = 17;
+constexpr std::pair<std::string_view, int> kSchedulingColumns[] = {{"data", kDataColumn},
+                                                                   {"due", kDueColumn},
+                                                                   {"factor", 10},
+                                                                   {"flags", 16},
+                                                                   {"id", 0},
+                                                                   {"ivl", 9},
+                                                                   {"lapses", 12},
+                                                                   {"left", 13},
+                                                                   {"mod", 4},
+                                                                   {"odid", kOdidColumn},
+                                                                   {"odue", 14},
+                                                                   {"queue", 7},
+                                                                   {"reps", 11},
+                                                                   {"type", kTypeColumn},
+                                                                   {"usn", 5}};
 static_assert(std::is_sorted(std::begin(kSchedulingColumns), std::end(kSchedulingColumns)));
 
 // What reading a note's cards tells about the note, gathered as the rows go by so that the card
@@ -140,28 +178,19 @@ struct CardFacts {
     std::int64_t first_odid = 0;               // ... and that card's home deck when filtered
 };
 
-// The card's scheduling as compact JSON text, keys in order: kept as text by the model, it costs
-// one string per card where a tree would cost one allocation per key.
-std::string scheduling_text(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
-                            Diagnostics& diagnostics) {
-    // Built in a buffer kept between calls and copied out at its exact size: a string grown by
-    // appending holds up to twice its length, for every card.
-    thread_local std::string text;
-    text.assign("{");
+// The card's scheduling, its keys in order.
+JsonValue scheduling_of(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
+                        Diagnostics& diagnostics) {
+    ObjectText text;
     for (const auto& [key, column] : kSchedulingColumns) {
-        if (text.size() > 1) text += ',';
-        text += '"';
-        text += key;
-        text += "\":";
         if (column == kDataColumn) {
-            text += json_string(
-                checked_text(cards, column, collection, "cards", id, "data", diagnostics));
+            text.string(key,
+                        checked_text(cards, column, collection, "cards", id, "data", diagnostics));
         } else {
-            text += std::to_string(cards.int64(column));
+            text.integer(key, cards.int64(column));
         }
     }
-    text += '}';
-    return std::string(text);
+    return text.value();
 }
 
 void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
@@ -200,13 +229,13 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
         // Cards come in id order; the first of the lowest ord is the one a stable sort puts first.
         if (!fact.first_ord || card.ord < *fact.first_ord) {
             fact.first_ord = card.ord;
-            fact.first_odid = cards.int64(15);
+            fact.first_odid = cards.int64(kOdidColumn);
         }
-        if (cards.int64(6) == 0) {
-            std::int64_t due = cards.int64(8);
+        if (cards.int64(kTypeColumn) == 0) {
+            std::int64_t due = cards.int64(kDueColumn);
             if (!fact.new_position || due < *fact.new_position) fact.new_position = due;
         }
-        card.scheduling = JsonValue::from_text(scheduling_text(cards, collection, id, diagnostics));
+        card.scheduling = scheduling_of(cards, collection, id, diagnostics);
         out.notes[note->second].cards.push_back(std::move(card));
     }
 }

@@ -96,7 +96,8 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
             out["cards"].push_back(std::move(entry));
         }
     }
-    put_extras(out, note.extras.parsed());  // no tree left behind per note
+    // Straight to an ordered tree of the note's own, not parsed and then converted.
+    if (!note.extras.empty()) out["extras"] = note.extras.parsed_ordered();
     return out;
 }
 

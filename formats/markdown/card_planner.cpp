@@ -121,17 +121,15 @@ PlannedCard CardPlanner::plan_metadata(const Note& note) {
     LossReport& losses = losses_;
     PlannedCard card;
     card.note_type = note_type_of(note);
-    std::size_t count = card.note_type ? card.note_type->fields.size() : 2;
     if (!card.note_type) {
         std::string question = note.fields.empty() ? std::string{} : as_markdown(note.fields[0]);
         StockKind stand_in = cloze_numbers(question).empty() ? StockKind::basic : StockKind::cloze;
         card.note_type = &stock_note_types()[static_cast<std::size_t>(stand_in)];
     }
-    if (note.fields.size() > count) {
+    if (note.fields.size() > card.note_type->fields.size()) {
         losses.once("extra-fields", "MD110", note_locator(note),
                     "a note has more fields than its note type; the extra fields are dropped");
     }
-    card.field_count = count;
     card.deck = writable_deck(note, losses);
     card.tags = writable_tags(note, losses);
     if (!note.guid.empty()) {
@@ -151,7 +149,7 @@ PlannedCard CardPlanner::plan_metadata(const Note& note) {
 void CardPlanner::add_fields(PlannedCard& card, const Note& note,
                              const std::vector<std::string>& markdown) {
     card.fields.clear();
-    for (std::size_t i = 0; i < card.field_count; ++i)
+    for (std::size_t i = 0; i < card.note_type->fields.size(); ++i)
         card.fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
     if (card.question().empty()) {
         losses_.once("empty-question", "MD109", note_locator(note),

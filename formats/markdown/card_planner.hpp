@@ -17,7 +17,6 @@ namespace deckport::markdown {
 struct PlannedCard {
     const NoteType* note_type = nullptr;  // the collection's (or Basic/Cloze when it has none)
     std::vector<std::string> fields;      // as written: markdown, normalized, escaped
-    std::size_t field_count = 0;          // how many fields the card writes
     std::string deck;
     std::vector<std::string> tags;
     std::optional<std::string> id;  // the note's GUID, when the markdown can hold it

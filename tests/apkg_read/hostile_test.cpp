@@ -246,6 +246,34 @@ TEST(ApkgHostile, MediaEntriesWithoutMembersAndBadMaps) {
     EXPECT_EQ(broken.collection.notes.size(), 1u);
 }
 
+// Notes come in the order Anki shows their new cards (the lowest `due` of a new card), notes
+// without new cards last; a note whose first card sits in a filtered deck goes to that card's
+// home deck (odid). Both are read from the card rows as they go by.
+TEST(ApkgNotes, ComeInNewCardOrderAndFilteredCardsKeepTheirHomeDeck) {
+    TestCollection c;
+    c.notes = {{1500000000001, "late", 1001,
+                "a\x1f"
+                "1"},
+               {1500000000002, "early", 1001,
+                "b\x1f"
+                "2"},
+               {1500000000003, "reviewed", 1001,
+                "c\x1f"
+                "3"}};
+    c.cards = {{1500000000011, 1500000000001, 2000, 0, 0, 0, 7},
+               {1500000000012, 1500000000002, 1, 0, 0, 0, 3},
+               {1500000000013, 1500000000003, 2000, 0, 2, 2, 1}};
+    c.extra_sql = {"UPDATE cards SET odid = 1999 WHERE id = 1500000000012"};
+    ReadResult r = read_apkg_bytes("order.apkg", legacy_package(c));
+    ASSERT_EQ(r.collection.notes.size(), 3u);
+    EXPECT_EQ(r.collection.notes[0].guid, "early");
+    EXPECT_EQ(r.collection.notes[0].deck, "Lang");
+    EXPECT_EQ(r.collection.notes[0].cards.at(0).deck, "Default");
+    EXPECT_EQ(r.collection.notes[1].guid, "late");
+    EXPECT_EQ(r.collection.notes[2].guid, "reviewed");
+    EXPECT_EQ(r.collection.notes[2].cards.at(0).scheduling.parsed().value("type", -1), 2);
+}
+
 TEST(ApkgHostile, MissingNoteTypeAndWrongFieldCountSkipTheNote) {
     TestCollection c = one_basic_note();
     c.notes.push_back({1500000000010, "guid2", 4242,

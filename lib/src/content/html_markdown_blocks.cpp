@@ -488,11 +488,7 @@ std::string write_raw_html_block(const GumboNode& container) {
     std::vector<const GumboNode*> nodes;
     for (unsigned i = 0; i < children.length; ++i)
         nodes.push_back(static_cast<const GumboNode*>(children.data[i]));
-    if (nodes.empty()) return {};
-    // Never the bare node: one <div> around all of it, whatever the first node is.
-    std::string html = "<div>";
-    append_raw_html(html, nodes);
-    return html + "</div>";
+    return nodes.empty() ? std::string{} : raw_block(nodes);
 }
 
 }  // namespace deckport::content

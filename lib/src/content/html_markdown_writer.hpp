@@ -87,7 +87,8 @@ class InlineWriter {
 // With `check_each_block`, every block is rendered back to HTML and written as raw HTML when
 // its markdown does not give the same HTML (see normalize_html_for_compare).
 std::string write_markdown_blocks(const GumboNode& root, bool check_each_block);
-// The top-level nodes of a fragment as one raw HTML block (a <div>), the last resort.
+// The top-level nodes of a fragment as one raw HTML block (in a <div> unless it is one block
+// element that markdown keeps whole), the last resort.
 std::string write_raw_html_block(const GumboNode& root);
 
 }  // namespace deckport::content
