@@ -5,6 +5,7 @@
 #include "deckport/identity.hpp"
 #include "json/base64.hpp"
 #include "json/json_document.hpp"
+#include "json/pretty_text.hpp"
 
 namespace deckport::json_format {
 namespace {
@@ -56,8 +57,8 @@ SourceLocation note_locator(const std::string& output_name, const Note& note) {
 
 }  // namespace
 
-ojson note_json(const Note& note, const Collection& collection, const std::string& output_name,
-                Diagnostics& diagnostics) {
+const NoteType* note_type_for_writing(const Note& note, const Collection& collection,
+                                      const std::string& output_name, Diagnostics& diagnostics) {
     const NoteType* note_type = collection.find_note_type(note.note_type_id);
     if (!note_type) {
         diagnostics.error(
@@ -69,6 +70,10 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
                               note_type->name + "\" has " +
                               std::to_string(note_type->fields.size()));
     }
+    return note_type;
+}
+
+ojson note_json(const Note& note, const NoteType* note_type) {
     ojson out;
     out["guid"] = note.guid;
     ojson reference;
@@ -99,6 +104,61 @@ ojson note_json(const Note& note, const Collection& collection, const std::strin
     // Straight to an ordered tree of the note's own, not parsed and then converted.
     if (!note.extras.empty()) out["extras"] = note.extras.parsed_ordered();
     return out;
+}
+
+namespace {
+
+// Writes `value`; false when it is held as a tree (which may hold what JSON cannot).
+bool put_held_text(PrettyText& out, std::string_view key, const JsonValue& value) {
+    const std::string* text = value.compact_text();
+    if (!text) return false;
+    out.key(key).compact(*text);
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> note_text(const Note& note, const NoteType* note_type, int depth) {
+    PrettyText out(depth);
+    out.begin_object();
+    if (!out.key("guid").string(note.guid)) return std::nullopt;
+    out.key("note_type").begin_object().key("id").integer(note.note_type_id);
+    if (note_type && !out.key("name").string(note_type->name)) return std::nullopt;
+    out.end_object();
+    if (!out.key("deck").string(note.deck)) return std::nullopt;
+    out.key("tags").begin_array();
+    for (const std::string& tag : note.tags) {
+        if (!out.string(tag)) return std::nullopt;
+    }
+    out.end_array();
+    if (note.modified != 0) out.key("modified").integer(note.modified);
+    out.key("fields").begin_array();
+    for (std::size_t i = 0; i < note.fields.size(); ++i) {
+        out.begin_object();
+        if (note_type && i < note_type->fields.size() &&
+            !out.key("name").string(note_type->fields[i])) {
+            return std::nullopt;
+        }
+        out.key("kind").string(markup_name(note.fields[i].kind));
+        if (!out.key("source").string(note.fields[i].source)) return std::nullopt;
+        out.end_object();
+    }
+    out.end_array();
+    if (!note.cards.empty()) {
+        out.key("cards").begin_array();
+        for (const Card& card : note.cards) {
+            out.begin_object().key("ord").integer(card.ord);
+            if (!out.key("deck").string(card.deck)) return std::nullopt;
+            if (!card.scheduling.empty() && !put_held_text(out, "scheduling", card.scheduling)) {
+                return std::nullopt;
+            }
+            out.end_object();
+        }
+        out.end_array();
+    }
+    if (!note.extras.empty() && !put_held_text(out, "extras", note.extras)) return std::nullopt;
+    out.end_object();
+    return out.take();
 }
 
 ojson media_json(const MediaFile& file, MediaMode mode) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "deckport/diagnostics.hpp"
 #include "deckport/model.hpp"
@@ -22,10 +23,16 @@ enum class MediaMode {
 ojson document_header(const Collection& collection);
 ojson note_type_json(const NoteType& note_type);
 ojson deck_json(const Deck& deck);
-// Reports a note whose note type is missing or whose field count differs from it (an error: the
-// file would not read back) with a locator relative to `output_name`.
-ojson note_json(const Note& note, const Collection& collection, const std::string& output_name,
-                Diagnostics& diagnostics);
+// The note type a note is written with (null when the collection lacks it). Reports a note
+// whose note type is missing or whose field count differs from it (an error: the file would not
+// read back) with a locator relative to `output_name`.
+const NoteType* note_type_for_writing(const Note& note, const Collection& collection,
+                                      const std::string& output_name, Diagnostics& diagnostics);
+ojson note_json(const Note& note, const NoteType* note_type);
+// The same note as text, as note_json(...).dump(2) with lines indented to `depth`, written
+// without a tree; nullopt when the tree is needed: text that is not UTF-8, or a value held as
+// a tree. Safe to call from several threads at once.
+std::optional<std::string> note_text(const Note& note, const NoteType* note_type, int depth);
 ojson media_json(const MediaFile& file, MediaMode mode);
 // The collection's "extras", the document's last member, when it has any.
 std::optional<ojson> collection_extras(const Collection& collection);

@@ -1,8 +1,12 @@
 #include "json/writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
 
+#include "common/parallel.hpp"
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "deckport/output.hpp"
@@ -126,6 +130,39 @@ class StreamingDocument {
         buffer_ += "\n  ]";
     }
 
+    // An array member of many elements: `text(i)` renders element i as text (indented to its
+    // depth) on every core, a slice at a time so that memory holds one slice; an element it
+    // cannot render (nullopt) is dumped from the tree `element(i)`. `report(i)` runs for each
+    // element in order, on this thread, so diagnostics come in the order one thread gives.
+    template <typename Report, typename Text, typename Element>
+    void parallel_array_member(std::string_view key, std::size_t size, Report report, Text text,
+                               Element element) {
+        open_member(key);
+        if (size == 0) {
+            buffer_ += "[]";
+            return;
+        }
+        buffer_ += "[\n";
+        std::vector<std::optional<std::string>> slice;
+        for (std::size_t first = 0; first < size; first += kSliceSize) {
+            slice.assign(std::min(kSliceSize, size - first), std::nullopt);
+            parallel_for(slice.size(), [&](std::size_t k) { slice[k] = text(first + k); });
+            for (std::size_t k = 0; k < slice.size(); ++k) {
+                std::size_t i = first + k;
+                report(i);
+                if (i > 0) buffer_ += ",\n";
+                buffer_ += "    ";
+                if (slice[k]) {
+                    buffer_ += *slice[k];
+                } else {
+                    put(element(i), "/" + std::string(key) + "/" + std::to_string(i), 2);
+                }
+                if (buffer_.size() >= kFlushBytes) flush();
+            }
+        }
+        buffer_ += "\n  ]";
+    }
+
     void finish() {
         buffer_ += members_ == 0 ? "{}\n" : "\n}\n";
         flush();
@@ -134,6 +171,7 @@ class StreamingDocument {
 
   private:
     static constexpr std::size_t kFlushBytes = 1 << 20;
+    static constexpr std::size_t kSliceSize = 2048;
 
     void open_member(std::string_view key) {
         buffer_ += members_++ == 0 ? "{\n  \"" : ",\n  \"";
@@ -187,9 +225,17 @@ void JsonWriter::write(const Collection& collection, OutputSink& sink,
                      [&](std::size_t i) { return note_type_json(collection.note_types[i]); });
     doc.array_member("decks", collection.decks.size(),
                      [&](std::size_t i) { return deck_json(collection.decks[i]); });
-    doc.array_member("notes", collection.notes.size(), [&](std::size_t i) {
-        return note_json(collection.notes[i], collection, context.output_name, context.diagnostics);
-    });
+    const std::vector<Note>& notes = collection.notes;
+    auto note_type = [&](std::size_t i) {
+        return collection.find_note_type(notes[i].note_type_id);
+    };
+    doc.parallel_array_member(
+        "notes", notes.size(),
+        [&](std::size_t i) {
+            note_type_for_writing(notes[i], collection, context.output_name, context.diagnostics);
+        },
+        [&](std::size_t i) { return note_text(notes[i], note_type(i), 2); },
+        [&](std::size_t i) { return note_json(notes[i], note_type(i)); });
     doc.array_member("media", collection.media.size(),
                      [&](std::size_t i) { return media_json(collection.media[i], media); });
     if (auto extras = collection_extras(collection)) doc.member("extras", *extras);

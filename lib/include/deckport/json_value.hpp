@@ -15,7 +15,8 @@ class JsonValue {
     explicit JsonValue(const nlohmann::json& value);
     // A value given as compact JSON text, kept as text until something asks for the tree: a
     // card's scheduling read from an .apkg is one string instead of a tree of 15 allocations.
-    // `text` must be valid JSON (the reader that makes it serialises it itself).
+    // `text` must be valid JSON as nlohmann's dump() writes it (the reader that makes it
+    // serialises it itself): writers copy it as it is.
     static JsonValue from_text(std::string text);
     JsonValue(const JsonValue& other);
     JsonValue(JsonValue&& other) noexcept;
@@ -32,6 +33,9 @@ class JsonValue {
     // that reads every card's value once and should not leave a tree behind for each.
     nlohmann::json parsed() const;
     nlohmann::ordered_json parsed_ordered() const;
+    // The compact JSON text of a value held as text (nlohmann's dump() of it), or null when
+    // it is held as a tree: a writer can copy the text instead of parsing it.
+    const std::string* compact_text() const { return value_ || text_.empty() ? nullptr : &text_; }
     // True for an empty object (or null, or an empty array): nothing worth keeping.
     bool empty() const;
 
