@@ -7,11 +7,13 @@
 #include <thread>
 #include <vector>
 
+#include "deckport/threads.hpp"
+
 namespace deckport {
 
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work,
                   std::size_t min_parallel) {
-    std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = threads_per_input();
     if (count < min_parallel || threads == 1) {
         for (std::size_t i = 0; i < count; ++i) work(i);
         return;

@@ -1,14 +1,18 @@
 #include "deckport/diagnostics.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace deckport {
 
 const char* severity_name(Severity severity) {
     switch (severity) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
     }
     return "error";
 }
@@ -39,8 +43,8 @@ void Diagnostics::report(Diagnostic diagnostic) {
 
 void Diagnostics::error(std::string code, SourceLocation origin, std::string message,
                         std::string hint) {
-    report({Severity::error, std::move(code), std::move(message), std::move(origin),
-            std::move(hint)});
+    report(
+        {Severity::error, std::move(code), std::move(message), std::move(origin), std::move(hint)});
 }
 
 void Diagnostics::warning(std::string code, SourceLocation origin, std::string message,
@@ -51,13 +55,18 @@ void Diagnostics::warning(std::string code, SourceLocation origin, std::string m
 
 void Diagnostics::note(std::string code, SourceLocation origin, std::string message,
                        std::string hint) {
-    report({Severity::note, std::move(code), std::move(message), std::move(origin),
-            std::move(hint)});
+    report(
+        {Severity::note, std::move(code), std::move(message), std::move(origin), std::move(hint)});
 }
 
 std::vector<Diagnostic> Diagnostics::all() const {
     std::lock_guard lock(mutex_);
     return items_;
+}
+
+std::vector<Diagnostic> Diagnostics::take_all() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(items_, {});
 }
 
 std::size_t Diagnostics::count(Severity severity) const {

@@ -135,6 +135,45 @@ TEST(Batch, JobsGiveByteIdenticalOutputsAndDiagnostics) {
     }
 }
 
+// One large deck shares its work over the threads (cards read, fields rendered and JSON notes
+// written a slice of 2,048 at a time): what it writes and reports is the same with 1, 2 and 3.
+TEST(Batch, OneLargeDeckGivesTheSameOutputOnAnyNumberOfThreads) {
+    TempDir dir;
+    std::string text = deck("Large", 5000);
+    // Warnings scattered over the slices: an image that is missing every 997th card.
+    for (int i = 0; i < 5000; i += 997) {
+        std::string answer = "Answer " + std::to_string(i) + ".\n";
+        text.replace(text.find(answer), answer.size(),
+                     answer + "![x](missing" + std::to_string(i) + ".png)\n");
+    }
+    write_text(dir / "large.md", text);
+    std::string first_err;
+    std::map<std::string, std::string> first_tree;
+    for (const char* jobs : {"1", "2", "3"}) {
+        std::string out = std::string("j") + jobs;
+        auto result = run_cli({"convert", "large.md", "--to", "apkg,json,md,csv", "--out-dir", out,
+                               "--timestamp", "0", "-j", jobs},
+                              {}, dir.path());
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        if (first_err.empty()) {
+            first_err = without_summary(result.err);
+            first_tree = tree(dir / out);
+            continue;
+        }
+        EXPECT_EQ(without_summary(result.err), first_err) << "-j " << jobs;
+        EXPECT_EQ(tree(dir / out), first_tree) << "-j " << jobs;
+    }
+    EXPECT_EQ(first_tree.size(), 4u);
+    // The warnings in card order.
+    std::size_t previous = 0;
+    for (int i = 0; i < 5000; i += 997) {
+        std::size_t at = first_err.find("missing" + std::to_string(i) + ".png");
+        ASSERT_NE(at, std::string::npos) << first_err;
+        EXPECT_GE(at, previous) << i;
+        previous = at;
+    }
+}
+
 TEST(Batch, FilesFromTakesLinesOrNulSeparatedNames) {
     TempDir dir;
     write_text(dir / "in" / "with space.md", deck("Spaced", 2));

@@ -16,6 +16,7 @@
 
 #include "cli.hpp"
 #include "deckport/deck_files.hpp"
+#include "deckport/threads.hpp"
 #include "progress.hpp"
 
 namespace deckport::cli {
@@ -158,8 +159,9 @@ void run_pool(std::size_t count, const BatchJob& job, const BatchSettings& setti
 void add_batch_options(CLI::App& command, BatchOptions& options) {
     command
         .add_option("-j,--jobs", options.jobs,
-                    "Inputs converted at once (default: the number of cores); output is the "
-                    "same, in input order, whatever the number")
+                    "Threads to use (default: the number of cores): several inputs run at "
+                    "once, a single large input shares its work; output is the same, in input "
+                    "order, whatever the number")
         ->check(CLI::Range(1u, 1024u));
     command.add_flag("--fail-fast", options.fail_fast,
                      "Stop at the first input that fails: no new input starts, those running "
@@ -193,8 +195,10 @@ BatchSettings batch_settings(const BatchOptions& options, const GlobalOptions& g
                              std::size_t count) {
     BatchSettings settings;
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    settings.jobs = options.jobs > 0 ? options.jobs : cores;
-    if (count <= 1) settings.jobs = 1;
+    unsigned threads = options.jobs > 0 ? options.jobs : cores;
+    settings.jobs =
+        static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(count, 1)));
+    settings.threads_per_input = std::max(1u, threads / settings.jobs);
     settings.fail_fast = options.fail_fast;
     settings.progress = count > 1 && !global.quiet && ::isatty(STDERR_FILENO) == 1;
     return settings;
@@ -204,6 +208,7 @@ BatchOutcome run_batch(std::size_t count, const BatchJob& job, const BatchSettin
     auto start = std::chrono::steady_clock::now();
     BatchOutcome outcome;
     ProgressBar bar(count, settings.progress);
+    set_threads_per_input(settings.threads_per_input);
     if (settings.jobs <= 1 || count <= 1) {
         run_here(count, job, settings, outcome, bar);
     } else {

@@ -46,6 +46,7 @@ using BatchJob = std::function<JobReport(std::size_t index, std::ostream& out, s
 
 struct BatchSettings {
     unsigned jobs = 1;  // threads; a batch of one input, or -j 1, runs on the calling thread
+    unsigned threads_per_input = 1;  // for the work within one input (-j N over the inputs at once)
     bool fail_fast = false;
     bool progress = false;  // a progress bar on stderr (see progress_wanted)
 };

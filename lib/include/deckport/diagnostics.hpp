@@ -43,7 +43,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 // Collects the diagnostics of one operation. Readers report recoverable problems here and go
 // on, so one run shows every problem. Safe to report to from several threads.
 class Diagnostics {
-public:
+  public:
     void report(Diagnostic diagnostic);
     void error(std::string code, SourceLocation origin, std::string message, std::string hint = {});
     void warning(std::string code, SourceLocation origin, std::string message,
@@ -51,12 +51,14 @@ public:
     void note(std::string code, SourceLocation origin, std::string message, std::string hint = {});
 
     std::vector<Diagnostic> all() const;
+    // Every diagnostic, in order, leaving none: to pass them on to another Diagnostics.
+    std::vector<Diagnostic> take_all();
     std::size_t count(Severity severity) const;
     bool has_errors() const { return count(Severity::error) > 0; }
     bool empty() const;
     void clear();
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::vector<Diagnostic> items_;
 };
