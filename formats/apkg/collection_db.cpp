@@ -102,10 +102,11 @@ void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const NoteRow* row : by_id(notes)) {
         const NoteRow& note = *row;
-        insert.bind(1, note.id).bind_text(2, note.guid).bind(3, note.note_type_id);
-        insert.bind(4, note.modified).bind(5, note.usn).bind_text(6, note.tags);
-        insert.bind_text(7, note.fields).bind_text(8, note.sort_field);
-        insert.bind(9, note.checksum).bind(10, note.flags).bind_text(11, note.data);
+        // The rows outlive each insert: bound in place, not copied.
+        insert.bind(1, note.id).bind_text_in_place(2, note.guid).bind(3, note.note_type_id);
+        insert.bind(4, note.modified).bind(5, note.usn).bind_text_in_place(6, note.tags);
+        insert.bind_text_in_place(7, note.fields).bind_text_in_place(8, note.sort_field);
+        insert.bind(9, note.checksum).bind(10, note.flags).bind_text_in_place(11, note.data);
         insert.run();
     }
 }
@@ -120,7 +121,7 @@ void insert_cards(SqliteDb& db, const std::vector<CardRow>& cards) {
         insert.bind(9, card.due).bind(10, card.interval).bind(11, card.factor);
         insert.bind(12, card.reps).bind(13, card.lapses).bind(14, card.left);
         insert.bind(15, card.original_due).bind(16, card.original_deck_id).bind(17, card.flags);
-        insert.bind_text(18, card.data);
+        insert.bind_text_in_place(18, card.data);
         insert.run();
     }
 }

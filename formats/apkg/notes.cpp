@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "apkg/text_util.hpp"
 #include "common/utf8.hpp"
@@ -95,9 +96,44 @@ class ObjectText {
     std::string text_ = "{";
 };
 
+// Where each note read went in out.notes, found by note id. Notes are read in id order and so are
+// cards, which mostly belong to the note after the last one found: a sorted array and a hint
+// instead of a hash map, whose lookups miss the cache on every card of 100,000.
+class NoteIndex {
+  public:
+    void reserve(std::size_t count) { entries_.reserve(count); }
+    void add(std::int64_t id, std::size_t at) { entries_.emplace_back(id, at); }
+    // After the last add(). A damaged file's ids may come out of order; the first of two
+    // notes with one id is the one found, as in reading order.
+    void seal() {
+        auto by_id = [](const Entry& a, const Entry& b) { return a.first < b.first; };
+        if (!std::is_sorted(entries_.begin(), entries_.end(), by_id)) {
+            std::stable_sort(entries_.begin(), entries_.end(), by_id);
+        }
+    }
+    std::optional<std::size_t> find(std::int64_t id) {
+        for (std::size_t k = hint_; k < entries_.size() && k < hint_ + 2; ++k) {
+            if (entries_[k].first == id && (k == 0 || entries_[k - 1].first != id)) {
+                hint_ = k;
+                return entries_[k].second;
+            }
+        }
+        auto at = std::lower_bound(entries_.begin(), entries_.end(), id,
+                                   [](const Entry& e, std::int64_t key) { return e.first < key; });
+        if (at == entries_.end() || at->first != id) return std::nullopt;
+        hint_ = static_cast<std::size_t>(at - entries_.begin());
+        return at->second;
+    }
+
+  private:
+    using Entry = std::pair<std::int64_t, std::size_t>;
+    std::vector<Entry> entries_;
+    std::size_t hint_ = 0;
+};
+
 void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
-                    std::unordered_map<std::int64_t, std::size_t>& index,
-                    std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics) {
+                    NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
+                    Diagnostics& diagnostics) {
     // Sized up front: a vector and an index of 100,000 notes grown one by one copy and rehash.
     // At most a million: a hostile file's rows may all be skipped.
     SqliteStatement count = collection.db.prepare("SELECT count(*) FROM notes");
@@ -145,7 +181,7 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
                           .integer("usn", notes.int64(4))
                           .value();
         note.origin = collection.at(where);
-        index.emplace(id, out.notes.size());
+        index.add(id, out.notes.size());
         out.notes.push_back(std::move(note));
     }
 }
@@ -194,9 +230,8 @@ JsonValue scheduling_of(SqliteStatement& cards, OpenCollection& collection, std:
 }
 
 void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
-                    const std::unordered_map<std::int64_t, std::size_t>& index,
-                    const std::unordered_set<std::int64_t>& skipped, std::vector<CardFacts>& facts,
-                    Diagnostics& diagnostics) {
+                    NoteIndex& index, const std::unordered_set<std::int64_t>& skipped,
+                    std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
     facts.assign(out.notes.size(), CardFacts{});
     SqliteStatement cards = collection.db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
@@ -204,8 +239,8 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
     while (cards.step()) {
         std::int64_t id = cards.int64(0);
         std::int64_t nid = cards.int64(1);
-        auto note = index.find(nid);
-        if (note == index.end()) {
+        std::optional<std::size_t> note = index.find(nid);
+        if (!note) {
             if (!skipped.count(nid)) {
                 diagnostics.warning("APKG023", collection.at(row_locator("cards", id)),
                                     "card belongs to note " + std::to_string(nid) +
@@ -225,7 +260,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
                                     ", which does not exist; it goes to Default");
             card.deck = kDefaultDeck;
         }
-        CardFacts& fact = facts[note->second];
+        CardFacts& fact = facts[*note];
         // Cards come in id order; the first of the lowest ord is the one a stable sort puts first.
         if (!fact.first_ord || card.ord < *fact.first_ord) {
             fact.first_ord = card.ord;
@@ -236,7 +271,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
             if (!fact.new_position || due < *fact.new_position) fact.new_position = due;
         }
         card.scheduling = scheduling_of(cards, collection, id, diagnostics);
-        out.notes[note->second].cards.push_back(std::move(card));
+        out.notes[*note].cards.push_back(std::move(card));
     }
 }
 
@@ -295,11 +330,12 @@ void order_like_anki(std::vector<Note>& notes, const std::vector<CardFacts>& fac
 
 void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagnostics) {
     Lookups lookups = make_lookups(out);
-    std::unordered_map<std::int64_t, std::size_t> index;
+    NoteIndex index;
     std::unordered_set<std::int64_t> skipped;
     std::vector<CardFacts> facts;
     try {
         read_note_rows(collection, out, lookups, index, skipped, diagnostics);
+        index.seal();
         read_card_rows(collection, out, lookups, index, skipped, facts, diagnostics);
     } catch (const SqliteError& e) {
         throw InputError("APKG010", collection.at("notes"),

@@ -70,6 +70,14 @@ SqliteStatement& SqliteStatement::bind_text(int index, std::string_view value) {
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bind_text_in_place(int index, std::string_view value) {
+    if (sqlite3_bind_text64(statement_, index, value.data(), value.size(), SQLITE_STATIC,
+                            SQLITE_UTF8) != SQLITE_OK) {
+        fail(db_, "bind");
+    }
+    return *this;
+}
+
 SqliteStatement& SqliteStatement::bind_blob(int index, std::string_view value) {
     if (sqlite3_bind_blob64(statement_, index, value.data(), value.size(), SQLITE_TRANSIENT) !=
         SQLITE_OK) {

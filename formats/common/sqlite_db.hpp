@@ -34,6 +34,9 @@ class SqliteStatement {
     SqliteStatement& bind(int index, std::int64_t value);
     SqliteStatement& bind(int index, double value);
     SqliteStatement& bind_text(int index, std::string_view value);
+    // Binds without copying: `value` must stay as it is until the statement runs again or is
+    // reset (rows bound from a table held in memory; a temporary would be freed too soon).
+    SqliteStatement& bind_text_in_place(int index, std::string_view value);
     SqliteStatement& bind_blob(int index, std::string_view value);
     SqliteStatement& bind_null(int index);
 

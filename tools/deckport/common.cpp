@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 
 #include "cli.hpp"
 #include "deckport/clock.hpp"
@@ -287,6 +288,13 @@ Collection read_detected(const std::string& path, const ReadOptions& options,
 }
 
 }  // namespace
+
+void keep_until_exit(Collection collection) {
+    static std::mutex lock;
+    static auto* kept = new std::vector<Collection>();
+    std::lock_guard<std::mutex> hold(lock);
+    kept->push_back(std::move(collection));
+}
 
 Collection read_one(const std::string& path, const ReadOptions& options, std::int64_t timestamp,
                     Diagnostics& diagnostics, const FormatOptions* given,

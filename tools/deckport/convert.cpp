@@ -135,7 +135,7 @@ ExitCode write_target(const Collection& collection, const Target& target,
 
 // Reads one input once and writes it in every --to format. Diagnostics go to `err`.
 JobReport convert_input(const ConvertJob& job, const ConvertOptions& o, const Policies& policies,
-                        const GlobalOptions& global, std::ostream& err) {
+                        const GlobalOptions& global, bool only_job, std::ostream& err) {
     JobReport counts;
     std::vector<const Format*> formats;
     for (const Target& target : job.targets) formats.push_back(target.format);
@@ -185,6 +185,7 @@ JobReport convert_input(const ConvertJob& job, const ConvertOptions& o, const Po
             fail(e);
         }
     }
+    if (only_job) keep_until_exit(std::move(collection));
     return counts;
 }
 
@@ -309,7 +310,7 @@ ExitCode run(const ConvertOptions& o, const GlobalOptions& global) {
     BatchOutcome outcome = run_batch(
         jobs.size(),
         [&](std::size_t i, std::ostream&, std::ostream& err) {
-            return convert_input(jobs[i], o, policies, global, err);
+            return convert_input(jobs[i], o, policies, global, jobs.size() == 1, err);
         },
         settings);
     print_summary("converted", jobs.size(), outcome, global);
