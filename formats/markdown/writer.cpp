@@ -1,12 +1,15 @@
 #include "markdown/writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
+#include "common/parallel.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
 #include "markdown/card_metadata.hpp"
@@ -203,21 +206,30 @@ bool has_note_data(const Note& note) {
 
 void report_collection_losses(const Collection& collection, const Layout& layout,
                               bool media_written, LossReport& losses) {
+    // What each note loses, found on every core: each card's scheduling is parsed to tell.
+    enum : std::uint8_t { kReviewState = 1, kNoteData = 2 };
+    std::vector<std::uint8_t> note_losses(collection.notes.size());
+    parallel_for(collection.notes.size(), [&](std::size_t i) {
+        const Note& note = collection.notes[i];
+        bool review = std::any_of(note.cards.begin(), note.cards.end(),
+                                  [](const Card& card) { return has_review_state(card); });
+        note_losses[i] = (review ? kReviewState : 0) | (has_note_data(note) ? kNoteData : 0);
+    });
     std::set<std::string> used_decks;
     std::unordered_set<std::string_view> seen;  // decks whose ancestry is in used_decks
-    for (const Note& note : collection.notes) {
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        const Note& note = collection.notes[i];
         if (seen.insert(note.deck).second) {
             for (const std::string& path :
                  deck_ancestry(note.deck.empty() ? kDefaultDeck : note.deck)) {
                 used_decks.insert(path);
             }
         }
-        if (std::any_of(note.cards.begin(), note.cards.end(),
-                        [](const Card& card) { return has_review_state(card); })) {
+        if (note_losses[i] & kReviewState) {
             losses.once("scheduling", "MD102", "notes[guid=" + note.guid + "].cards",
                         "review scheduling is dropped: markdown decks hold no cards' state");
         }
-        if (has_note_data(note)) {
+        if (note_losses[i] & kNoteData) {
             losses.once("note-extras", "MD110", "notes[guid=" + note.guid + "]",
                         "note data that markdown cannot carry (such as flags) is dropped");
         }
