@@ -209,6 +209,9 @@ BatchOutcome run_batch(std::size_t count, const BatchJob& job, const BatchSettin
     BatchOutcome outcome;
     ProgressBar bar(count, settings.progress);
     set_threads_per_input(settings.threads_per_input);
+    struct RestoreThreads {  // the setting is the process's: no run leaves its own behind
+        ~RestoreThreads() { set_threads_per_input(0); }
+    } restore;
     if (settings.jobs <= 1 || count <= 1) {
         run_here(count, job, settings, outcome, bar);
     } else {

@@ -45,8 +45,9 @@ struct JobReport {
 using BatchJob = std::function<JobReport(std::size_t index, std::ostream& out, std::ostream& err)>;
 
 struct BatchSettings {
-    unsigned jobs = 1;  // threads; a batch of one input, or -j 1, runs on the calling thread
-    unsigned threads_per_input = 1;  // for the work within one input (-j N over the inputs at once)
+    unsigned jobs = 1;  // inputs at once, a thread each; 1 runs them on the calling thread
+    // Threads for the work within one input (-j N over the inputs at once); 0: one per core.
+    unsigned threads_per_input = 0;
     bool fail_fast = false;
     bool progress = false;  // a progress bar on stderr (see progress_wanted)
 };
