@@ -30,6 +30,13 @@ Pass split_once(const SourceText& source, std::size_t body_start,
     Pass pass;
     SplitBody& body = pass.body;
     body.in_fence.assign(source.line_count(), false);
+    // Room for every card at once: separator lines (some may be in code) bound their number,
+    // and a vector of 100,000 cards grown by doubling would hold a third of it spare.
+    std::size_t separators = 0;
+    for (std::size_t i = body_start; i < source.line_count(); ++i) {
+        separators += is_card_separator(source.line(i)) ? 1 : 0;
+    }
+    body.cards.reserve(separators + 1);
     RawCard card;
     card.begin = body_start;
     std::optional<Fence> fence;
