@@ -106,18 +106,21 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     guids.reserve(collection.notes.size());
     note_ids.reserve(collection.notes.size());
     card_ids.reserve(collection.notes.size());
-    // Fields become HTML on every core, a slice of notes at a time (memory holds one slice's
-    // HTML); everything that reports, counts or takes ids runs in the notes' order.
+    // Fields become HTML on every core, a slice of notes at a time (the next slice while this one
+    // is turned into rows; memory holds two slices' HTML); everything that reports, counts or
+    // takes ids runs in the notes' order.
     constexpr std::size_t kSliceSize = 2048;
-    std::vector<std::vector<std::string>> slice_html;
+    SlicePipeline<std::vector<std::string>> slices(
+        collection.notes.size(), kSliceSize, [&](std::size_t first, std::size_t count) {
+            std::vector<std::vector<std::string>> html(count);
+            parallel_for(count,
+                         [&](std::size_t k) { html[k] = field_html(collection.notes[first + k]); });
+            return html;
+        });
+    std::vector<std::vector<std::string>>* slice_html = nullptr;
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
         std::size_t in_slice = i % kSliceSize;
-        if (in_slice == 0) {
-            slice_html.assign(std::min(kSliceSize, collection.notes.size() - i), {});
-            parallel_for(slice_html.size(), [&](std::size_t k) {
-                slice_html[k] = field_html(collection.notes[i + k]);
-            });
-        }
+        if (in_slice == 0) slice_html = &slices.slice_at(i);
         const Note& note = collection.notes[i];
         SourceLocation origin = note_origin(note);
         ExportedNoteType* exported = note_types.for_note(note, origin, context);
@@ -153,7 +156,7 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
         if (const json& data = extra(extras, "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
-        const std::vector<std::string>& html = slice_html[in_slice];  // for the row and cards
+        const std::vector<std::string>& html = (*slice_html)[in_slice];  // for the row and cards
         set_field_columns(row, note_field_html(note, html, note_type, origin, media, context),
                           note_type.sort_field);
         if (exported->deck_id == 0) exported->deck_id = decks.id_for(note.deck);

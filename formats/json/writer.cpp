@@ -131,9 +131,10 @@ class StreamingDocument {
     }
 
     // An array member of many elements: `text(i)` renders element i as text (indented to its
-    // depth) on every core, a slice at a time so that memory holds one slice; an element it
-    // cannot render (nullopt) is dumped from the tree `element(i)`. `report(i)` runs for each
-    // element in order, on this thread, so diagnostics come in the order one thread gives.
+    // depth) on every core, a slice at a time (the next while this one is written, so memory
+    // holds two); an element it cannot render (nullopt) is dumped from the tree `element(i)`.
+    // `report(i)` runs for each element in order, on this thread, so diagnostics come in the
+    // order one thread gives.
     template <typename Report, typename Text, typename Element>
     void parallel_array_member(std::string_view key, std::size_t size, Report report, Text text,
                                Element element) {
@@ -143,22 +144,26 @@ class StreamingDocument {
             return;
         }
         buffer_ += "[\n";
-        std::vector<std::optional<std::string>> slice;
-        for (std::size_t first = 0; first < size; first += kSliceSize) {
-            slice.assign(std::min(kSliceSize, size - first), std::nullopt);
-            parallel_for(slice.size(), [&](std::size_t k) { slice[k] = text(first + k); });
-            for (std::size_t k = 0; k < slice.size(); ++k) {
-                std::size_t i = first + k;
-                report(i);
-                if (i > 0) buffer_ += ",\n";
-                buffer_ += "    ";
-                if (slice[k]) {
-                    buffer_ += *slice[k];
-                } else {
-                    put(element(i), "/" + std::string(key) + "/" + std::to_string(i), 2);
-                }
-                if (buffer_.size() >= kFlushBytes) flush();
+        SlicePipeline<std::optional<std::string>> slices(
+            size, kSliceSize, [&](std::size_t first, std::size_t count) {
+                std::vector<std::optional<std::string>> texts(count);
+                parallel_for(count, [&](std::size_t k) { texts[k] = text(first + k); });
+                return texts;
+            });
+        std::vector<std::optional<std::string>>* slice = nullptr;
+        for (std::size_t i = 0; i < size; ++i) {
+            if (i % kSliceSize == 0) slice = &slices.slice_at(i);
+            std::optional<std::string>& rendered = (*slice)[i % kSliceSize];
+            report(i);
+            if (i > 0) buffer_ += ",\n";
+            buffer_ += "    ";
+            if (rendered) {
+                buffer_ += *rendered;
+            } else {
+                put(element(i), "/" + std::string(key) + "/" + std::to_string(i), 2);
             }
+            rendered.reset();  // let go as written
+            if (buffer_.size() >= kFlushBytes) flush();
         }
         buffer_ += "\n  ]";
     }
