@@ -56,7 +56,7 @@ std::vector<std::string> note_field_html(const Note& note, const std::vector<std
     std::vector<std::string> fields(count);
     for (std::size_t i = 0; i < count && i < html.size(); ++i) {
         std::string normalized = normalize_field(html[i]);
-        const SourceLocation& at = i < note.field_origins.size() ? note.field_origins[i] : origin;
+        SourceLocation at = i < note.field_origins.size() ? note.field_origin(i) : origin;
         fields[i] = rewrite_references(normalized, at, media, context);
     }
     return fields;

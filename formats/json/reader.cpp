@@ -264,7 +264,8 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
         note.origin = location(file, positions[pointer], pointer);
         note.field_origins.clear();
         for (const std::string& field_pointer : model.field_pointers[i]) {
-            note.field_origins.push_back(location(file, positions[field_pointer], field_pointer));
+            // In the note's file (Note::field_origin): one copy of the path per note.
+            note.field_origins.push_back(location({}, positions[field_pointer], field_pointer));
         }
     }
     for (std::size_t i = 0; i < collection.media.size(); ++i) {

@@ -93,7 +93,7 @@ class CardReader {
         Note& note = card.note;
         note.note_type_id = note_type.id;
         note.fields.assign(note_type.fields.size(), Content{Markup::markdown, {}});
-        note.field_origins.assign(note_type.fields.size(), source_.location(first));
+        note.field_origins.assign(note_type.fields.size(), source_.position(first));
         for (const Segment& segment : segments) {
             Side side = side_text(source_, segment.begin, segment.end);
             // An empty field is placed at the separator that opens it, not at the next card.
@@ -101,15 +101,15 @@ class CardReader {
                 side.text.empty() && segment.separator ? *segment.separator : side.first_line;
             if (segment.field == 0 && side.text.empty()) at = first;
             note.fields[segment.field] = Content{Markup::markdown, std::move(side.text)};
-            note.field_origins[segment.field] = source_.location(at);
+            note.field_origins[segment.field] = source_.position(at);
         }
+        note.origin = source_.location(first);  // before the checks: field origins need its file
         check_fields(note_type, note, first, separators, segments);
 
         note.deck = deck_name();
         std::vector<std::string> tags = deck_.front.tags;
         if (metadata_) tags.insert(tags.end(), metadata_->tags.begin(), metadata_->tags.end());
         note.set_tags(std::move(tags));
-        note.origin = source_.location(first);
         if (metadata_ && metadata_->id) {
             card.explicit_id = metadata_->id;
             card.id_at = metadata_->id_at;
@@ -233,7 +233,7 @@ class CardReader {
             const std::string& text = note.fields[i].source;
             if (cloze_numbers(text).empty()) continue;
             diagnostics_.warning(
-                "MD014", position_in_text(text, first_cloze_offset(text), note.field_origins[i]),
+                "MD014", position_in_text(text, first_cloze_offset(text), note.field_origin(i)),
                 "cloze deletion in the answer of a " + note_type.name + " card is shown as written",
                 "a card is a cloze when its question (the text before `---`) "
                 "holds `{{c1::…}}`");

@@ -137,10 +137,14 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
 }
 
 SourceLocation SourceText::location(std::size_t index, std::size_t offset) const {
-    if (index >= line_count()) {
-        return {file_, static_cast<int>(line_count()) + 1, 1, {}};
-    }
-    return {file_, line_number(index), column_at(line(index), offset), {}};
+    SourceLocation at = position(index, offset);
+    at.file = file_;
+    return at;
+}
+
+SourceLocation SourceText::position(std::size_t index, std::size_t offset) const {
+    if (index >= line_count()) return {{}, static_cast<int>(line_count()) + 1, 1, {}};
+    return {{}, line_number(index), column_at(line(index), offset), {}};
 }
 
 }  // namespace deckport::markdown

@@ -35,6 +35,8 @@ class SourceText {
 
     // The location of byte `offset` of line `index`; the column counts characters from 1.
     SourceLocation location(std::size_t index, std::size_t offset = 0) const;
+    // The same without the file name: a field origin, whose file is its note's.
+    SourceLocation position(std::size_t index, std::size_t offset = 0) const;
 
   private:
     std::string file_;

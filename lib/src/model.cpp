@@ -10,9 +10,12 @@ namespace deckport {
 
 const char* markup_name(Markup markup) {
     switch (markup) {
-        case Markup::markdown: return "markdown";
-        case Markup::html: return "html";
-        case Markup::text: return "text";
+        case Markup::markdown:
+            return "markdown";
+        case Markup::html:
+            return "html";
+        case Markup::text:
+            return "text";
     }
     return "text";
 }
@@ -38,10 +41,17 @@ void Note::set_tags(std::vector<std::string> new_tags) {
     tags = std::move(new_tags);
 }
 
+SourceLocation Note::field_origin(std::size_t field) const {
+    if (field >= field_origins.size()) return origin;
+    SourceLocation at = field_origins[field];
+    if (at.file.empty()) at.file = origin.file;
+    return at;
+}
+
 bool operator==(const Note& a, const Note& b) {
     return a.guid == b.guid && a.note_type_id == b.note_type_id && a.fields == b.fields &&
-           a.tags == b.tags && a.deck == b.deck &&
-           a.modified == b.modified && a.cards == b.cards && a.extras == b.extras;
+           a.tags == b.tags && a.deck == b.deck && a.modified == b.modified && a.cards == b.cards &&
+           a.extras == b.extras;
 }
 
 const std::string& MediaFile::bytes() const {

@@ -262,7 +262,7 @@ TEST(JsonReaderErrors, DuplicateGuidsKeepTheFirstNote) {
     EXPECT_EQ(c.notes[0].origin.column, 1);
     EXPECT_EQ(c.notes[0].origin.locator, "/notes/0");
     ASSERT_EQ(c.notes[0].field_origins.size(), 2u);
-    EXPECT_EQ(format_diagnostic({Severity::note, "", "here", c.notes[0].field_origins[1], ""}),
+    EXPECT_EQ(format_diagnostic({Severity::note, "", "here", c.notes[0].field_origin(1), ""}),
               "deck.json:4:100: note: /notes/0/fields/1/source: here");
 }
 

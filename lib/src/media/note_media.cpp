@@ -210,10 +210,9 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
         for (std::size_t field = 0; field < note.fields.size(); ++field) {
             for (const MediaRef& ref : find_media_refs(note.fields[field])) {
                 if (media.find(ref.target)) continue;
+                SourceLocation field_origin = note.field_origin(field);
                 const SourceLocation& origin =
-                    field < note.field_origins.size() && note.field_origins[field].has_position()
-                        ? note.field_origins[field]
-                        : note.origin;
+                    field_origin.has_position() ? field_origin : note.origin;
                 if (const MediaLookup* lookup = look_up(ref.target, origin)) {
                     record(ref, *lookup, &note, {}, field);
                 }
