@@ -33,17 +33,35 @@ struct Layout {
     NoteTypeCatalog note_types;           // what the reader will know: the definitions written
 };
 
-// The most common value, the earliest on a tie.
-template <typename Key>
-Key most_common(const std::vector<Key>& values) {
-    std::map<Key, std::size_t> counts;
-    for (const Key& value : values) ++counts[value];
-    Key best = values.front();
-    for (const Key& value : values) {
-        if (counts[value] > counts[best]) best = value;
+// The most common of the values added, the earliest (by first addition) on a tie. Counts views:
+// a deck of 100,000 cards is not copied into a list to find its most common deck.
+class Tally {
+  public:
+    void add(std::string_view value) {
+        auto [it, inserted] = counts_.try_emplace(value, Count{0, added_});
+        ++it->second.times;
+        ++added_;
     }
-    return best;
-}
+    std::string most_common() const {
+        const std::pair<const std::string_view, Count>* best = nullptr;
+        for (const auto& entry : counts_) {
+            if (!best || entry.second.times > best->second.times ||
+                (entry.second.times == best->second.times &&
+                 entry.second.first < best->second.first))
+                best = &entry;
+        }
+        return best ? std::string(best->first) : std::string();
+    }
+    bool empty() const { return counts_.empty(); }
+
+  private:
+    struct Count {
+        std::size_t times;
+        std::size_t first;  // when the value was first added
+    };
+    std::map<std::string_view, Count> counts_;
+    std::size_t added_ = 0;
+};
 
 bool same_name(const NoteType& a, const NoteType& b) {
     return normalized_key(a.name) == normalized_key(b.name);
@@ -72,9 +90,9 @@ Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& co
     if (cards.empty()) {
         if (!collection.decks.empty()) layout.deck = collection.decks.front().name;
     } else {
-        std::vector<std::string> decks;
-        for (const PlannedCard& card : cards) decks.push_back(card.deck);
-        layout.deck = most_common(decks);
+        Tally decks;
+        for (const PlannedCard& card : cards) decks.add(card.deck);
+        layout.deck = decks.most_common();
 
         layout.tags = cards.front().tags;
         for (const PlannedCard& card : cards) {
@@ -85,13 +103,18 @@ Layout choose_layout(const std::vector<PlannedCard>& cards, const Collection& co
         }
 
         // `Note Type:` names the most common type of cards without cloze, unless it is Basic.
-        std::vector<std::string> standard;
+        // Names normalised once per note type (the views point into this map).
+        std::map<const NoteType*, std::string> keys;
+        Tally standard;
         for (const PlannedCard& card : cards) {
-            if (card.note_type->kind == NoteTypeKind::standard)
-                standard.push_back(normalized_key(card.note_type->name));
+            if (card.note_type->kind != NoteTypeKind::standard) continue;
+            auto key = keys.find(card.note_type);
+            if (key == keys.end())
+                key = keys.emplace(card.note_type, normalized_key(card.note_type->name)).first;
+            standard.add(key->second);
         }
         if (!standard.empty()) {
-            const NoteType* common = layout.note_types.find(most_common(standard));
+            const NoteType* common = layout.note_types.find(standard.most_common());
             if (common && !same_name(*common, *layout.note_types.find("Basic")))
                 layout.note_type = common;
         }

@@ -229,6 +229,23 @@ TEST(MarkdownWriter, SeveralDecksUseTheMostCommonAsTheFileDeck) {
     EXPECT_EQ(back.collection.notes, c.notes);
 }
 
+TEST(MarkdownWriter, OnATieTheFileDeckIsTheOneThatComesFirst) {
+    // "Z" and "A" each hold two cards; "Z" comes first, though it sorts last.
+    Collection c;
+    c.ensure_note_type(basic_note_type());
+    c.notes = {make_note(basic_note_type(), {md("Q1"), md("A1")}, "Z"),
+               make_note(basic_note_type(), {md("Q2"), md("A2")}, "A"),
+               make_note(basic_note_type(), {md("Q3"), md("A3")}, "A"),
+               make_note(basic_note_type(), {md("Q4"), md("A4")}, "Z")};
+    c = normalized(std::move(c));
+    WriteResult written = write_markdown(c);
+    EXPECT_EQ(
+        written.text,
+        "---\nFlashcard Deck: Z\n---\n\nQ1\n\n---\n\nA1\n\n. . .\n\n<!-- deck: A -->\nQ2\n\n"
+        "---\n\nA2\n\n. . .\n\n<!-- deck: A -->\nQ3\n\n---\n\nA3\n\n. . .\n\nQ4\n\n---\n\nA4\n");
+    EXPECT_EQ(read_markdown(written.text).collection.notes, c.notes);
+}
+
 TEST(MarkdownWriter, SeparatorLinesInFieldsAreEscaped) {
     Collection c;
     c.ensure_note_type(basic_note_type());
