@@ -1,6 +1,7 @@
 #include "apkg/notes.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -66,12 +67,16 @@ Lookups make_lookups(const Collection& out) {
 
 // A flat JSON object written as compact text, members added in key order: what the reader
 // keeps of a note's bookkeeping and a card's scheduling (JsonValue::from_text), one string
-// where a tree would cost an allocation per key.
+// where a tree would cost an allocation per key. It is built in `buffer`, reused from one object
+// to the next, so that each object costs one allocation of its exact size.
 class ObjectText {
   public:
+    explicit ObjectText(std::string& buffer) : text_(buffer) { text_.assign(1, '{'); }
+
     ObjectText& integer(std::string_view key, std::int64_t value) {
         open(key);
-        text_ += std::to_string(value);
+        char digits[24];
+        text_.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
         return *this;
     }
     ObjectText& string(std::string_view key, const std::string& value) {
@@ -83,7 +88,7 @@ class ObjectText {
     // The finished value; the builder is spent.
     JsonValue value() {
         text_ += '}';
-        return JsonValue::from_text(std::move(text_));
+        return JsonValue::from_text(std::string(text_));
     }
 
   private:
@@ -93,7 +98,7 @@ class ObjectText {
         text_ += "\":";
     }
 
-    std::string text_ = "{";
+    std::string& text_;
 };
 
 // Where each note read went in out.notes, found by note id. Notes are read in id order and so are
@@ -144,6 +149,7 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
     }
     SqliteStatement notes = collection.db.prepare(
         "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
+    std::string buffer;  // each note's bookkeeping text is built here
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
         std::string where = row_locator("notes", id);
@@ -173,7 +179,7 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
         note.modified = notes.int64(3);
         note.set_tags(
             split_tags(checked_text(notes, 5, collection, "notes", id, "tags", diagnostics)));
-        note.extras = ObjectText()
+        note.extras = ObjectText(buffer)
                           .string("data", checked_text(notes, 8, collection, "notes", id, "data",
                                                        diagnostics))
                           .integer("flags", notes.int64(7))
@@ -216,8 +222,8 @@ struct CardFacts {
 
 // The card's scheduling, its keys in order.
 JsonValue scheduling_of(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
-                        Diagnostics& diagnostics) {
-    ObjectText text;
+                        std::string& buffer, Diagnostics& diagnostics) {
+    ObjectText text(buffer);
     for (const auto& [key, column] : kSchedulingColumns) {
         if (column == kDataColumn) {
             text.string(key,
@@ -236,6 +242,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
     SqliteStatement cards = collection.db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
         "odue, odid, flags, data FROM cards ORDER BY id");
+    std::string buffer;  // each card's scheduling text is built here
     while (cards.step()) {
         std::int64_t id = cards.int64(0);
         std::int64_t nid = cards.int64(1);
@@ -270,7 +277,7 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
             std::int64_t due = cards.int64(kDueColumn);
             if (!fact.new_position || due < *fact.new_position) fact.new_position = due;
         }
-        card.scheduling = scheduling_of(cards, collection, id, diagnostics);
+        card.scheduling = scheduling_of(cards, collection, id, buffer, diagnostics);
         out.notes[*note].cards.push_back(std::move(card));
     }
 }
