@@ -168,3 +168,28 @@ TEST(RoundtripRealFormats, CrowdAnkiRootDeckAndTwoImagesPass) {
     EXPECT_TRUE(run.result.passed());
     EXPECT_THAT(run.all, Contains(HasSubstr("decks put under the root deck")));
 }
+
+// Quizlet keeps no ids and hides cloze deletions, so its notes are matched by their words. Many
+// cloze notes alike but for a number, and more identical ones than the matcher compares with
+// one note, are each matched to their own read-back note: nothing reported lost or added.
+TEST(RoundtripRealFormats, ManyAlikeNotesThroughQuizletAreMatchedOneToOne) {
+    test::TempDir dir;
+    std::string deck = "---\nFlashcard Deck: Alike\n---\n\n";
+    for (int i = 0; i < 400; ++i) {
+        if (i > 0) deck += "\n. . .\n\n";
+        deck += "The {{c1::borrow checker}} rejects data race number {{c2::" + std::to_string(i) +
+                "}} before `main_" + std::to_string(i) + "` runs.\n";
+    }
+    for (int i = 0; i < 300; ++i) deck += "\n. . .\n\nThe same {{c1::words}} every time.\n";
+    std::string text;
+    Collection c = markdown_deck(dir.path(), deck, text);
+    ASSERT_EQ(c.notes.size(), 700u);
+    Outcome run = roundtrip_of(c, (dir / "deck.md").string(), {"quizlet"}, dir.path(), text);
+    EXPECT_THAT(run.errors, IsEmpty());
+    for (const std::string& line : run.all) {
+        EXPECT_THAT(line, Not(HasSubstr("[RT002]"))) << line;  // missing after the round trip
+        EXPECT_THAT(line, Not(HasSubstr("[RT003]"))) << line;  // appeared in the round trip
+        EXPECT_THAT(line, Not(HasSubstr("[RT005]"))) << line;  // a field paired wrongly differs
+    }
+    EXPECT_TRUE(run.result.passed());
+}

@@ -133,6 +133,11 @@ class Matcher {
 
     // What is left: the read-back note sharing most words with the original (at least half of
     // them), found through the original's rarest words so that big decks stay fast.
+    static constexpr std::size_t kCommonWord = 64;  // notes sharing a word that names none
+    // Candidates compared with one original: when even its rarest word is that common, the
+    // notes are alike, and the first ones (in read-back order) are as good as any.
+    static constexpr std::size_t kMaxCandidates = 256;
+
     void by_words() {
         std::vector<std::size_t> left_originals;
         for (std::size_t i = 0; i < original_.notes.size(); ++i) {
@@ -148,18 +153,24 @@ class Matcher {
         }
         for (std::size_t i : left_originals) {
             std::set<std::string> words = words_of(original_.notes[i]);
-            std::vector<const std::string*> rarest;
+            // The original's words the read-back notes have, rarest first.
+            std::vector<std::pair<std::size_t, const std::vector<std::size_t>*>> rarest;
             for (const std::string& word : words) {
-                if (postings.contains(word)) rarest.push_back(&word);
+                auto posting = postings.find(word);
+                if (posting != postings.end())
+                    rarest.emplace_back(posting->second.size(), &posting->second);
             }
-            std::sort(rarest.begin(), rarest.end(),
-                      [&](const std::string* a, const std::string* b) {
-                          return postings[*a].size() < postings[*b].size();
-                      });
-            if (rarest.size() > 3) rarest.resize(3);
+            std::stable_sort(rarest.begin(), rarest.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            // Candidates: the notes holding the rarest word, and those holding the next two when
+            // these are rare too. A word that thousands of notes share (every cloze note of a
+            // deck saying "The … rejects data race number …") names none of them, and taking its
+            // notes made this quadratic: 9,000 such notes took a minute and a half.
             std::set<std::size_t> candidates;
-            for (const std::string* word : rarest) {
-                for (std::size_t j : postings[*word]) {
+            for (std::size_t k = 0; k < rarest.size() && k < 3; ++k) {
+                if (k > 0 && rarest[k].first > kCommonWord) break;
+                for (std::size_t j : *rarest[k].second) {
+                    if (candidates.size() >= kMaxCandidates) break;
                     if (!taken_[j]) candidates.insert(j);
                 }
             }
