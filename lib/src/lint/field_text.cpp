@@ -63,6 +63,40 @@ std::string plain_text(const Content& content) {
     return collapse_whitespace(to_text(content));
 }
 
+namespace {
+
+thread_local PlainTextMemo* current_memo = nullptr;
+
+}  // namespace
+
+PlainTextMemo::PlainTextMemo(const Collection& collection)
+    : collection_(collection), texts_(collection.notes.size() * kFields), outer_(current_memo) {
+    current_memo = this;
+}
+
+PlainTextMemo::~PlainTextMemo() {
+    current_memo = outer_;
+}
+
+std::string* PlainTextMemo::slot(const Note& note, std::size_t field) {
+    const std::vector<Note>& notes = collection_.notes;
+    if (field >= kFields || field >= note.fields.size() || notes.empty() || &note < notes.data() ||
+        &note >= notes.data() + notes.size()) {
+        return nullptr;
+    }
+    std::optional<std::string>& text =
+        texts_[static_cast<std::size_t>(&note - notes.data()) * kFields + field];
+    if (!text) text = plain_text(note.fields[field]);
+    return &*text;
+}
+
+std::string plain_text_of(const Note& note, std::size_t field) {
+    if (current_memo) {
+        if (std::string* memoised = current_memo->slot(note, field)) return *memoised;
+    }
+    return plain_text(note.fields[field]);
+}
+
 std::string_view first_line(std::string_view text) {
     while (!text.empty()) {
         std::size_t end = text.find('\n');

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,29 @@ namespace deckport::lint_detail {
 // The text a reader sees, whitespace collapsed and trimmed: two fields that read the same
 // compare equal whatever their markup.
 std::string plain_text(const Content& content);
+
+// The plain text of a note's field. Several rules compare what a learner reads in the same
+// fields; while a PlainTextMemo of the note's collection is alive on this thread, each of the
+// first two fields is made once (a package's field HTML is parsed once, not three times).
+std::string plain_text_of(const Note& note, std::size_t field);
+
+// Held by lint() while the rules run over `collection`; memos on one thread nest.
+class PlainTextMemo {
+  public:
+    explicit PlainTextMemo(const Collection& collection);
+    ~PlainTextMemo();
+    PlainTextMemo(const PlainTextMemo&) = delete;
+    PlainTextMemo& operator=(const PlainTextMemo&) = delete;
+
+    // Null when `note` is not one of the collection's or `field` is not memoised.
+    std::string* slot(const Note& note, std::size_t field);
+
+  private:
+    static constexpr std::size_t kFields = 2;  // the question and the answer
+    const Collection& collection_;
+    std::vector<std::optional<std::string>> texts_;  // kFields per note, made on first use
+    PlainTextMemo* outer_;
+};
 
 // The raw HTML inside markdown (inline tags and HTML blocks), joined in document order.
 std::string markdown_raw_html(std::string_view markdown);

@@ -5,8 +5,8 @@
 namespace deckport::lint_detail {
 namespace {
 
-bool shows_nothing(const Content& field) {
-    return plain_text(field).empty() && find_media_refs(field).empty();
+bool shows_nothing(const Note& note, std::size_t field) {
+    return plain_text_of(note, field).empty() && find_media_refs(note.fields[field]).empty();
 }
 
 }  // namespace
@@ -17,10 +17,10 @@ void empty_sides(const LintSubject& subject, const LintSettings&, LintReport& re
         // A cloze note's text is checked by LINT003; its Extra field is optional.
         if (note_type && note_type->kind == NoteTypeKind::cloze) continue;
         if (note.fields.empty()) continue;
-        if (shows_nothing(note.fields[0])) {
+        if (shows_nothing(note, 0)) {
             report.on_field(note, 0, "the question is empty: Anki makes no card for this note");
         }
-        if (note.fields.size() >= 2 && shows_nothing(note.fields[1])) {
+        if (note.fields.size() >= 2 && shows_nothing(note, 1)) {
             report.on_field(note, 1, "the answer is empty");
         }
     }

@@ -12,7 +12,7 @@ void duplicate_questions(const LintSubject& subject, const LintSettings&, LintRe
     std::map<std::pair<std::int64_t, std::string>, const Note*> first_seen;
     for (const Note& note : subject.collection.notes) {
         if (note.fields.empty()) continue;
-        std::string question = plain_text(note.fields[0]);
+        std::string question = plain_text_of(note, 0);
         if (question.empty()) continue;
         auto [it, inserted] = first_seen.emplace(std::pair{note.note_type_id, question}, &note);
         if (inserted) continue;
@@ -32,8 +32,8 @@ void question_is_answer(const LintSubject& subject, const LintSettings&, LintRep
         const NoteType* note_type = subject.collection.find_note_type(note.note_type_id);
         if (note_type && note_type->kind == NoteTypeKind::cloze) continue;
         if (note.fields.size() < 2) continue;
-        std::string question = plain_text(note.fields[0]);
-        if (question.empty() || question != plain_text(note.fields[1])) continue;
+        std::string question = plain_text_of(note, 0);
+        if (question.empty() || question != plain_text_of(note, 1)) continue;
         report.on_field(note, 1, "the answer repeats the question '" + excerpt(question) + "'",
                         first_line(note.fields[1].source));
     }

@@ -104,6 +104,7 @@ std::vector<Diagnostic> lint(const LintSubject& subject, const LintSettings& set
     for (const Note& note : subject.collection.notes) note_origins.push_back(note.origin);
     SourceIndex index(subject.file, subject.source_text, note_origins);
 
+    lint_detail::PlainTextMemo plain_texts(subject.collection);  // shared by the rules below
     std::vector<Diagnostic> out;
     for (const LintRule& rule : lint_rules()) {
         bool wanted = rule.on_by_default ? !settings.disabled.contains(rule.info.code)
