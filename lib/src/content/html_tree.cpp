@@ -36,15 +36,19 @@ void* GumboArena::allocate(std::size_t size) {
     return result;
 }
 
+void GumboArena::use_in(GumboOptions& options) {
+    options.allocator = arena_allocate;
+    options.deallocator = arena_deallocate;
+    options.userdata = this;
+}
+
 HtmlFragment::HtmlFragment(std::string_view html) {
     if (std::optional<std::string> tamed = tame_html(html)) {
         tamed_ = std::move(*tamed);
         html = tamed_;  // gumbo's nodes point into the buffer: it lives as long as we do
     }
     GumboOptions options = kGumboDefaultOptions;
-    options.allocator = arena_allocate;
-    options.deallocator = arena_deallocate;
-    options.userdata = &arena_;
+    arena_.use_in(options);
     options.max_errors = 0;  // we never report parse errors, so don't collect them
     options.fragment_context = GUMBO_TAG_BODY;
     options.fragment_namespace = GUMBO_NAMESPACE_HTML;

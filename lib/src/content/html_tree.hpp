@@ -16,6 +16,8 @@ namespace deckport::content {
 class GumboArena {
   public:
     void* allocate(std::size_t size);
+    // Makes gumbo allocate from this arena: the output then needs no gumbo_destroy_output.
+    void use_in(GumboOptions& options);
 
   private:
     std::vector<std::unique_ptr<std::byte[]>> blocks_;

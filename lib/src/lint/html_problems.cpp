@@ -210,12 +210,14 @@ std::vector<HtmlProblem> html_problems(std::string_view source) {
     std::optional<std::string> tamed = content::tame_html(source);
     std::string_view html = tamed ? std::string_view(*tamed) : source;
     GumboOptions options = kGumboDefaultOptions;
+    content::GumboArena arena;  // freed at once, as the converters' parses are
+    arena.use_in(options);
+    options.max_errors = 0;  // the problems are read from the nodes' flags, not gumbo's errors
     options.fragment_context = GUMBO_TAG_DIV;
     options.fragment_namespace = GUMBO_NAMESPACE_HTML;
     GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
     Walk walk{html, {}, {}, {}};
     walk_node(output->root, walk, false);
-    gumbo_destroy_output(&options, output);
     report_ignored_end_tags(walk);
     std::sort(walk.problems.begin(), walk.problems.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
