@@ -15,8 +15,8 @@
 #include "apkg/note_type_table.hpp"
 #include "apkg/revlog.hpp"
 #include "apkg/unique_ids.hpp"
-#include "common/parallel.hpp"
 #include "deckport/identity.hpp"
+#include "deckport/parallel.hpp"
 
 namespace deckport::apkg {
 namespace {

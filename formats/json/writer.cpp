@@ -6,10 +6,10 @@
 #include <optional>
 #include <vector>
 
-#include "common/parallel.hpp"
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
 #include "deckport/output.hpp"
+#include "deckport/parallel.hpp"
 #include "json/json_scan.hpp"
 #include "json/model_writer.hpp"
 

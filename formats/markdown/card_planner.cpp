@@ -1,8 +1,8 @@
 #include "markdown/card_planner.hpp"
 
-#include "common/parallel.hpp"
 #include "deckport/content.hpp"
 #include "deckport/notetypes.hpp"
+#include "deckport/parallel.hpp"
 #include "markdown/card_text.hpp"
 #include "markdown/syntax.hpp"
 #include "markdown/yaml_text.hpp"

@@ -5,9 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "common/parallel.hpp"
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
+#include "deckport/parallel.hpp"
 #include "markdown/card_reader.hpp"
 #include "markdown/card_splitter.hpp"
 #include "markdown/front_matter.hpp"

@@ -9,9 +9,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "common/parallel.hpp"
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
+#include "deckport/parallel.hpp"
 #include "markdown/card_metadata.hpp"
 #include "markdown/card_planner.hpp"
 #include "markdown/loss_report.hpp"

@@ -144,7 +144,8 @@ TEST(Batch, OneLargeDeckGivesTheSameOutputOnAnyNumberOfThreads) {
     for (int i = 0; i < 5000; i += 997) {
         std::string answer = "Answer " + std::to_string(i) + ".\n";
         text.replace(text.find(answer), answer.size(),
-                     answer + "![x](missing" + std::to_string(i) + ".png)\n");
+                     answer + "![x](missing" + std::to_string(i) + ".png) <b>open" +
+                         std::to_string(i) + "\n");
     }
     write_text(dir / "large.md", text);
     std::string first_err;
@@ -162,6 +163,20 @@ TEST(Batch, OneLargeDeckGivesTheSameOutputOnAnyNumberOfThreads) {
         }
         EXPECT_EQ(without_summary(result.err), first_err) << "-j " << jobs;
         EXPECT_EQ(tree(dir / out), first_tree) << "-j " << jobs;
+    }
+    // check: the lint rules share their work over the threads too (LINT010 on every core).
+    std::string first_check;
+    for (const char* jobs : {"1", "2", "3"}) {
+        auto check = run_cli({"check", "large.md", "-j", jobs}, {}, dir.path());
+        EXPECT_EQ(check.exit_code, 0) << check.err;
+        if (first_check.empty()) first_check = check.out + check.err;
+        EXPECT_EQ(check.out + check.err, first_check) << "-j " << jobs;
+    }
+    std::size_t previous_check = 0;
+    for (int i = 0; i < 5000; i += 997) {
+        std::size_t at = first_check.find("<b> is never closed", previous_check);
+        ASSERT_NE(at, std::string::npos) << first_check;
+        previous_check = at + 1;
     }
     EXPECT_EQ(first_tree.size(), 4u);
     // The warnings in card order.

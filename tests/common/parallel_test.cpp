@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "common/parallel.hpp"
+#include "deckport/parallel.hpp"
 
 using namespace deckport;
 

@@ -36,7 +36,7 @@ class PlainTextMemo {
   private:
     static constexpr std::size_t kFields = 2;  // the question and the answer
     const Collection& collection_;
-    std::vector<std::optional<std::string>> texts_;  // kFields per note, made on first use
+    std::vector<std::optional<std::string>> texts_;  // kFields per note, made up front
     PlainTextMemo* outer_;
 };
 

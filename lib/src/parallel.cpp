@@ -1,4 +1,4 @@
-#include "common/parallel.hpp"
+#include "deckport/parallel.hpp"
 
 #include <algorithm>
 #include <atomic>
