@@ -164,6 +164,16 @@ TEST(Batch, OneLargeDeckGivesTheSameOutputOnAnyNumberOfThreads) {
         EXPECT_EQ(without_summary(result.err), first_err) << "-j " << jobs;
         EXPECT_EQ(tree(dir / out), first_tree) << "-j " << jobs;
     }
+    // roundtrip: field comparisons are shared over the threads too.
+    std::string first_roundtrip;
+    for (const char* jobs : {"1", "2", "3"}) {
+        auto trip =
+            run_cli({"roundtrip", "large.md", "--via", "quizlet,csv", "-j", jobs}, {}, dir.path());
+        EXPECT_EQ(trip.exit_code, 0) << trip.err;
+        if (first_roundtrip.empty()) first_roundtrip = trip.out + without_summary(trip.err);
+        EXPECT_EQ(trip.out + without_summary(trip.err), first_roundtrip) << "-j " << jobs;
+    }
+    EXPECT_THAT(first_roundtrip, HasSubstr("via quizlet: ok"));
     // check: the lint rules share their work over the threads too (LINT010 on every core).
     std::string first_check;
     for (const char* jobs : {"1", "2", "3"}) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <vector>
 
 #include "deckport/media_refs.hpp"
+#include "deckport/parallel.hpp"
 #include "deckport/unicode.hpp"
 #include "lint/lint_support.hpp"
 #include "roundtrip/roundtrip_internal.hpp"
@@ -60,40 +62,67 @@ Content with_media_renamed(const Content& field, const Comparison& c) {
     return renamed;
 }
 
-void compare_field(const Collection& original, const Note& o, const Note& r, std::size_t i,
-                   Comparison& c) {
+// What comparing one field found. Made for every field of every pair on several threads (it
+// reads the comparison's settings and media renames only); reported in order afterwards.
+struct FieldVerdict {
+    bool same = false;
+    bool formatting_lost = false;  // same text, but the format dropped the field's formatting
+    std::string expected, actual;  // kept when not the same
+};
+
+FieldVerdict field_verdict(const Note& o, const Note& r, std::size_t i, const Comparison& c) {
     const Content before = with_media_renamed(o.fields[i], c);
     const Content& after = r.fields[i];
-    std::string expected, actual;
+    FieldVerdict verdict;
     if (c.carries().formatting) {
-        expected = comparable_markup(before, after.kind);
-        actual = comparable_markup(after, before.kind);
+        verdict.expected = comparable_markup(before, after.kind);
+        verdict.actual = comparable_markup(after, before.kind);
     } else {
-        expected = comparable_text(before);
-        actual = comparable_text(after);
+        verdict.expected = comparable_text(before);
+        verdict.actual = comparable_text(after);
     }
     // Canonically equivalent text is the same text (Anki stores NFC; an old collection may hold
     // a name in NFD).
-    expected = to_nfc(expected);
-    actual = to_nfc(actual);
-    bool same = expected == actual;
-    if (!same && c.carries().formatting) {
+    verdict.expected = to_nfc(verdict.expected);
+    verdict.actual = to_nfc(verdict.actual);
+    verdict.same = verdict.expected == verdict.actual;
+    if (!verdict.same && c.carries().formatting) {
         // Two markdown spellings of one thing (`---` and `----`, `*a*` and `_a_`) are equal.
         std::string rendered = comparable_rendering(before);
-        same = to_nfc(rendered) == to_nfc(comparable_rendering(after));
+        verdict.same = to_nfc(rendered) == to_nfc(comparable_rendering(after));
     }
-    if (same) {
-        if (!c.carries().formatting && has_formatting(before)) c.lost("formatting", "fields");
-        return;
+    if (verdict.same) {
+        verdict.formatting_lost = !c.carries().formatting && has_formatting(before);
+        verdict.expected.clear();
+        verdict.actual.clear();
     }
-    c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(before.source)),
-                 note_label(o) + ": field " + lint_detail::field_name(original, o, i) +
-                     " changed: " + before_after(expected, actual));
+    return verdict;
 }
 
-void compare_fields(const Collection& original, const Note& o, const Note& r, Comparison& c) {
+// The verdicts of the fields a pair of notes has in common.
+std::vector<FieldVerdict> field_verdicts(const Note& o, const Note& r, const Comparison& c) {
+    std::vector<FieldVerdict> verdicts;
     std::size_t common = std::min(o.fields.size(), r.fields.size());
-    for (std::size_t i = 0; i < common; ++i) compare_field(original, o, r, i, c);
+    for (std::size_t i = 0; i < common; ++i) verdicts.push_back(field_verdict(o, r, i, c));
+    return verdicts;
+}
+
+void report_field(const Collection& original, const Note& o, std::size_t i,
+                  const FieldVerdict& verdict, Comparison& c) {
+    if (verdict.same) {
+        if (verdict.formatting_lost) c.lost("formatting", "fields");
+        return;
+    }
+    const Content before = with_media_renamed(o.fields[i], c);
+    c.unexpected("RT004", c.at_field(o, i, lint_detail::first_line(before.source)),
+                 note_label(o) + ": field " + lint_detail::field_name(original, o, i) +
+                     " changed: " + before_after(verdict.expected, verdict.actual));
+}
+
+void compare_fields(const Collection& original, const Note& o, const Note& r,
+                    const std::vector<FieldVerdict>& verdicts, Comparison& c) {
+    std::size_t common = std::min(o.fields.size(), r.fields.size());
+    for (std::size_t i = 0; i < common; ++i) report_field(original, o, i, verdicts[i], c);
     if (o.fields.size() == r.fields.size()) return;
     bool extra_content = false;
     for (std::size_t i = common; i < o.fields.size(); ++i) {
@@ -236,10 +265,25 @@ void compare_collections(const Collection& original, const Collection& readback,
     if (c.normalises().root_deck) c.root_deck = detect_root_deck(matches);
     compare_media(original, readback, c);  // first: field comparison applies media renames
     compare_note_types(original, readback, matches, c);
-    for (const auto& [o, r] : matches.pairs) {
+    // Fields are compared on every core a slice of pairs ahead (the field comparisons are most
+    // of a round trip's time); everything is reported in the pairs' order.
+    const auto& pairs = matches.pairs;
+    constexpr std::size_t kSliceSize = 2048;
+    SlicePipeline<std::vector<FieldVerdict>> slices(
+        pairs.size(), kSliceSize, [&](std::size_t first, std::size_t count) {
+            std::vector<std::vector<FieldVerdict>> verdicts(count);
+            parallel_for(count, [&](std::size_t k) {
+                verdicts[k] = field_verdicts(*pairs[first + k].first, *pairs[first + k].second, c);
+            });
+            return verdicts;
+        });
+    std::vector<std::vector<FieldVerdict>>* slice = nullptr;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        if (k % kSliceSize == 0) slice = &slices.slice_at(k);
+        const auto& [o, r] = pairs[k];
         switch (compare_note_type(original, readback, *o, *r, c)) {
             case FieldComparison::one_by_one:
-                compare_fields(original, *o, *r, c);
+                compare_fields(original, *o, *r, (*slice)[k % kSliceSize], c);
                 break;
             case FieldComparison::content_kept:
                 compare_kept_content(original, *o, *r, c);
