@@ -133,10 +133,9 @@ class Matcher {
 
     // What is left: the read-back note sharing most words with the original (at least half of
     // them), found through the original's rarest words so that big decks stay fast.
-    static constexpr std::size_t kCommonWord = 64;  // notes sharing a word that names none
-    // Candidates compared with one original: when even its rarest word is that common, the
-    // notes are alike, and the first ones (in read-back order) are as good as any.
-    static constexpr std::size_t kMaxCandidates = 256;
+    static constexpr std::size_t kCommonWord = 64;      // notes sharing a word that names none
+    static constexpr std::size_t kMaxCandidates = 256;  // notes one word adds, at most
+    static constexpr std::size_t kMaxWords = 8;         // words tried while nothing is found
 
     void by_words() {
         std::vector<std::size_t> left_originals;
@@ -146,13 +145,27 @@ class Matcher {
         if (left_originals.empty()) return;
         std::vector<std::set<std::string>> readback_words(readback_.notes.size());
         std::unordered_map<std::string, std::vector<std::size_t>> postings;
+        // Read-back notes by their exact set of words, in order (and how many of those are
+        // taken): an identical set scores 1.0, which no other note beats, and the first such
+        // note is the one a search through every candidate would choose.
+        std::unordered_map<std::string, std::pair<std::vector<std::size_t>, std::size_t>> by_set;
         for (std::size_t j = 0; j < readback_.notes.size(); ++j) {
             if (taken_[j]) continue;
             readback_words[j] = words_of(readback_.notes[j]);
             for (const std::string& word : readback_words[j]) postings[word].push_back(j);
+            if (!readback_words[j].empty()) by_set[set_key(readback_words[j])].first.push_back(j);
         }
         for (std::size_t i : left_originals) {
             std::set<std::string> words = words_of(original_.notes[i]);
+            if (words.empty()) continue;  // nothing to match by
+            if (auto same = by_set.find(set_key(words)); same != by_set.end()) {
+                auto& [notes, skipped] = same->second;
+                while (skipped < notes.size() && taken_[notes[skipped]]) ++skipped;
+                if (skipped < notes.size()) {
+                    pair(i, notes[skipped]);
+                    continue;
+                }
+            }
             // The original's words the read-back notes have, rarest first.
             std::vector<std::pair<std::size_t, const std::vector<std::size_t>*>> rarest;
             for (const std::string& word : words) {
@@ -162,29 +175,36 @@ class Matcher {
             }
             std::stable_sort(rarest.begin(), rarest.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; });
-            // Candidates: the notes holding the rarest word, and those holding the next two when
-            // these are rare too. A word that thousands of notes share (every cloze note of a
-            // deck saying "The … rejects data race number …") names none of them, and taking its
-            // notes made this quadratic: 9,000 such notes took a minute and a half.
-            std::set<std::size_t> candidates;
-            for (std::size_t k = 0; k < rarest.size() && k < 3; ++k) {
-                if (k > 0 && rarest[k].first > kCommonWord) break;
-                for (std::size_t j : *rarest[k].second) {
-                    if (candidates.size() >= kMaxCandidates) break;
-                    if (!taken_[j]) candidates.insert(j);
-                }
-            }
+            // Candidates: the notes holding the three rarest words, the best one sharing at least
+            // half of the words, the first on a tie. A word that thousands of notes share (every
+            // cloze note of a deck saying "The … rejects data race number …") names none of them:
+            // once a candidate is found, such a word adds no more, and no word adds more than
+            // kMaxCandidates (taking them all made this quadratic: 9,000 such notes took a
+            // minute and a half). While nothing is found, rarer-first words go on being tried.
+            std::set<std::size_t> seen;
             double best = 0.5;
             std::optional<std::size_t> chosen;
-            for (std::size_t j : candidates) {
-                double score = similarity(words, readback_words[j]);
-                if (score > best || (score == best && !chosen)) {
-                    best = score;
-                    chosen = j;
+            for (std::size_t k = 0; k < rarest.size() && k < kMaxWords; ++k) {
+                if (chosen && (k >= 3 || rarest[k].first > kCommonWord)) break;
+                std::size_t added = 0;
+                for (std::size_t j : *rarest[k].second) {
+                    if (taken_[j] || !seen.insert(j).second) continue;
+                    if (++added > kMaxCandidates) break;
+                    double score = similarity(words, readback_words[j]);
+                    if (score > best || (score == best && (!chosen || j < *chosen))) {
+                        best = score;
+                        chosen = j;
+                    }
                 }
             }
             if (chosen) pair(i, *chosen);
         }
+    }
+
+    static std::string set_key(const std::set<std::string>& words) {
+        std::string key;
+        for (const std::string& word : words) (key += word) += '\x1f';
+        return key;
     }
 
     const Collection& original_;
