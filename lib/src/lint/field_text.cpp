@@ -3,6 +3,7 @@
 #include <md4c.h>
 
 #include <cstring>
+#include <functional>
 
 #include "deckport/content.hpp"
 #include "deckport/parallel.hpp"
@@ -88,8 +89,10 @@ PlainTextMemo::~PlainTextMemo() {
 
 std::string* PlainTextMemo::slot(const Note& note, std::size_t field) {
     const std::vector<Note>& notes = collection_.notes;
-    if (field >= kFields || field >= note.fields.size() || notes.empty() || &note < notes.data() ||
-        &note >= notes.data() + notes.size()) {
+    // std::less: `note` may be no element of `notes`, and < on unrelated pointers is unspecified.
+    std::less<const Note*> before;
+    if (field >= kFields || field >= note.fields.size() || notes.empty() ||
+        before(&note, notes.data()) || !before(&note, notes.data() + notes.size())) {
         return nullptr;
     }
     std::optional<std::string>& text =

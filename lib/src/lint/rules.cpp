@@ -142,7 +142,7 @@ SourceLocation LintReport::field_fallback(const Note& note, std::size_t field) c
     // The reader knows where the field starts: the best position after the text itself.
     if (field < note.field_origins.size() &&
         (note.field_origins[field].has_position() || !note.field_origins[field].locator.empty())) {
-        SourceLocation where = note.field_origins[field];
+        SourceLocation where = note.field_origin(field);
         if (where.file.empty()) where.file = subject_.file;
         return where;
     }

@@ -235,7 +235,7 @@ SourceLocation Comparison::at_field(const Note& note, std::size_t field,
     if (where.file.empty()) where.file = subject.file;
     if (auto found = index.find(where, needle, false)) return *found;
     if (field < note.field_origins.size() && note.field_origins[field].has_position()) {
-        SourceLocation start = note.field_origins[field];
+        SourceLocation start = note.field_origin(field);
         if (start.file.empty()) start.file = subject.file;
         return start;
     }
