@@ -110,17 +110,11 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     // is turned into rows; memory holds two slices' HTML); everything that reports, counts or
     // takes ids runs in the notes' order.
     constexpr std::size_t kSliceSize = 2048;
-    SlicePipeline<std::vector<std::string>> slices(
-        collection.notes.size(), kSliceSize, [&](std::size_t first, std::size_t count) {
-            std::vector<std::vector<std::string>> html(count);
-            parallel_for(count,
-                         [&](std::size_t k) { html[k] = field_html(collection.notes[first + k]); });
-            return html;
-        });
-    std::vector<std::vector<std::string>>* slice_html = nullptr;
+    SlicePipeline<std::vector<std::string>> field_htmls(
+        collection.notes.size(), kSliceSize,
+        [&](std::size_t i) { return field_html(collection.notes[i]); });
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
-        std::size_t in_slice = i % kSliceSize;
-        if (in_slice == 0) slice_html = &slices.slice_at(i);
+        const std::vector<std::string>& html = field_htmls.at(i);  // for the row and the cards
         const Note& note = collection.notes[i];
         SourceLocation origin = note_origin(note);
         ExportedNoteType* exported = note_types.for_note(note, origin, context);
@@ -156,7 +150,6 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
         if (const json& data = extra(extras, "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
-        const std::vector<std::string>& html = (*slice_html)[in_slice];  // for the row and cards
         set_field_columns(row, note_field_html(note, html, note_type, origin, media, context),
                           note_type.sort_field);
         if (exported->deck_id == 0) exported->deck_id = decks.id_for(note.deck);

@@ -14,13 +14,6 @@ class UniqueIds {
         while (!insert(preferred)) ++preferred;
         return preferred;
     }
-    bool contains(std::int64_t id) const {
-        if (slots_.empty() || id <= 0) return false;
-        for (std::size_t i = slot_of(id);; i = (i + 1) & mask()) {
-            if (slots_[i] == id) return true;
-            if (slots_[i] == kEmpty) return false;
-        }
-    }
     // Room for `count` ids without growing as they come.
     void reserve(std::size_t count) {
         if (count * 2 > slots_.size()) grow(count * 2);

@@ -144,16 +144,9 @@ class StreamingDocument {
             return;
         }
         buffer_ += "[\n";
-        SlicePipeline<std::optional<std::string>> slices(
-            size, kSliceSize, [&](std::size_t first, std::size_t count) {
-                std::vector<std::optional<std::string>> texts(count);
-                parallel_for(count, [&](std::size_t k) { texts[k] = text(first + k); });
-                return texts;
-            });
-        std::vector<std::optional<std::string>>* slice = nullptr;
+        SlicePipeline<std::optional<std::string>> texts(size, kSliceSize, text);
         for (std::size_t i = 0; i < size; ++i) {
-            if (i % kSliceSize == 0) slice = &slices.slice_at(i);
-            std::optional<std::string>& rendered = (*slice)[i % kSliceSize];
+            std::optional<std::string>& rendered = texts.at(i);
             report(i);
             if (i > 0) buffer_ += ",\n";
             buffer_ += "    ";

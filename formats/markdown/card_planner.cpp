@@ -2,7 +2,6 @@
 
 #include "deckport/content.hpp"
 #include "deckport/notetypes.hpp"
-#include "deckport/parallel.hpp"
 #include "markdown/card_text.hpp"
 #include "markdown/syntax.hpp"
 #include "markdown/yaml_text.hpp"
@@ -108,12 +107,10 @@ const NoteType* CardPlanner::note_type_of(const Note& note) {
     return types_.emplace(note.note_type_id, note_type).first->second;
 }
 
-std::vector<std::vector<std::string>> fields_as_markdown(std::span<const Note> notes) {
-    std::vector<std::vector<std::string>> markdown(notes.size());
-    parallel_for(notes.size(), [&](std::size_t i) {
-        markdown[i].reserve(notes[i].fields.size());
-        for (const Content& field : notes[i].fields) markdown[i].push_back(as_markdown(field));
-    });
+std::vector<std::string> fields_as_markdown(const Note& note) {
+    std::vector<std::string> markdown;
+    markdown.reserve(note.fields.size());
+    for (const Content& field : note.fields) markdown.push_back(as_markdown(field));
     return markdown;
 }
 

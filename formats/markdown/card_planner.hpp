@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -25,9 +24,8 @@ struct PlannedCard {
     const std::string& question() const { return fields.front(); }
 };
 
-// Every field of every note as markdown (normalized, not yet escaped), by note and field. The
-// conversions are independent, so they run on every core; the result is the same on one.
-std::vector<std::vector<std::string>> fields_as_markdown(std::span<const Note> notes);
+// Every field of the note as markdown (normalized, not yet escaped).
+std::vector<std::string> fields_as_markdown(const Note& note);
 
 class CardPlanner {
   public:
@@ -38,7 +36,7 @@ class CardPlanner {
     // file's layout. The fields come later (add_fields), a part of the deck at a time, so that
     // a large deck's markdown is never held whole.
     PlannedCard plan_metadata(const Note& note);
-    // `markdown`: the note's entry of fields_as_markdown.
+    // `markdown`: fields_as_markdown(note).
     void add_fields(PlannedCard& card, const Note& note, const std::vector<std::string>& markdown);
 
   private:

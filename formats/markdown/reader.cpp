@@ -128,26 +128,24 @@ Collection MarkdownReader::read(const Input& input, ReadContext& context) const 
     ids.reserve(body.cards.size());
     collection.notes.reserve(collection.notes.size() + body.cards.size());
     std::unordered_set<std::string> ensured_decks;  // ensure_deck once per deck, not per note
-    // Cards are read on every core, a slice at a time, each into diagnostics of its own that
-    // are then reported in the cards' order: the output is the one a single thread gives.
+    // Cards are read on every core, a slice at a time, each with diagnostics of its own that are
+    // then reported in the cards' order: the output is the one a single thread gives.
+    struct CardRead {
+        std::optional<ReadCard> card;
+        std::vector<Diagnostic> diagnostics;
+    };
     constexpr std::size_t kSliceSize = 2048;
-    std::vector<std::optional<ReadCard>> slice;
-    std::vector<Diagnostics> slice_diagnostics;
+    SlicePipeline<CardRead> reads(body.cards.size(), kSliceSize, [&](std::size_t i) {
+        Diagnostics found;
+        CardRead read{read_card(body.cards[i], deck, found), {}};
+        read.diagnostics = found.take_all();
+        return read;
+    });
     for (std::size_t i = 0; i < body.cards.size(); ++i) {
-        std::size_t in_slice = i % kSliceSize;
-        if (in_slice == 0) {
-            std::size_t size = std::min(kSliceSize, body.cards.size() - i);
-            slice.assign(size, std::nullopt);
-            slice_diagnostics = std::vector<Diagnostics>(size);
-            parallel_for(size, [&](std::size_t k) {
-                slice[k] = read_card(body.cards[i + k], deck, slice_diagnostics[k]);
-            });
-        }
-        for (Diagnostic& found : slice_diagnostics[in_slice].take_all()) {
-            diagnostics.report(std::move(found));
-        }
+        CardRead& read = reads.at(i);
+        for (Diagnostic& found : read.diagnostics) diagnostics.report(std::move(found));
         const RawCard& raw = body.cards[i];
-        std::optional<ReadCard>& card = slice[in_slice];
+        std::optional<ReadCard>& card = read.card;
         if (!card) {
             if (raw.closing_separator) {
                 diagnostics.warning("MD010", source.location(*raw.closing_separator),

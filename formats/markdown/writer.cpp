@@ -310,14 +310,11 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     // Fields are converted a slice of the deck at a time (on every core, the next slice while
     // this one is written), written, and let go.
     constexpr std::size_t kSlice = 2048;
-    SlicePipeline<std::vector<std::string>> slices(
-        cards.size(), kSlice, [&](std::size_t first, std::size_t count) {
-            return fields_as_markdown(std::span(collection.notes).subspan(first, count));
-        });
-    std::vector<std::vector<std::string>>* markdown = nullptr;
+    SlicePipeline<std::vector<std::string>> markdown(cards.size(), kSlice, [&](std::size_t i) {
+        return fields_as_markdown(collection.notes[i]);
+    });
     for (std::size_t i = 0; i < cards.size(); ++i) {
-        if (i % kSlice == 0) markdown = &slices.slice_at(i);
-        planner.add_fields(cards[i], collection.notes[i], (*markdown)[i % kSlice]);
+        planner.add_fields(cards[i], collection.notes[i], markdown.at(i));
         if (i > 0) text += "\n\n. . .\n\n";
         text += card_text(cards[i], layout);
         cards[i] = PlannedCard{};

@@ -44,44 +44,38 @@ TEST(ParallelFor, RethrowsTheExceptionOfTheLowestIndex) {
 
 namespace {
 
-// Slices of `total` squares made `size` at a time, taken in order as a writer takes them.
+// The squares of 0 .. total-1 made `size` at a time, taken in order as a writer takes them.
 std::vector<std::size_t> squares_by_slices(std::size_t total, std::size_t size) {
-    SlicePipeline<std::size_t> slices(total, size, [&](std::size_t first, std::size_t count) {
-        std::vector<std::size_t> out(count);
-        parallel_for(count, [&](std::size_t k) { out[k] = (first + k) * (first + k); });
-        return out;
-    });
+    SlicePipeline<std::size_t> squares(total, size, [](std::size_t i) { return i * i; });
     std::vector<std::size_t> all;
-    for (std::size_t first = 0; first < total; first += size) {
-        std::vector<std::size_t>& slice = slices.slice_at(first);
-        all.insert(all.end(), slice.begin(), slice.end());
-    }
+    for (std::size_t i = 0; i < total; ++i) all.push_back(squares.at(i));
     return all;
 }
 
 }  // namespace
 
-TEST(SlicePipeline, GivesEverySliceInOrderOnAnyNumberOfThreads) {
+TEST(SlicePipeline, GivesEveryResultInOrderOnAnyNumberOfThreads) {
     std::vector<std::size_t> expected;
     for (std::size_t i = 0; i < 10'000; ++i) expected.push_back(i * i);
     for (unsigned threads : {1u, 2u, 3u}) {
         set_threads_per_input(threads);
         EXPECT_EQ(squares_by_slices(10'000, 2048), expected) << threads << " threads";
         EXPECT_EQ(squares_by_slices(2048, 2048).size(), 2048u);  // one whole slice
+        EXPECT_EQ(squares_by_slices(5, 2048).size(), 5u);        // less than one
         EXPECT_TRUE(squares_by_slices(0, 2048).empty());
     }
     set_threads_per_input(0);
 }
 
-TEST(SlicePipeline, ThrowsWhereTheSliceIsTaken) {
+TEST(SlicePipeline, ThrowsAtTheFirstIndexOfTheSliceThatFailed) {
     for (unsigned threads : {1u, 2u}) {
         set_threads_per_input(threads);
-        SlicePipeline<int> slices(10, 4, [](std::size_t first, std::size_t count) {
-            if (first == 4) throw std::runtime_error("second slice");
-            return std::vector<int>(count, static_cast<int>(first));
+        SlicePipeline<int> values(10, 4, [](std::size_t i) {
+            if (i == 6) throw std::runtime_error("index 6");
+            return static_cast<int>(i);
         });
-        EXPECT_EQ(slices.slice_at(0), std::vector<int>(4, 0));
-        EXPECT_THROW(slices.slice_at(4), std::runtime_error) << threads << " threads";
+        for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(values.at(i), static_cast<int>(i));
+        EXPECT_THROW(values.at(4), std::runtime_error) << threads << " threads";
     }
     set_threads_per_input(0);
 }

@@ -193,38 +193,3 @@ TEST(RoundtripRealFormats, ManyAlikeNotesThroughQuizletAreMatchedOneToOne) {
     }
     EXPECT_TRUE(run.result.passed());
 }
-
-// Every word of these notes is common (each of 8 words is in half of 700 notes), so the words
-// do not point at a note; a note whose words are those of the original, and no other, must still
-// be found, however far down the deck it is.
-TEST(RoundtripRealFormats, NotesOfCommonWordsAreMatchedToTheirOwnWords) {
-    const std::vector<std::string> vocabulary = {"alpha", "bravo",   "charlie", "delta",
-                                                 "echo",  "foxtrot", "golf",    "hotel"};
-    std::vector<std::string> questions;
-    for (int mask = 0; mask < 256; ++mask) {
-        if (__builtin_popcount(static_cast<unsigned>(mask)) != 4) continue;
-        std::string text;
-        for (int bit = 0; bit < 8; ++bit) {
-            if (!(mask & (1 << bit))) continue;
-            text += text.empty() ? "{{c1::" + vocabulary[bit] + "}}" : " " + vocabulary[bit];
-        }
-        questions.push_back(text + ".");
-    }
-    ASSERT_EQ(questions.size(), 70u);
-    test::TempDir dir;
-    std::string deck = "---\nFlashcard Deck: Common\n---\n\n";
-    for (int round = 0; round < 10; ++round) {
-        for (std::size_t q = 0; q < questions.size(); ++q) {
-            if (round > 0 || q > 0) deck += "\n. . .\n\n";
-            // Each round in another order, so that a note's twins are far apart.
-            deck +=
-                questions[(q * 7 + static_cast<std::size_t>(round) * 11) % questions.size()] + "\n";
-        }
-    }
-    std::string text;
-    Collection c = markdown_deck(dir.path(), deck, text);
-    ASSERT_EQ(c.notes.size(), 700u);
-    Outcome run = roundtrip_of(c, (dir / "deck.md").string(), {"quizlet"}, dir.path(), text);
-    EXPECT_THAT(run.errors, IsEmpty());
-    EXPECT_TRUE(run.result.passed());
-}

@@ -2,6 +2,7 @@
 // depend on the number of threads.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <future>
@@ -19,49 +20,55 @@ namespace deckport {
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work,
                   std::size_t min_parallel = 256);
 
-// A long run of items whose results are made a slice at a time by `make(first, count)` (which may
-// use parallel_for) and then used in order by the caller. While the caller works through one
-// slice, the next is made on another thread, so the caller's sequential work overlaps the
-// parallel work instead of leaving the other cores idle. With one thread per input (-j 1, or a
-// batch using every core) each slice is made when it is needed, on the calling thread.
+// The results of item(i) for i in [0, total), used in order by the caller: they are made on
+// every core a slice of `slice_size` at a time (memory holds two slices), and while the caller
+// works through one slice the next is made on other threads, so the caller's sequential work
+// (rows, ids, diagnostics, writing) overlaps the parallel work. With one thread per input (-j 1,
+// or a batch using every core) each slice is made when it is needed, on the calling thread.
+// item must only read what other threads do not change meanwhile.
 template <typename Result>
 class SlicePipeline {
   public:
-    using Make = std::function<std::vector<Result>(std::size_t first, std::size_t count)>;
+    using Item = std::function<Result(std::size_t index)>;
 
-    SlicePipeline(std::size_t total, std::size_t slice_size, Make make)
+    SlicePipeline(std::size_t total, std::size_t slice_size, Item item)
         : total_(total),
           slice_size_(slice_size),
-          make_(std::move(make)),
+          item_(std::move(item)),
           ahead_(threads_per_input() > 1) {}
-    // Waits for a slice still being made: `make` must not outlive what it refers to.
+    // Waits for a slice still being made: `item` must not outlive what it refers to.
     ~SlicePipeline() {
         if (next_.valid()) next_.wait();
     }
 
-    // The results of the slice starting at `first`; call with first = 0, slice_size, ... in
-    // order. An exception `make` threw for that slice is thrown here.
-    std::vector<Result>& slice_at(std::size_t first) {
-        if (next_.valid()) {
-            current_ = next_.get();
-        } else {
-            current_ = make_(first, count_from(first));
-        }
-        std::size_t following = first + slice_size_;
-        if (ahead_ && following < total_) {
-            next_ = std::async(std::launch::async, make_, following, count_from(following));
-        }
-        return current_;
+    // The result for `index`; call it for every index, 0, 1, 2, ..., in order (each slice is
+    // made when its first index is asked for). An exception item threw
+    // within that index's slice is thrown here, at the slice's first index.
+    Result& at(std::size_t index) {
+        std::size_t offset = index % slice_size_;
+        if (offset == 0) advance(index);
+        return current_[offset];
     }
 
   private:
-    std::size_t count_from(std::size_t first) const {
-        return first + slice_size_ < total_ ? slice_size_ : total_ - first;
+    void advance(std::size_t first) {
+        current_ = next_.valid() ? next_.get() : make(first);
+        std::size_t following = first + slice_size_;
+        if (ahead_ && following < total_) {
+            next_ = std::async(std::launch::async, &SlicePipeline::make, this, following);
+        }
+    }
+
+    std::vector<Result> make(std::size_t first) const {
+        std::size_t count = std::min(slice_size_, total_ - first);
+        std::vector<Result> results(count);
+        parallel_for(count, [&](std::size_t k) { results[k] = item_(first + k); });
+        return results;
     }
 
     std::size_t total_;
     std::size_t slice_size_;
-    Make make_;
+    Item item_;
     bool ahead_;
     std::vector<Result> current_;
     std::future<std::vector<Result>> next_;

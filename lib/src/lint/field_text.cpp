@@ -95,10 +95,7 @@ std::string* PlainTextMemo::slot(const Note& note, std::size_t field) {
         before(&note, notes.data()) || !before(&note, notes.data() + notes.size())) {
         return nullptr;
     }
-    std::optional<std::string>& text =
-        texts_[static_cast<std::size_t>(&note - notes.data()) * kFields + field];
-    if (!text) text = plain_text(note.fields[field]);
-    return &*text;
+    return &texts_[static_cast<std::size_t>(&note - notes.data()) * kFields + field];
 }
 
 std::string plain_text_of(const Note& note, std::size_t field) {

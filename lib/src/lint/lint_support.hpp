@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +35,7 @@ class PlainTextMemo {
   private:
     static constexpr std::size_t kFields = 2;  // the question and the answer
     const Collection& collection_;
-    std::vector<std::optional<std::string>> texts_;  // kFields per note, made up front
+    std::vector<std::string> texts_;  // kFields per note, made up front
     PlainTextMemo* outer_;
 };
 

@@ -12,27 +12,22 @@ void unbalanced_html(const LintSubject& subject, const LintSettings&, LintReport
     using FieldProblems = std::vector<std::vector<HtmlProblem>>;
     const std::vector<Note>& notes = subject.collection.notes;
     constexpr std::size_t kSliceSize = 2048;
-    SlicePipeline<FieldProblems> slices(
-        notes.size(), kSliceSize, [&](std::size_t first, std::size_t count) {
-            std::vector<FieldProblems> found(count);
-            parallel_for(count, [&](std::size_t k) {
-                for (const Content& field : notes[first + k].fields) {
-                    if (field.kind == Markup::html) {
-                        found[k].push_back(html_problems(field.source));
-                    } else if (field.kind == Markup::markdown) {
-                        found[k].push_back(html_problems(markdown_raw_html(field.source)));
-                    } else {
-                        found[k].emplace_back();
-                    }
-                }
-            });
-            return found;
-        });
-    std::vector<FieldProblems>* slice = nullptr;
+    SlicePipeline<FieldProblems> found(notes.size(), kSliceSize, [&](std::size_t n) {
+        FieldProblems problems;
+        for (const Content& field : notes[n].fields) {
+            if (field.kind == Markup::html) {
+                problems.push_back(html_problems(field.source));
+            } else if (field.kind == Markup::markdown) {
+                problems.push_back(html_problems(markdown_raw_html(field.source)));
+            } else {
+                problems.emplace_back();
+            }
+        }
+        return problems;
+    });
     for (std::size_t n = 0; n < notes.size(); ++n) {
-        if (n % kSliceSize == 0) slice = &slices.slice_at(n);
+        const FieldProblems& problems = found.at(n);
         const Note& note = notes[n];
-        const FieldProblems& problems = (*slice)[n % kSliceSize];
         for (std::size_t i = 0; i < note.fields.size(); ++i) {
             for (const HtmlProblem& problem : problems[i]) {
                 if (note.fields[i].kind == Markup::html) {

@@ -269,21 +269,15 @@ void compare_collections(const Collection& original, const Collection& readback,
     // of a round trip's time); everything is reported in the pairs' order.
     const auto& pairs = matches.pairs;
     constexpr std::size_t kSliceSize = 2048;
-    SlicePipeline<std::vector<FieldVerdict>> slices(
-        pairs.size(), kSliceSize, [&](std::size_t first, std::size_t count) {
-            std::vector<std::vector<FieldVerdict>> verdicts(count);
-            parallel_for(count, [&](std::size_t k) {
-                verdicts[k] = field_verdicts(*pairs[first + k].first, *pairs[first + k].second, c);
-            });
-            return verdicts;
-        });
-    std::vector<std::vector<FieldVerdict>>* slice = nullptr;
+    SlicePipeline<std::vector<FieldVerdict>> verdicts(pairs.size(), kSliceSize, [&](std::size_t k) {
+        return field_verdicts(*pairs[k].first, *pairs[k].second, c);
+    });
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-        if (k % kSliceSize == 0) slice = &slices.slice_at(k);
+        const std::vector<FieldVerdict>& pair_verdicts = verdicts.at(k);
         const auto& [o, r] = pairs[k];
         switch (compare_note_type(original, readback, *o, *r, c)) {
             case FieldComparison::one_by_one:
-                compare_fields(original, *o, *r, (*slice)[k % kSliceSize], c);
+                compare_fields(original, *o, *r, pair_verdicts, c);
                 break;
             case FieldComparison::content_kept:
                 compare_kept_content(original, *o, *r, c);
