@@ -97,11 +97,15 @@ OpenCollection open_collection(const Package& package, const std::string& displa
     try {
         SqliteBounds bounds{package.limits.max_field_bytes,
                             step_budget(file ? file->size() : bytes.size())};
-        OpenCollection collection{
-            file ? SqliteDb::read_file(file->path(), bounds) : SqliteDb::over_bytes(bytes, bounds),
-            display_name,
-            package.collection_member,
-            {}};
+        auto connect = [file, bytes, bounds] {
+            SqliteDb db = file ? SqliteDb::read_file(file->path(), bounds)
+                               : SqliteDb::over_bytes(bytes, bounds);
+            // Schema 18 declares its name columns with Anki's collation; SQLite needs it for
+            // every statement that an index on such a column serves (count(*) on notetypes).
+            register_unicase_collation(db);
+            return db;
+        };
+        OpenCollection collection{connect(), display_name, package.collection_member, {}, connect};
         std::vector<std::string> hostile = collection.db.hostile_schema(kReadTables);
         if (!hostile.empty()) {
             std::string list;
@@ -112,9 +116,6 @@ OpenCollection open_collection(const Package& package, const std::string& displa
                              "Anki never writes views, triggers or generated columns: export "
                              "the deck from Anki again");
         }
-        // Schema 18 declares its name columns with Anki's collation; SQLite needs it for every
-        // statement that an index on such a column serves (count(*) on notetypes, for one).
-        register_unicase_collation(collection.db);
         if (!collection.db.has_table("col")) {
             throw InputError("APKG005", whole, "not an Anki collection: it has no `col` table");
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,9 @@ struct OpenCollection {
     std::string display_name;  // the input's name
     std::string member;        // the collection member; empty for a bare collection
     CollectionHeader header;
+    // A second read-only connection to the same database, with the same defences, for reading
+    // one table on another thread (SQLite connections are not shared between threads).
+    std::function<SqliteDb()> connect_again;
 
     // A location inside the collection: `collection.anki2!notes[id=1]`.
     SourceLocation at(std::string_view what) const;

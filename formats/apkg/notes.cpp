@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <deque>
+#include <future>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -14,6 +16,7 @@
 #include "apkg/text_util.hpp"
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
+#include "deckport/threads.hpp"
 
 namespace deckport::apkg {
 namespace {
@@ -220,50 +223,77 @@ struct CardFacts {
     std::int64_t first_odid = 0;               // ... and that card's home deck when filtered
 };
 
-// The card's scheduling, its keys in order.
-JsonValue scheduling_of(SqliteStatement& cards, OpenCollection& collection, std::int64_t id,
-                        std::string& buffer, Diagnostics& diagnostics) {
-    ObjectText text(buffer);
-    for (const auto& [key, column] : kSchedulingColumns) {
-        if (column == kDataColumn) {
-            text.string(key,
-                        checked_text(cards, column, collection, "cards", id, "data", diagnostics));
-        } else {
-            text.integer(key, cards.int64(column));
-        }
-    }
-    return text.value();
-}
+// A card row as read, before it is given to its note.
+struct CardRow {
+    std::int64_t id = 0;
+    std::int64_t nid = 0;
+    std::int64_t did = 0;
+    std::int64_t odid = 0;
+    std::int64_t type = 0;
+    std::int64_t due = 0;
+    int ord = 0;
+    bool data_repaired = false;  // its data was not UTF-8: APKG022 when the card is kept
+    JsonValue scheduling;        // its keys in order
+};
 
-void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
-                    NoteIndex& index, const std::unordered_set<std::int64_t>& skipped,
-                    std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
-    facts.assign(out.notes.size(), CardFacts{});
-    SqliteStatement cards = collection.db.prepare(
+// Every card row in id order. No diagnostics: this may run on another thread, and what a row
+// is worth reporting depends on the notes read meanwhile. A deque, so that the rows' memory is
+// given back as they are handed to their notes.
+std::deque<CardRow> read_card_table(SqliteDb& db) {
+    std::deque<CardRow> rows;
+    SqliteStatement cards = db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
         "odue, odid, flags, data FROM cards ORDER BY id");
     std::string buffer;  // each card's scheduling text is built here
     while (cards.step()) {
-        std::int64_t id = cards.int64(0);
-        std::int64_t nid = cards.int64(1);
-        std::optional<std::size_t> note = index.find(nid);
+        CardRow& row = rows.emplace_back();
+        row.id = cards.int64(0);
+        row.nid = cards.int64(1);
+        row.did = cards.int64(2);
+        row.ord = static_cast<int>(cards.int64(3));
+        row.odid = cards.int64(kOdidColumn);
+        row.type = cards.int64(kTypeColumn);
+        row.due = cards.int64(kDueColumn);
+        ObjectText text(buffer);
+        for (const auto& [key, column] : kSchedulingColumns) {
+            if (column != kDataColumn) {
+                text.integer(key, cards.int64(column));
+                continue;
+            }
+            std::string data = cards.text(column);
+            row.data_repaired = !utf8::is_valid(data);
+            text.string(key, row.data_repaired ? utf8::repaired(data) : data);
+        }
+        row.scheduling = text.value();
+    }
+    return rows;
+}
+
+// Gives each card row to its note, in id order, reporting what is wrong with it.
+void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collection& out,
+                  const Lookups& lookups, NoteIndex& index,
+                  const std::unordered_set<std::int64_t>& skipped, std::vector<CardFacts>& facts,
+                  Diagnostics& diagnostics) {
+    facts.assign(out.notes.size(), CardFacts{});
+    for (; !rows.empty(); rows.pop_front()) {
+        CardRow& row = rows.front();
+        std::optional<std::size_t> note = index.find(row.nid);
         if (!note) {
-            if (!skipped.count(nid)) {
-                diagnostics.warning("APKG023", collection.at(row_locator("cards", id)),
-                                    "card belongs to note " + std::to_string(nid) +
+            if (!skipped.count(row.nid)) {
+                diagnostics.warning("APKG023", collection.at(row_locator("cards", row.id)),
+                                    "card belongs to note " + std::to_string(row.nid) +
                                         ", which does not exist; the card is skipped");
             }
             continue;
         }
-        std::int64_t did = cards.int64(2);
         Card card;
-        card.ord = static_cast<int>(cards.int64(3));
-        auto deck = lookups.deck_names.find(did);
+        card.ord = row.ord;
+        auto deck = lookups.deck_names.find(row.did);
         if (deck != lookups.deck_names.end()) {
             card.deck = *deck->second;
         } else {
-            diagnostics.warning("APKG024", collection.at(row_locator("cards", id)),
-                                "card is in deck " + std::to_string(did) +
+            diagnostics.warning("APKG024", collection.at(row_locator("cards", row.id)),
+                                "card is in deck " + std::to_string(row.did) +
                                     ", which does not exist; it goes to Default");
             card.deck = kDefaultDeck;
         }
@@ -271,14 +301,47 @@ void read_card_rows(OpenCollection& collection, Collection& out, const Lookups& 
         // Cards come in id order; the first of the lowest ord is the one a stable sort puts first.
         if (!fact.first_ord || card.ord < *fact.first_ord) {
             fact.first_ord = card.ord;
-            fact.first_odid = cards.int64(kOdidColumn);
+            fact.first_odid = row.odid;
         }
-        if (cards.int64(kTypeColumn) == 0) {
-            std::int64_t due = cards.int64(kDueColumn);
-            if (!fact.new_position || due < *fact.new_position) fact.new_position = due;
+        if (row.type == 0 && (!fact.new_position || row.due < *fact.new_position)) {
+            fact.new_position = row.due;
         }
-        card.scheduling = scheduling_of(cards, collection, id, buffer, diagnostics);
+        if (row.data_repaired) {
+            diagnostics.warning("APKG022", collection.at(row_locator("cards", row.id)),
+                                "data is not valid UTF-8; bad bytes became U+FFFD");
+        }
+        card.scheduling = std::move(row.scheduling);
         out.notes[*note].cards.push_back(std::move(card));
+    }
+}
+
+// The card table is read on another thread, over a second connection, while the notes are read
+// on this one. That thread then gives the cards to their notes as well, so that the memory its
+// rows give back is reused for the notes' card lists (each thread allocates from its own arena).
+// Its diagnostics follow the notes', as on one thread.
+void read_on_two_threads(OpenCollection& collection, Collection& out, const Lookups& lookups,
+                         NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
+                         std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
+    std::promise<bool> notes_read;  // false: reading them failed, and the cards are not wanted
+    std::future<bool> notes_ready = notes_read.get_future();
+    Diagnostics card_diagnostics;
+    std::future<void> cards = std::async(std::launch::async, [&] {
+        SqliteDb db = collection.connect_again();
+        std::deque<CardRow> rows = read_card_table(db);
+        if (!notes_ready.get()) return;
+        attach_cards(rows, collection, out, lookups, index, skipped, facts, card_diagnostics);
+    });
+    try {
+        read_note_rows(collection, out, lookups, index, skipped, diagnostics);
+        index.seal();
+    } catch (...) {
+        notes_read.set_value(false);  // the other thread stops before `cards` is destroyed
+        throw;
+    }
+    notes_read.set_value(true);
+    cards.get();
+    for (Diagnostic& diagnostic : card_diagnostics.take_all()) {
+        diagnostics.report(std::move(diagnostic));
     }
 }
 
@@ -341,9 +404,14 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
     std::unordered_set<std::int64_t> skipped;
     std::vector<CardFacts> facts;
     try {
-        read_note_rows(collection, out, lookups, index, skipped, diagnostics);
-        index.seal();
-        read_card_rows(collection, out, lookups, index, skipped, facts, diagnostics);
+        if (threads_per_input() > 1 && collection.connect_again) {
+            read_on_two_threads(collection, out, lookups, index, skipped, facts, diagnostics);
+        } else {
+            read_note_rows(collection, out, lookups, index, skipped, diagnostics);
+            index.seal();
+            std::deque<CardRow> rows = read_card_table(collection.db);
+            attach_cards(rows, collection, out, lookups, index, skipped, facts, diagnostics);
+        }
     } catch (const SqliteError& e) {
         throw InputError("APKG010", collection.at("notes"),
                          std::string("cannot read notes and cards: ") + e.what());

@@ -43,16 +43,7 @@ PackageKind kind_from_meta(const std::string& bytes, const std::string& display_
 bool spool_collection(Package& package, ZipReader& zip) {
     std::unique_ptr<TempFile> file = TempFile::create("collection");
     std::uint64_t offset = 0;
-    std::string patched;
-    bool found = zip.read_to(package.collection_member, [&](std::string_view piece) {
-        if (offset < 20) {
-            patched.assign(piece);
-            for (std::uint64_t at : {18, 19}) {
-                if (at >= offset && at - offset < patched.size() && patched[at - offset] == 2)
-                    patched[at - offset] = 1;
-            }
-            piece = patched;
-        }
+    auto write = [&](std::string_view piece) {
         offset += piece.size();
         if (package.collection_head.size() < 100)
             package.collection_head.append(piece.substr(0, 100 - package.collection_head.size()));
@@ -61,6 +52,19 @@ bool spool_collection(Package& package, ZipReader& zip) {
             file.reset();
         }
         if (!file) package.member_bytes.append(piece);
+    };
+    bool found = zip.read_to(package.collection_member, [&](std::string_view piece) {
+        constexpr std::uint64_t kHeaderEnd = 20;  // the journal-mode bytes are 18 and 19
+        if (offset < kHeaderEnd) {
+            std::string head(piece.substr(0, static_cast<std::size_t>(kHeaderEnd - offset)));
+            for (std::uint64_t at : {18, 19}) {
+                if (at >= offset && at - offset < head.size() && head[at - offset] == 2)
+                    head[at - offset] = 1;
+            }
+            write(head);
+            piece.remove_prefix(head.size());
+        }
+        if (!piece.empty()) write(piece);
     });
     package.collection_file = std::move(file);
     return found;

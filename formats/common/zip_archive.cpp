@@ -1,5 +1,6 @@
 #include "common/zip_archive.hpp"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <zip.h>
 
@@ -193,6 +194,53 @@ std::optional<std::string> ZipReader::read(std::string_view name) {
     return bytes;
 }
 
+bool ZipReader::inflate_deflated(std::uint64_t index, const zip_stat_t& stat,
+                                 InflateBudget::Member& counter, const SourceLocation& at,
+                                 const std::function<void(std::string_view)>& out) {
+    if (!(stat.valid & ZIP_STAT_COMP_METHOD) || stat.comp_method != ZIP_CM_DEFLATE ||
+        !(stat.valid & ZIP_STAT_ENCRYPTION_METHOD) || stat.encryption_method != ZIP_EM_NONE) {
+        return false;
+    }
+    auto damaged = [&](const std::string& why) {
+        return InputError(code_prefix_ + "002", at, "damaged member: " + why);
+    };
+    zip_file_t* file = zip_fopen_index(archive_, index, ZIP_FL_COMPRESSED);
+    if (!file) throw damaged(std::string("cannot open it: ") + zip_strerror(archive_));
+    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> closer(file, &zip_fclose);
+    inflate_state state;
+    isal_inflate_init(&state);
+    state.crc_flag = ISAL_GZIP_NO_HDR;  // raw deflate; the CRC-32 of the output in state.crc
+    std::vector<std::uint8_t> input(1 << 16), output(1 << 18);
+    bool input_ended = false;
+    while (state.block_state != ISAL_BLOCK_FINISH) {
+        if (state.avail_in == 0 && !input_ended) {
+            zip_int64_t n = zip_fread(file, input.data(), input.size());
+            if (n < 0) throw damaged(zip_file_strerror(file));
+            input_ended = n == 0;
+            state.next_in = input.data();
+            state.avail_in = static_cast<std::uint32_t>(n);
+        }
+        state.next_out = output.data();
+        state.avail_out = static_cast<std::uint32_t>(output.size());
+        if (isal_inflate(&state) < 0) throw damaged("the compressed data is invalid");
+        std::size_t produced = output.size() - state.avail_out;
+        if (produced > 0) {
+            counter.add(produced);
+            out(std::string_view(reinterpret_cast<const char*>(output.data()), produced));
+        } else if (input_ended && state.block_state != ISAL_BLOCK_FINISH) {
+            throw damaged("the compressed data ends too soon");
+        }
+    }
+    if ((stat.valid & ZIP_STAT_SIZE) && counter.inflated() != stat.size) {
+        throw damaged("it inflates to " + bytes_text(counter.inflated()) + ", not the " +
+                      bytes_text(stat.size) + " the archive's directory declares");
+    }
+    if ((stat.valid & ZIP_STAT_CRC) && state.crc != stat.crc) {
+        throw damaged("its CRC-32 does not match the archive's directory");
+    }
+    return true;
+}
+
 bool ZipReader::read_to(std::string_view name, const std::function<void(std::string_view)>& out) {
     std::string member(name);
     zip_int64_t located = zip_name_locate(archive_, member.c_str(), 0);
@@ -212,6 +260,7 @@ bool ZipReader::read_to(std::string_view name, const std::function<void(std::str
         compressed = std::min<std::uint64_t>(stat.comp_size, compressed);
     }
     InflateBudget::Member counter = budget_.member(compressed, at, "zip");
+    if (inflate_deflated(index, stat, counter, at, out)) return true;
     zip_file_t* file = zip_fopen_index(archive_, index, 0);
     if (!file) {
         throw InputError(code_prefix_ + "002", at,

@@ -8,6 +8,7 @@
 
 #include "apkg_read_support.hpp"
 #include "deckport/identity.hpp"
+#include "deckport/threads.hpp"
 #include "package_builder.hpp"
 
 using namespace deckport;
@@ -294,6 +295,44 @@ TEST(ApkgHostile, MissingNoteTypeAndWrongFieldCountSkipTheNote) {
                     "fields, its note type 'Basic' has 2; the note is skipped [APKG021]",
                     "bad.apkg: warning: collection.anki2!cards[id=1500000000031]: card belongs "
                     "to note 1599999999999, which does not exist; the card is skipped [APKG023]"));
+}
+
+// With two threads the card table is read over a second connection while the notes are read;
+// what comes out, diagnostics and their order included, is what one thread makes.
+TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
+    TestCollection c = one_basic_note();
+    c.notes.push_back({1500000000010, "guid2", 4242,
+                       "a\x1f"
+                       "b"});
+    c.notes.push_back({1500000000020, "guid3", 1001,
+                       "front\x1f"
+                       "back"});
+    c.cards.push_back({1500000000011, 1500000000010, 2000, 0});
+    c.cards.push_back({1500000000021, 1500000000020, 77, 0, 0, 0, 0});
+    c.cards.push_back({1500000000031, 1599999999999, 2000, 0});
+    std::string package = legacy_package(c);
+    auto read_with = [&](unsigned threads) {
+        set_threads_per_input(threads);
+        ReadResult r = read_apkg_bytes("bad.apkg", package);
+        set_threads_per_input(0);
+        return r;
+    };
+    ReadResult one = read_with(1), two = read_with(2);
+    EXPECT_THAT(
+        rendered(two.diagnostics),
+        ElementsAre("bad.apkg: error: collection.anki2!notes[id=1500000000010]: note type 4242 "
+                    "is missing; the note is skipped [APKG020]",
+                    "bad.apkg: warning: collection.anki2!cards[id=1500000000021]: card is in deck "
+                    "77, which does not exist; it goes to Default [APKG024]",
+                    "bad.apkg: warning: collection.anki2!cards[id=1500000000031]: card belongs "
+                    "to note 1599999999999, which does not exist; the card is skipped [APKG023]"));
+    EXPECT_EQ(rendered(one.diagnostics), rendered(two.diagnostics));
+    ASSERT_EQ(two.collection.notes.size(), 2u);
+    EXPECT_EQ(one.collection.notes, two.collection.notes);
+    // guid3's new card (due 0) comes before guid1's (due 1).
+    EXPECT_EQ(two.collection.notes[0].guid, "guid3");
+    ASSERT_EQ(two.collection.notes[0].cards.size(), 1u);
+    EXPECT_EQ(two.collection.notes[0].cards[0].deck, "Default");
 }
 
 TEST(ApkgHostile, CardInAMissingDeckGoesToDefault) {

@@ -140,3 +140,33 @@ TEST(SqliteDefensive, ValuesAreBoundedByTheLengthLimit) {
     SqliteDb copy = SqliteDb::from_bytes(db.serialize(), SqliteBounds{1000, 1'000'000});
     EXPECT_THROW(copy.exec("SELECT zeroblob(5000)"), SqliteError);
 }
+
+// Deflated members are inflated by ISA-L, not libzip: what libzip checked, it must check too.
+TEST(ZipInflate, AMemberThatDisagreesWithTheDirectoryIsDamaged) {
+    std::string text(100'000, 'x');
+    for (std::size_t i = 0; i < text.size(); ++i) text[i] = static_cast<char>('a' + i * 7 % 26);
+    RawMember good = deflated_member("m", text);
+    EXPECT_EQ(refusal(raw_zip({good}), "m"), "");
+
+    RawMember wrong_crc = good;
+    wrong_crc.crc ^= 1;
+    EXPECT_EQ(refusal(raw_zip({wrong_crc}), "m"),
+              "t.zip: error: m: damaged member: its CRC-32 does not match the archive's "
+              "directory [ZIP002]");
+
+    RawMember wrong_size = good;
+    wrong_size.inflated_size = text.size() - 1;
+    EXPECT_EQ(refusal(raw_zip({wrong_size}), "m"),
+              "t.zip: error: m: damaged member: it inflates to 100000 bytes, not the 99999 bytes "
+              "the archive's directory declares [ZIP002]");
+
+    RawMember cut = good;
+    cut.data.resize(cut.data.size() / 2);
+    EXPECT_EQ(refusal(raw_zip({cut}), "m"),
+              "t.zip: error: m: damaged member: the compressed data ends too soon [ZIP002]");
+
+    RawMember garbage = good;
+    garbage.data.assign(garbage.data.size(), '\xff');
+    EXPECT_EQ(refusal(raw_zip({garbage}), "m"),
+              "t.zip: error: m: damaged member: the compressed data is invalid [ZIP002]");
+}
