@@ -35,6 +35,15 @@ int NoteType::field_index(std::string_view field_name) const {
 }
 
 void Note::set_tags(std::vector<std::string> new_tags) {
+    // Tags a reader already sorted (most) are strictly increasing: nothing to sort or drop.
+    bool increasing = std::adjacent_find(new_tags.begin(), new_tags.end(),
+                                         [](const std::string& a, const std::string& b) {
+                                             return !(a < b);
+                                         }) == new_tags.end();
+    if (increasing && (new_tags.empty() || !new_tags.front().empty())) {
+        tags = std::move(new_tags);
+        return;
+    }
     std::sort(new_tags.begin(), new_tags.end());
     new_tags.erase(std::unique(new_tags.begin(), new_tags.end()), new_tags.end());
     new_tags.erase(std::remove(new_tags.begin(), new_tags.end(), std::string{}), new_tags.end());

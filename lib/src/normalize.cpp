@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "deckport/identity.hpp"
+#include "deckport/parallel.hpp"
 
 namespace deckport {
 namespace {
@@ -32,14 +33,18 @@ std::string new_guid_for_copy(const Note& note, const std::string& note_type, in
 }  // namespace
 
 void normalize_collection(Collection& collection, Diagnostics& diagnostics) {
-    std::unordered_set<std::string> ensured_decks;  // ensure_deck once per deck, not per note
-    for (Note& note : collection.notes) {
+    // Each note on its own, on every core; then the decks, which the collection shares.
+    parallel_for(collection.notes.size(), [&collection](std::size_t i) {
+        Note& note = collection.notes[i];
         if (note.guid.empty()) {
             const NoteType* nt = collection.find_note_type(note.note_type_id);
             std::string first_field = note.fields.empty() ? std::string{} : note.fields[0].source;
             note.guid = derive_guid(note.deck, nt ? nt->name : std::string{}, first_field);
         }
         note.set_tags(std::move(note.tags));
+    });
+    std::unordered_set<std::string_view> ensured_decks;  // ensure_deck once per deck, not per note
+    for (const Note& note : collection.notes) {
         if (!note.deck.empty() && ensured_decks.insert(note.deck).second) {
             collection.ensure_deck(note.deck);
         }

@@ -6,6 +6,7 @@
 
 #include "deckport/lint.hpp"
 #include "deckport/media_refs.hpp"
+#include "deckport/parallel.hpp"
 #include "lint/source_index.hpp"
 
 namespace deckport {
@@ -206,7 +207,19 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
         }
     };
 
-    for (const Note& note : collection.notes) {
+    // Which notes reference media at all, looked for on every core; most reference none.
+    std::vector<char> refers(collection.notes.size(), 0);
+    parallel_for(collection.notes.size(), [&](std::size_t i) {
+        for (const Content& field : collection.notes[i].fields) {
+            if (!find_media_refs(field).empty()) {
+                refers[i] = 1;
+                return;
+            }
+        }
+    });
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        if (!refers[i]) continue;
+        const Note& note = collection.notes[i];
         for (std::size_t field = 0; field < note.fields.size(); ++field) {
             for (const MediaRef& ref : find_media_refs(note.fields[field])) {
                 if (media.find(ref.target)) continue;
