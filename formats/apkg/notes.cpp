@@ -5,6 +5,7 @@
 #include <deque>
 #include <future>
 #include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
@@ -119,6 +120,10 @@ class NoteIndex {
             std::stable_sort(entries_.begin(), entries_.end(), by_id);
         }
     }
+    // The entries of `other`, whose notes now sit `offset` places further on.
+    void append(const NoteIndex& other, std::size_t offset) {
+        for (const auto& [id, at] : other.entries_) add(id, offset + at);
+    }
     std::optional<std::size_t> find(std::int64_t id) {
         for (std::size_t k = hint_; k < entries_.size() && k < hint_ + 2; ++k) {
             if (entries_[k].first == id && (k == 0 || entries_[k - 1].first != id)) {
@@ -139,19 +144,35 @@ class NoteIndex {
     std::size_t hint_ = 0;
 };
 
-void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& lookups,
-                    NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
-                    Diagnostics& diagnostics) {
-    // Sized up front: a vector and an index of 100,000 notes grown one by one copy and rehash.
-    // At most a million: a hostile file's rows may all be skipped.
-    SqliteStatement count = collection.db.prepare("SELECT count(*) FROM notes");
+// Ids in [first, last]: all of them by default.
+struct IdRange {
+    std::int64_t first = std::numeric_limits<std::int64_t>::min();
+    std::int64_t last = std::numeric_limits<std::int64_t>::max();
+};
+
+// Sized up front: a vector and an index of 100,000 notes grown one by one copy and rehash. At
+// most a million: a hostile file's rows may all be skipped.
+void reserve_for_notes(SqliteDb& db, std::vector<Note>& notes, NoteIndex& index) {
+    SqliteStatement count = db.prepare("SELECT count(*) FROM notes");
     if (count.step() && count.int64(0) > 0) {
         auto rows = static_cast<std::size_t>(std::min<std::int64_t>(count.int64(0), 1'000'000));
-        out.notes.reserve(out.notes.size() + rows);
+        notes.reserve(notes.size() + rows);
         index.reserve(rows);
     }
-    SqliteStatement notes = collection.db.prepare(
-        "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id");
+}
+
+// The notes whose ids are in `range`, in id order, added to `out` (and `index`, by their place
+// in `out`).
+void read_note_rows(SqliteDb& db, const OpenCollection& collection, std::vector<Note>& out,
+                    const Lookups& lookups, NoteIndex& index,
+                    std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics,
+                    IdRange range = {}) {
+    bool whole = range.first == IdRange{}.first && range.last == IdRange{}.last;
+    SqliteStatement notes = db.prepare(
+        whole ? "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id"
+              : "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes "
+                "WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+    if (!whole) notes.bind(1, range.first).bind(2, range.last);
     std::string buffer;  // each note's bookkeeping text is built here
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
@@ -190,8 +211,8 @@ void read_note_rows(OpenCollection& collection, Collection& out, const Lookups& 
                           .integer("usn", notes.int64(4))
                           .value();
         note.origin = collection.at(where);
-        index.add(id, out.notes.size());
-        out.notes.push_back(std::move(note));
+        index.add(id, out.size());
+        out.push_back(std::move(note));
     }
 }
 
@@ -315,32 +336,67 @@ void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collect
     }
 }
 
-// The card table is read on another thread, over a second connection, while the notes are read
-// on this one. That thread then gives the cards to their notes as well, so that the memory its
-// rows give back is reused for the notes' card lists (each thread allocates from its own arena).
-// Its diagnostics follow the notes', as on one thread.
+// Where the notes the other thread reads begin: about the last quarter of the id range, as that
+// thread reads the cards first. None unless the lowest and highest ids are integers (then every
+// id is a number, and the two ranges hold every note), or when there are too few to share.
+std::optional<std::int64_t> tail_start(SqliteDb& db) {
+    SqliteStatement low = db.prepare("SELECT typeof(id), id FROM notes ORDER BY id LIMIT 1");
+    SqliteStatement high = db.prepare("SELECT typeof(id), id FROM notes ORDER BY id DESC LIMIT 1");
+    if (!low.step() || !high.step() || low.text(0) != "integer" || high.text(0) != "integer") {
+        return std::nullopt;
+    }
+    // In unsigned arithmetic, which wraps where the ids' span exceeds int64_t.
+    auto first = static_cast<std::uint64_t>(low.int64(1));
+    std::uint64_t span = static_cast<std::uint64_t>(high.int64(1)) - first;
+    if (span < 4) return std::nullopt;
+    return static_cast<std::int64_t>(first + span / 4 * 3);
+}
+
+// The card table, and the last quarter of the notes, are read on another thread over a second
+// connection while the other notes are read on this one. That thread then gives the cards to
+// their notes as well, so that the memory its rows give back is reused for the notes' card
+// lists (each thread allocates from its own arena). Its diagnostics follow this thread's, and
+// its notes' come before its cards': the order of one thread.
 void read_on_two_threads(OpenCollection& collection, Collection& out, const Lookups& lookups,
                          NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
                          std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
-    std::promise<bool> notes_read;  // false: reading them failed, and the cards are not wanted
-    std::future<bool> notes_ready = notes_read.get_future();
-    Diagnostics card_diagnostics;
-    std::future<void> cards = std::async(std::launch::async, [&] {
+    reserve_for_notes(collection.db, out.notes, index);
+    std::optional<std::int64_t> tail = tail_start(collection.db);
+    IdRange head, rest;
+    if (tail) {
+        head.last = *tail;
+        rest.first = *tail + 1;
+    }
+    std::promise<bool> head_read;  // false: reading them failed, and the rest is not wanted
+    std::future<bool> head_ready = head_read.get_future();
+    Diagnostics later_diagnostics;
+    std::future<void> later = std::async(std::launch::async, [&] {
         SqliteDb db = collection.connect_again();
         std::deque<CardRow> rows = read_card_table(db);
-        if (!notes_ready.get()) return;
-        attach_cards(rows, collection, out, lookups, index, skipped, facts, card_diagnostics);
+        std::vector<Note> tail_notes;
+        NoteIndex tail_index;
+        std::unordered_set<std::int64_t> tail_skipped;
+        if (tail) {
+            read_note_rows(db, collection, tail_notes, lookups, tail_index, tail_skipped,
+                           later_diagnostics, rest);
+        }
+        if (!head_ready.get()) return;
+        skipped.insert(tail_skipped.begin(), tail_skipped.end());
+        index.append(tail_index, out.notes.size());
+        index.seal();
+        std::move(tail_notes.begin(), tail_notes.end(), std::back_inserter(out.notes));
+        attach_cards(rows, collection, out, lookups, index, skipped, facts, later_diagnostics);
     });
     try {
-        read_note_rows(collection, out, lookups, index, skipped, diagnostics);
-        index.seal();
+        read_note_rows(collection.db, collection, out.notes, lookups, index, skipped, diagnostics,
+                       head);
     } catch (...) {
-        notes_read.set_value(false);  // the other thread stops before `cards` is destroyed
+        head_read.set_value(false);  // the other thread stops before `later` is destroyed
         throw;
     }
-    notes_read.set_value(true);
-    cards.get();
-    for (Diagnostic& diagnostic : card_diagnostics.take_all()) {
+    head_read.set_value(true);
+    later.get();
+    for (Diagnostic& diagnostic : later_diagnostics.take_all()) {
         diagnostics.report(std::move(diagnostic));
     }
 }
@@ -407,7 +463,9 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
         if (threads_per_input() > 1 && collection.connect_again) {
             read_on_two_threads(collection, out, lookups, index, skipped, facts, diagnostics);
         } else {
-            read_note_rows(collection, out, lookups, index, skipped, diagnostics);
+            reserve_for_notes(collection.db, out.notes, index);
+            read_note_rows(collection.db, collection, out.notes, lookups, index, skipped,
+                           diagnostics);
             index.seal();
             std::deque<CardRow> rows = read_card_table(collection.db);
             attach_cards(rows, collection, out, lookups, index, skipped, facts, diagnostics);

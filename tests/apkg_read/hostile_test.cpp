@@ -297,10 +297,12 @@ TEST(ApkgHostile, MissingNoteTypeAndWrongFieldCountSkipTheNote) {
                     "to note 1599999999999, which does not exist; the card is skipped [APKG023]"));
 }
 
-// With two threads the card table is read over a second connection while the notes are read;
-// what comes out, diagnostics and their order included, is what one thread makes.
+// With two threads the card table and the last quarter of the id range of notes (here the note
+// 1500000000030) are read over a second connection while the other notes are read; what comes
+// out, diagnostics and their order included, is what one thread makes.
 TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
     TestCollection c = one_basic_note();
+    c.notes.push_back({1500000000030, "guid4", 1001, "only one field"});
     c.notes.push_back({1500000000010, "guid2", 4242,
                        "a\x1f"
                        "b"});
@@ -322,6 +324,8 @@ TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
         rendered(two.diagnostics),
         ElementsAre("bad.apkg: error: collection.anki2!notes[id=1500000000010]: note type 4242 "
                     "is missing; the note is skipped [APKG020]",
+                    "bad.apkg: error: collection.anki2!notes[id=1500000000030]: note has 1 "
+                    "fields, its note type 'Basic' has 2; the note is skipped [APKG021]",
                     "bad.apkg: warning: collection.anki2!cards[id=1500000000021]: card is in deck "
                     "77, which does not exist; it goes to Default [APKG024]",
                     "bad.apkg: warning: collection.anki2!cards[id=1500000000031]: card belongs "
