@@ -160,13 +160,27 @@ void read_decks(const nlohmann::json* array, Collection& collection, Problems& p
     }
 }
 
+Collection note_types_from_json(const nlohmann::json& array, Problems& problems) {
+    Collection collection;
+    read_note_types(&array, collection, problems);
+    return collection;
+}
+
 ModelFromJson model_from_json(Members& root, const MediaRoot& media, bool strict,
-                              Problems& problems) {
+                              Problems& problems, StreamedNotes* streamed) {
     ModelFromJson model;
     read_meta(root, model.collection.meta, problems);
     read_note_types(root.array("note_types", false), model.collection, problems);
     read_decks(root.array("decks", false), model.collection, problems);
-    read_notes(root.array("notes", false), model, problems);
+    const nlohmann::json* notes = root.array("notes", false);
+    if (streamed) {
+        model.collection.notes = std::move(streamed->notes.collection.notes);
+        model.note_pointers = std::move(streamed->notes.note_pointers);
+        model.field_pointers = std::move(streamed->notes.field_pointers);
+        problems.append(streamed->problems);
+    } else {
+        read_notes(notes, model, problems);
+    }
     read_media(root.array("media", false), media, strict, model, problems);
     model.collection.extras.json() = read_extras(root);
     root.finish();

@@ -161,51 +161,59 @@ std::vector<Card> read_cards(Members& note, Problems& problems) {
 
 }  // namespace
 
+NoteReader::NoteReader(ModelFromJson& model, const Collection& note_types, Problems& problems)
+    : model_(model), note_types_(note_types), problems_(problems) {}
+
+void NoteReader::read(const nlohmann::json& element) {
+    std::string at = "/notes/" + std::to_string(next_index_++);
+    Problems& problems = problems_;
+    if (!expect_object(element, at, problems)) return;
+    Members members(element, at, problems);
+    Note note;
+    if (auto guid = members.string("guid", false)) {
+        if (guid->empty()) {
+            problems.error("JSON013", members.pointer_of("guid"), "guid is empty",
+                           "leave \"guid\" out to have one derived from the note");
+        }
+        note.guid = *guid;
+    }
+    const NoteType* note_type = resolve_note_type(members, note_types_, problems);
+    if (note_type) {
+        note.note_type_id = note_type->id;
+    } else if (const nlohmann::json* reference = members.get("note_type", false);
+               reference && reference->is_object() && reference->contains("id") &&
+               (*reference)["id"].is_number_integer()) {
+        note.note_type_id = (*reference)["id"].get<std::int64_t>();
+    }
+    note.deck = members.string("deck", false).value_or("");
+    note.tags = read_tags(members, problems);
+    note.modified = members.integer("modified", false).value_or(0);
+    std::vector<std::string> field_pointers;
+    note.fields = read_fields(members, note_type, problems, field_pointers);
+    note.cards = read_cards(members, problems);
+    note.extras = held_as_text(read_extras(members));
+    members.finish();
+    if (!note.guid.empty()) {
+        auto [first, inserted] = guid_pointers_.emplace(note.guid, at);
+        if (!inserted) {
+            problems.error(
+                "JSON024", members.pointer_of("guid"),
+                "duplicate guid " + in_quotes(note.guid) + " (first used by " + first->second + ")",
+                "give each note its own guid");
+            return;
+        }
+    }
+    model_.collection.notes.push_back(std::move(note));
+    model_.note_pointers.push_back(at);
+    model_.field_pointers.push_back(std::move(field_pointers));
+}
+
 void read_notes(const nlohmann::json* array, ModelFromJson& model, Problems& problems) {
     if (!array) return;
-    std::unordered_map<std::string, std::string> guid_pointers;  // guid -> first note's pointer
+    NoteReader reader(model, model.collection, problems);
     for (std::size_t i = 0; i < array->size(); ++i) {
-        std::string at = "/notes/" + std::to_string(i);
         ReleaseWhenRead release((*array)[i]);
-        if (!expect_object((*array)[i], at, problems)) continue;
-        Members members((*array)[i], at, problems);
-        Note note;
-        if (auto guid = members.string("guid", false)) {
-            if (guid->empty()) {
-                problems.error("JSON013", members.pointer_of("guid"), "guid is empty",
-                               "leave \"guid\" out to have one derived from the note");
-            }
-            note.guid = *guid;
-        }
-        const NoteType* note_type = resolve_note_type(members, model.collection, problems);
-        if (note_type) {
-            note.note_type_id = note_type->id;
-        } else if (const nlohmann::json* reference = members.get("note_type", false);
-                   reference && reference->is_object() && reference->contains("id") &&
-                   (*reference)["id"].is_number_integer()) {
-            note.note_type_id = (*reference)["id"].get<std::int64_t>();
-        }
-        note.deck = members.string("deck", false).value_or("");
-        note.tags = read_tags(members, problems);
-        note.modified = members.integer("modified", false).value_or(0);
-        std::vector<std::string> field_pointers;
-        note.fields = read_fields(members, note_type, problems, field_pointers);
-        note.cards = read_cards(members, problems);
-        note.extras = held_as_text(read_extras(members));
-        members.finish();
-        if (!note.guid.empty()) {
-            auto [first, inserted] = guid_pointers.emplace(note.guid, at);
-            if (!inserted) {
-                problems.error("JSON024", members.pointer_of("guid"),
-                               "duplicate guid " + in_quotes(note.guid) + " (first used by " +
-                                   first->second + ")",
-                               "give each note its own guid");
-                continue;
-            }
-        }
-        model.collection.notes.push_back(std::move(note));
-        model.note_pointers.push_back(at);
-        model.field_pointers.push_back(std::move(field_pointers));
+        reader.read((*array)[i]);
     }
 }
 

@@ -36,6 +36,10 @@ class Problems {
     void missing_key(const std::string& pointer, std::string_view key);
 
     const std::vector<PendingDiagnostic>& items() const { return items_; }
+    // Adds what `other` found, after what this found.
+    void append(const Problems& other) {
+        items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    }
 
   private:
     bool lenient_keys_;

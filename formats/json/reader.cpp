@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -72,9 +73,9 @@ std::string syntax_message(const json::parse_error& error) {
     return text;
 }
 
-json parse_document(const Input& input) {
+json parse_document(const Input& input, const json::parser_callback_t& callback = nullptr) {
     try {
-        return json::parse(input.bytes);
+        return json::parse(input.bytes, callback);
     } catch (const json::parse_error& error) {
         std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         throw InputError("JSON001",
@@ -171,6 +172,68 @@ bool check_envelope(const json& root, const Input& input, Diagnostics& diagnosti
     return false;
 }
 
+// The version of a document that opens as deckport writes it, `{"format": "deckport",
+// "version": "MAJOR.MINOR"`, when this deckport reads that major version.
+std::optional<Version> canonical_version(std::string_view text) {
+    if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+    if (!has_canonical_opening(text)) return std::nullopt;
+    text.remove_prefix(text.find("\"deckport\"") + std::string_view("\"deckport\"").size());
+    for (std::string_view token : {",", "\"version\"", ":", "\""}) {
+        text = skip_whitespace(text);
+        if (!text.starts_with(token)) return std::nullopt;
+        text.remove_prefix(token.size());
+    }
+    std::size_t end = text.find('"');
+    if (end == std::string_view::npos || end > 16) return std::nullopt;
+    std::optional<Version> version = parse_version(std::string(text.substr(0, end)));
+    if (!version || version->major != kVersionMajor) return std::nullopt;
+    return version;
+}
+
+// Reads the notes as the parser finishes each one, so that the document's tree never holds them
+// all: the tree of a 100,000-note file is several times the file's size. The note types must come
+// first (deckport writes them first); when "notes" starts before "note_types" has ended, the
+// notes stay in the tree and are read from it.
+class NoteStream {
+  public:
+    explicit NoteStream(bool newer_minor) : streamed_(newer_minor), scratch_(newer_minor) {}
+
+    // nlohmann's parser callback: false drops the value from the tree.
+    bool see(int depth, json::parse_event_t event, json& parsed) {
+        using Event = json::parse_event_t;
+        if (depth == 1) {
+            if (event == Event::key) {
+                member_ = parsed.get<std::string>();
+            } else if (event == Event::array_start && member_ == "notes" && note_types_) {
+                reader_.emplace(streamed_.notes, *note_types_, streamed_.problems);
+            } else if (event == Event::array_end && member_ == "notes") {
+                notes_ended_ = reader_.has_value();
+            } else if (event == Event::array_end && member_ == "note_types") {
+                // Read again by model_from_json, which reports their problems.
+                note_types_ = note_types_from_json(parsed, scratch_);
+            }
+            return true;
+        }
+        bool element_ends =
+            event == Event::object_end || event == Event::array_end || event == Event::value;
+        if (depth == 2 && element_ends && member_ == "notes" && reader_ && !notes_ended_) {
+            reader_->read(parsed);
+            return false;
+        }
+        return true;
+    }
+    // The notes read, or null when they were left in the tree.
+    StreamedNotes* notes() { return reader_ ? &streamed_ : nullptr; }
+
+  private:
+    StreamedNotes streamed_;
+    Problems scratch_;
+    std::string member_;  // the top-level member being parsed
+    std::optional<Collection> note_types_;
+    std::optional<NoteReader> reader_;
+    bool notes_ended_ = false;
+};
+
 // Turns the pending diagnostics into reported ones with line:col, in the order of the text.
 void report(const std::vector<PendingDiagnostic>& pending,
             const std::unordered_map<std::string, TextPosition>& positions,
@@ -233,15 +296,31 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
         throw InputError("JSON001", location(file, scan.number_overflow->second),
                          "number " + token + " is too large");
     }
-    json root = parse_document(input);
+    // A document whose "notes" or "note_types" appear twice is read from its tree: the parser
+    // keeps the last of the two, as JSON008 says.
+    std::optional<NoteStream> stream;
+    bool repeated = std::any_of(
+        scan.duplicate_keys.begin(), scan.duplicate_keys.end(), [](const DuplicateKey& duplicate) {
+            return duplicate.pointer == "/notes" || duplicate.pointer == "/note_types";
+        });
+    if (std::optional<Version> version = canonical_version(input.bytes); version && !repeated) {
+        stream.emplace(version->minor > kVersionMinor);
+    }
+    json root = stream
+                    ? parse_document(input,
+                                     [&stream](int depth, json::parse_event_t event, json& parsed) {
+                                         return stream->see(depth, event, parsed);
+                                     })
+                    : parse_document(input);
     bool newer_minor = check_envelope(root, input, context.diagnostics);
 
     Problems problems(newer_minor);
     Members root_members(root, "", problems);
     root_members.get("format", true);
     root_members.get("version", true);
-    ModelFromJson model = model_from_json(root_members, media_root_of(input, context, {".json"}),
-                                          context.strict, problems);
+    ModelFromJson model =
+        model_from_json(root_members, media_root_of(input, context, {".json"}), context.strict,
+                        problems, stream ? stream->notes() : nullptr);
 
     std::vector<Diagnostic> known;
     for (const DuplicateKey& duplicate : scan.duplicate_keys) {

@@ -306,3 +306,46 @@ TEST(JsonReaderErrors, EveryProblemOfOneFileIsReportedInTextOrder) {
                      "deck.json:3:12: error: /notes/0: missing required key \"fields\" [JSON010]",
                      "deck.json:4:2: error: /x: unknown key \"x\" [JSON012]"}));
 }
+
+// Notes are read as the parser finishes each one when the document opens as deckport writes it
+// and lists its note types first; otherwise from the parsed tree. Both give the same notes and
+// the same diagnostics (the two documents differ only in the order of "format" and "version").
+TEST(JsonReaderErrors, NotesReadWhileParsingMatchTheTreesReading) {
+    std::string notes = R"({"guid": "a", "note_type": {"name": "Basic"}, )" + kGoodFields +
+                        R"(, "colour": 1},
+ 5,
+ {"guid": "a", "note_type": {"name": "Basic"}, )" +
+                        kGoodFields + R"(},
+ {"guid": "b", "note_type": {"name": "Nope"}, )" +
+                        kGoodFields + R"(},
+ {"guid": "c", "note_type": {"id": 7}, "fields": [{"kind": "text", "source": "Q"}]},
+ {"guid": "d", "note_type": {"name": "Basic"}, )" +
+                        kGoodFields + R"(, "tags": ["t"]})";
+    std::string streamed = with_notes(notes);
+    std::string from_tree = streamed;
+    std::string swapped = "{\"version\": \"1.0\", \"format\": \"deckport\",\n";
+    ASSERT_EQ(swapped.size(), kHead.size());
+    from_tree.replace(0, kHead.size(), swapped);
+
+    Lines expected = problems(streamed);
+    EXPECT_EQ(expected, problems(from_tree));
+    EXPECT_EQ(expected.size(), 5u) << ::testing::PrintToString(expected);
+    Diagnostics first, second;
+    Collection a = read_json(streamed, first), b = read_json(from_tree, second);
+    ASSERT_EQ(a.notes.size(), 4u);  // not the second "a", nor 5
+    EXPECT_EQ(a.notes, b.notes);
+    EXPECT_EQ(a.notes[3].tags, std::vector<std::string>{"t"});
+}
+
+// A document that lists "notes" twice is read from the tree, which keeps the last "notes".
+TEST(JsonReaderErrors, RepeatedNotesAreReadFromTheTree) {
+    std::string text = with_notes(R"({"guid": "a", "note_type": {"id": 7}, )" + kGoodFields + "}");
+    text.insert(text.size() - 1, ",\n \"notes\": [{\"guid\": \"z\", \"note_type\": {\"id\": 7}, " +
+                                     kGoodFields + "}]");
+    Diagnostics diagnostics;
+    Collection collection = read_json(text, diagnostics);
+    ASSERT_EQ(collection.notes.size(), 1u);
+    EXPECT_EQ(collection.notes[0].guid, "z");
+    ASSERT_EQ(diagnostics.all().size(), 1u);
+    EXPECT_EQ(diagnostics.all()[0].code, "JSON008");
+}
