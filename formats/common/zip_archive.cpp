@@ -348,12 +348,16 @@ std::unique_ptr<Deflated> deflate(std::string_view bytes, int level) {
         libdeflate_alloc_compressor(level), &libdeflate_free_compressor);
     if (!compressor) throw std::runtime_error("libdeflate: cannot allocate a compressor");
     auto member = std::make_unique<Deflated>();
-    member->data.resize(libdeflate_deflate_compress_bound(compressor.get(), bytes.size()));
+    // The bound is about the input's size, and most of it is never written: left uninitialised,
+    // its untouched pages take no memory (a string's resize would write all of them), and the
+    // deflated bytes are copied out at their size.
+    std::size_t bound = libdeflate_deflate_compress_bound(compressor.get(), bytes.size());
+    std::unique_ptr<char[]> out(new char[bound]);
     std::size_t size = libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(),
-                                                   member->data.data(), member->data.size());
+                                                   out.get(), bound);
     if (size == 0) throw std::runtime_error("libdeflate: the bound was too small");
-    member->data.resize(size);
-    member->data.shrink_to_fit();
+    member->data.assign(out.get(), size);
+    out.reset();
     member->size = bytes.size();
     member->crc = static_cast<std::uint32_t>(libdeflate_crc32(0, bytes.data(), bytes.size()));
     zip_error_init(&member->error);
