@@ -144,10 +144,11 @@ class NoteIndex {
     std::size_t hint_ = 0;
 };
 
-// Ids in [first, last]: all of them by default.
+// Which notes a query reads: all of them, those whose id is at most `split`, or those whose id
+// is above it. The two halves hold every row exactly once when every id is a number.
 struct IdRange {
-    std::int64_t first = std::numeric_limits<std::int64_t>::min();
-    std::int64_t last = std::numeric_limits<std::int64_t>::max();
+    enum class Part { all, up_to, above } part = Part::all;
+    std::int64_t split = 0;
 };
 
 // Sized up front: a vector and an index of 100,000 notes grown one by one copy and rehash. At
@@ -167,12 +168,13 @@ void read_note_rows(SqliteDb& db, const OpenCollection& collection, std::vector<
                     const Lookups& lookups, NoteIndex& index,
                     std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics,
                     IdRange range = {}) {
-    bool whole = range.first == IdRange{}.first && range.last == IdRange{}.last;
+    const char* where = range.part == IdRange::Part::all     ? ""
+                        : range.part == IdRange::Part::up_to ? " WHERE id <= ?1"
+                                                             : " WHERE id > ?1";
     SqliteStatement notes = db.prepare(
-        whole ? "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes ORDER BY id"
-              : "SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes "
-                "WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
-    if (!whole) notes.bind(1, range.first).bind(2, range.last);
+        std::string("SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes") + where +
+        " ORDER BY id");
+    if (range.part != IdRange::Part::all) notes.bind(1, range.split);
     std::string buffer;  // each note's bookkeeping text is built here
     while (notes.step()) {
         std::int64_t id = notes.int64(0);
@@ -336,9 +338,11 @@ void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collect
     }
 }
 
-// Where the notes the other thread reads begin: about the last quarter of the id range, as that
-// thread reads the cards first. None unless the lowest and highest ids are integers (then every
-// id is a number, and the two ranges hold every note), or when there are too few to share.
+// The id after which the notes the other thread reads begin: about the last quarter of the id
+// range, as that thread reads the cards first. None unless the lowest and highest ids are
+// integers: NULL sorts before every number and text after, so then every id is a number (an
+// integer, or a real a hostile file may hold), and `id <= split` and `id > split` share the rows
+// out exactly. None too when there are too few ids to share.
 std::optional<std::int64_t> tail_start(SqliteDb& db) {
     SqliteStatement low = db.prepare("SELECT typeof(id), id FROM notes ORDER BY id LIMIT 1");
     SqliteStatement high = db.prepare("SELECT typeof(id), id FROM notes ORDER BY id DESC LIMIT 1");
@@ -364,8 +368,8 @@ void read_on_two_threads(OpenCollection& collection, Collection& out, const Look
     std::optional<std::int64_t> tail = tail_start(collection.db);
     IdRange head, rest;
     if (tail) {
-        head.last = *tail;
-        rest.first = *tail + 1;
+        head = {IdRange::Part::up_to, *tail};
+        rest = {IdRange::Part::above, *tail};
     }
     std::promise<bool> head_read;  // false: reading them failed, and the rest is not wanted
     std::future<bool> head_ready = head_read.get_future();

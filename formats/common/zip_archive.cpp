@@ -205,29 +205,39 @@ bool ZipReader::inflate_deflated(std::uint64_t index, const zip_stat_t& stat,
         return InputError(code_prefix_ + "002", at, "damaged member: " + why);
     };
     zip_file_t* file = zip_fopen_index(archive_, index, ZIP_FL_COMPRESSED);
-    if (!file) throw damaged(std::string("cannot open it: ") + zip_strerror(archive_));
+    if (!file) {
+        throw InputError(code_prefix_ + "002", at,
+                         std::string("cannot open member: ") + zip_strerror(archive_));
+    }
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> closer(file, &zip_fclose);
-    inflate_state state;
-    isal_inflate_init(&state);
-    state.crc_flag = ISAL_GZIP_NO_HDR;  // raw deflate; the CRC-32 of the output in state.crc
-    std::vector<std::uint8_t> input(1 << 16), output(1 << 18);
+    auto state = std::make_unique<inflate_state>();  // about 90 KB: not on the stack
+    isal_inflate_init(state.get());
+    state->crc_flag = ISAL_GZIP_NO_HDR;  // raw deflate; the CRC-32 of the output in state->crc
+    // Buffers no larger than the member needs (most media members are small), uninitialised.
+    auto sized = [](bool known, std::uint64_t wanted, std::uint64_t cap) {
+        return static_cast<std::size_t>(known ? std::clamp<std::uint64_t>(wanted, 1, cap) : cap);
+    };
+    std::size_t input_size = sized(stat.valid & ZIP_STAT_COMP_SIZE, stat.comp_size, 1 << 16);
+    std::size_t output_size = sized(stat.valid & ZIP_STAT_SIZE, stat.size + 1, 1 << 18);
+    std::unique_ptr<std::uint8_t[]> input(new std::uint8_t[input_size]);
+    std::unique_ptr<std::uint8_t[]> output(new std::uint8_t[output_size]);
     bool input_ended = false;
-    while (state.block_state != ISAL_BLOCK_FINISH) {
-        if (state.avail_in == 0 && !input_ended) {
-            zip_int64_t n = zip_fread(file, input.data(), input.size());
+    while (state->block_state != ISAL_BLOCK_FINISH) {
+        if (state->avail_in == 0 && !input_ended) {
+            zip_int64_t n = zip_fread(file, input.get(), input_size);
             if (n < 0) throw damaged(zip_file_strerror(file));
             input_ended = n == 0;
-            state.next_in = input.data();
-            state.avail_in = static_cast<std::uint32_t>(n);
+            state->next_in = input.get();
+            state->avail_in = static_cast<std::uint32_t>(n);
         }
-        state.next_out = output.data();
-        state.avail_out = static_cast<std::uint32_t>(output.size());
-        if (isal_inflate(&state) < 0) throw damaged("the compressed data is invalid");
-        std::size_t produced = output.size() - state.avail_out;
+        state->next_out = output.get();
+        state->avail_out = static_cast<std::uint32_t>(output_size);
+        if (isal_inflate(state.get()) < 0) throw damaged("the compressed data is invalid");
+        std::size_t produced = output_size - state->avail_out;
         if (produced > 0) {
             counter.add(produced);
-            out(std::string_view(reinterpret_cast<const char*>(output.data()), produced));
-        } else if (input_ended && state.block_state != ISAL_BLOCK_FINISH) {
+            out(std::string_view(reinterpret_cast<const char*>(output.get()), produced));
+        } else if (input_ended && state->block_state != ISAL_BLOCK_FINISH) {
             throw damaged("the compressed data ends too soon");
         }
     }
@@ -235,7 +245,7 @@ bool ZipReader::inflate_deflated(std::uint64_t index, const zip_stat_t& stat,
         throw damaged("it inflates to " + bytes_text(counter.inflated()) + ", not the " +
                       bytes_text(stat.size) + " the archive's directory declares");
     }
-    if ((stat.valid & ZIP_STAT_CRC) && state.crc != stat.crc) {
+    if ((stat.valid & ZIP_STAT_CRC) && state->crc != stat.crc) {
         throw damaged("its CRC-32 does not match the archive's directory");
     }
     return true;
@@ -353,8 +363,8 @@ std::unique_ptr<Deflated> deflate(std::string_view bytes, int level) {
     // deflated bytes are copied out at their size.
     std::size_t bound = libdeflate_deflate_compress_bound(compressor.get(), bytes.size());
     std::unique_ptr<char[]> out(new char[bound]);
-    std::size_t size = libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(),
-                                                   out.get(), bound);
+    std::size_t size =
+        libdeflate_deflate_compress(compressor.get(), bytes.data(), bytes.size(), out.get(), bound);
     if (size == 0) throw std::runtime_error("libdeflate: the bound was too small");
     member->data.assign(out.get(), size);
     out.reset();

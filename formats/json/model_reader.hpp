@@ -7,9 +7,9 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
 #include "deckport/io.hpp"
 #include "deckport/media_root.hpp"
-
 #include "deckport/model.hpp"
 #include "json/problems.hpp"
 

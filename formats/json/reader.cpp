@@ -296,12 +296,14 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
         throw InputError("JSON001", location(file, scan.number_overflow->second),
                          "number " + token + " is too large");
     }
-    // A document whose "notes" or "note_types" appear twice is read from its tree: the parser
-    // keeps the last of the two, as JSON008 says.
+    // A document that repeats "format", "version", "notes" or "note_types" is read from its
+    // tree: the parser keeps the last of the two (JSON008), and the notes must be read against
+    // that one.
     std::optional<NoteStream> stream;
     bool repeated = std::any_of(
         scan.duplicate_keys.begin(), scan.duplicate_keys.end(), [](const DuplicateKey& duplicate) {
-            return duplicate.pointer == "/notes" || duplicate.pointer == "/note_types";
+            return duplicate.pointer == "/notes" || duplicate.pointer == "/note_types" ||
+                   duplicate.pointer == "/version" || duplicate.pointer == "/format";
         });
     if (std::optional<Version> version = canonical_version(input.bytes); version && !repeated) {
         stream.emplace(version->minor > kVersionMinor);

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -337,6 +338,36 @@ TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
     EXPECT_EQ(two.collection.notes[0].guid, "guid3");
     ASSERT_EQ(two.collection.notes[0].cards.size(), 1u);
     EXPECT_EQ(two.collection.notes[0].cards[0].deck, "Default");
+}
+
+// A notes table without an integer primary key may hold real ids. Those between the two
+// threads' ranges (here 1500000000022.5, the split being at ...022) are read like the others.
+TEST(ApkgHostile, TwoThreadsReadNotesWithRealIds) {
+    TestCollection c = one_basic_note();
+    c.notes.push_back({1500000000010, "guid2", 1001,
+                       "a\x1f"
+                       "b"});
+    c.notes.push_back({1500000000030, "guid3", 1001,
+                       "c\x1f"
+                       "d"});
+    c.extra_sql = {
+        "CREATE TABLE plain AS SELECT * FROM notes; DROP TABLE notes; "
+        "ALTER TABLE plain RENAME TO notes; "
+        "INSERT INTO notes SELECT 1500000000022.5, 'real', mid, mod, usn, tags, flds, "
+        "sfld, csum, flags, data FROM notes WHERE id = 1500000000001"};
+    std::string package = legacy_package(c);
+    auto guids_with = [&](unsigned threads) {
+        set_threads_per_input(threads);
+        ReadResult r = read_apkg_bytes("real.apkg", package);
+        set_threads_per_input(0);
+        std::vector<std::string> guids;
+        for (const Note& note : r.collection.notes) guids.push_back(note.guid);
+        std::sort(guids.begin(), guids.end());
+        return guids;
+    };
+    std::vector<std::string> expected{"guid1", "guid2", "guid3", "real"};
+    EXPECT_EQ(guids_with(1), expected);
+    EXPECT_EQ(guids_with(2), expected);
 }
 
 TEST(ApkgHostile, CardInAMissingDeckGoesToDefault) {

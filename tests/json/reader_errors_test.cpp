@@ -349,3 +349,18 @@ TEST(JsonReaderErrors, RepeatedNotesAreReadFromTheTree) {
     ASSERT_EQ(diagnostics.all().size(), 1u);
     EXPECT_EQ(diagnostics.all()[0].code, "JSON008");
 }
+
+// A repeated "version" is read from the tree, whose last value sets how unknown keys in notes are
+// reported (errors for 1.0, this deckport's version), as for every other key.
+TEST(JsonReaderErrors, ARepeatedVersionIsTheLastOneForNotesToo) {
+    std::string text = "{\"format\": \"deckport\", \"version\": \"1.1\",\n" +
+                       with_notes(R"({"note_type": {"id": 7}, )" + kGoodFields + R"(, "zz": 1})")
+                           .substr(kHead.size());
+    text.insert(text.size() - 1, ",\n \"version\": \"1.0\"");
+    Lines lines = problems(text);
+    auto unknown = std::find_if(lines.begin(), lines.end(), [](const std::string& line) {
+        return line.find("/notes/0/zz") != std::string::npos;
+    });
+    ASSERT_NE(unknown, lines.end()) << ::testing::PrintToString(lines);
+    EXPECT_NE(unknown->find(": error: "), std::string::npos) << *unknown;
+}
