@@ -1,5 +1,6 @@
 #include "json/json_scan.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -151,7 +152,109 @@ class LocateVisitor {
     std::unordered_map<std::string, TextPosition>& found_;
 };
 
+// Finds the notes' and their fields' positions (NotePositions). State: what the value is.
+class NotesVisitor {
+  public:
+    enum class Kind { other, root, notes, note, fields, field };
+    struct State {
+        Kind kind = Kind::other;
+        std::size_t note = 0;
+        std::size_t field = 0;
+    };
+
+    explicit NotesVisitor(NotePositions& found) : found_(found) {}
+
+    State root(Cursor&) { return {Kind::root}; }
+    State element(const State& array, std::size_t index, Cursor& cursor) {
+        if (array.kind == Kind::notes) {
+            set(found_.notes, index, cursor.position());
+            return {Kind::note, index};
+        }
+        if (array.kind == Kind::fields) {
+            set(slot(found_.fields, array.note), index, cursor.position());
+            return {Kind::field, array.note, index};
+        }
+        return {};
+    }
+    State member(std::span<Frame<State>> open, std::string_view raw_key, TextPosition at) {
+        const State& object = open.back().state;
+        if (object.kind != Kind::root && object.kind != Kind::note && object.kind != Kind::field) {
+            return {};
+        }
+        std::optional<std::string> decoded;
+        if (raw_key.find('\\') != std::string_view::npos) {
+            decoded = decode_key(raw_key);
+            if (!decoded) return {};
+            raw_key = *decoded;
+        }
+        if (object.kind == Kind::root && raw_key == "notes") return {Kind::notes};
+        if (object.kind == Kind::note && raw_key == "fields") return {Kind::fields, object.note};
+        if (object.kind == Kind::field && raw_key == "source") {
+            set(slot(found_.sources, object.note), object.field, at);
+        }
+        return {};
+    }
+    bool open(std::size_t, Cursor&) { return true; }
+    void scalar(std::string_view, Cursor&) {}
+    bool done() const { return false; }
+
+  private:
+    static std::vector<TextPosition>& slot(std::vector<std::vector<TextPosition>>& table,
+                                           std::size_t note) {
+        if (note >= table.size()) table.resize(note + 1);
+        return table[note];
+    }
+    static void set(std::vector<TextPosition>& row, std::size_t index, TextPosition at) {
+        if (index >= row.size()) row.resize(index + 1);
+        if (row[index].line == 0) row[index] = at;
+    }
+
+    NotePositions& found_;
+};
+
+// "123" as a number; nullopt for anything else (signs, leading zeros, other characters).
+std::optional<std::size_t> pointer_index(std::string_view token) {
+    if (token.empty() || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+    std::size_t value = 0;
+    auto [end, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (error != std::errc{} || end != token.data() + token.size()) return std::nullopt;
+    return value;
+}
+
 }  // namespace
+
+NotePositions locate_notes(std::string_view text) {
+    NotePositions found;
+    NotesVisitor visitor(found);
+    detail::walk(text, visitor);
+    return found;
+}
+
+std::optional<TextPosition> NotePositions::of(std::string_view pointer) const {
+    constexpr std::string_view kNotes = "/notes/";
+    if (!pointer.starts_with(kNotes)) return std::nullopt;
+    pointer.remove_prefix(kNotes.size());
+    std::size_t slash = pointer.find('/');
+    std::optional<std::size_t> note = pointer_index(pointer.substr(0, slash));
+    if (!note) return std::nullopt;
+    auto known = [](const std::vector<TextPosition>& row,
+                    std::size_t index) -> std::optional<TextPosition> {
+        if (index >= row.size() || row[index].line == 0) return std::nullopt;
+        return row[index];
+    };
+    if (slash == std::string_view::npos) return known(notes, *note);
+    constexpr std::string_view kFields = "/fields/";
+    pointer.remove_prefix(slash);
+    if (!pointer.starts_with(kFields)) return std::nullopt;
+    pointer.remove_prefix(kFields.size());
+    slash = pointer.find('/');
+    std::optional<std::size_t> field = pointer_index(pointer.substr(0, slash));
+    if (!field) return std::nullopt;
+    const auto& table = slash == std::string_view::npos ? fields : sources;
+    if (slash != std::string_view::npos && pointer.substr(slash) != "/source") return std::nullopt;
+    if (*note >= table.size()) return std::nullopt;
+    return known(table[*note], *field);
+}
 
 TextPosition position_of_offset(std::string_view text, std::size_t offset) {
     Cursor cursor(text);

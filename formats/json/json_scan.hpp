@@ -47,6 +47,21 @@ struct PrescanResult {
 // the parser that runs next reports syntax errors.
 PrescanResult prescan(std::string_view text, std::uint32_t max_depth);
 
+// Where the elements of the top-level "notes" array and their fields start: what `locate` gives
+// for `/notes/N`, `/notes/N/fields/M` and `/notes/N/fields/M/source`, found in one walk without
+// a pointer string each (a file of 100,000 notes has 300,000). A position of line 0: not there.
+// The first occurrence wins, as in `locate`.
+struct NotePositions {
+    std::vector<TextPosition> notes;                 // [N]
+    std::vector<std::vector<TextPosition>> fields;   // [N][M], the field's value
+    std::vector<std::vector<TextPosition>> sources;  // [N][M], its "source" member
+
+    // The position of one of those three pointers; nullopt for any other pointer, or when it
+    // is not in the text.
+    std::optional<TextPosition> of(std::string_view pointer) const;
+};
+NotePositions locate_notes(std::string_view text);
+
 // The start of each wanted pointer that exists in `text`: an object member starts at its key,
 // an array element or the root at its value.
 std::unordered_map<std::string, TextPosition> locate(

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <optional>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "deckport/error.hpp"
+#include "deckport/threads.hpp"
 #include "json/json_document.hpp"
 #include "json/json_scan.hpp"
 #include "json/model_reader.hpp"
@@ -308,6 +310,11 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     if (std::optional<Version> version = canonical_version(input.bytes); version && !repeated) {
         stream.emplace(version->minor > kVersionMinor);
     }
+    // The walk that finds where notes and fields start runs beside the parser when it can.
+    std::future<NotePositions> note_walk;
+    if (threads_per_input() > 1) {
+        note_walk = std::async(std::launch::async, [&input] { return locate_notes(input.bytes); });
+    }
     json root = stream
                     ? parse_document(input,
                                      [&stream](int depth, json::parse_event_t event, json& parsed) {
@@ -330,23 +337,33 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
             {Severity::error, "JSON008", "duplicate key: the parser keeps only the last value",
              location(file, duplicate.position, duplicate.pointer), "remove one of the two"});
     }
-    std::unordered_set<std::string> wanted(model.note_pointers.begin(), model.note_pointers.end());
-    wanted.insert(model.media_pointers.begin(), model.media_pointers.end());
-    for (const auto& pointers : model.field_pointers)
-        wanted.insert(pointers.begin(), pointers.end());
+    // The notes' and fields' positions come from their own walk; `locate` finds the rest.
+    NotePositions note_positions = note_walk.valid() ? note_walk.get() : locate_notes(input.bytes);
+    std::unordered_set<std::string> wanted(model.media_pointers.begin(),
+                                           model.media_pointers.end());
+    for (std::size_t i = 0; i < model.note_pointers.size(); ++i) {
+        if (!note_positions.of(model.note_pointers[i])) wanted.insert(model.note_pointers[i]);
+        for (const std::string& pointer : model.field_pointers[i]) {
+            if (!note_positions.of(pointer)) wanted.insert(pointer);
+        }
+    }
     for (const PendingDiagnostic& item : problems.items()) wanted.insert(item.pointer);
     auto positions = locate(input.bytes, wanted);
     report(problems.items(), positions, std::move(known), file, context.diagnostics);
+    auto position = [&](const std::string& pointer) {
+        std::optional<TextPosition> at = note_positions.of(pointer);
+        return at ? *at : positions[pointer];
+    };
 
     Collection& collection = model.collection;
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
         const std::string& pointer = model.note_pointers[i];
         Note& note = collection.notes[i];
-        note.origin = location(file, positions[pointer], pointer);
+        note.origin = location(file, position(pointer), pointer);
         note.field_origins.clear();
         for (const std::string& field_pointer : model.field_pointers[i]) {
             // In the note's file (Note::field_origin): one copy of the path per note.
-            note.field_origins.push_back(location({}, positions[field_pointer], field_pointer));
+            note.field_origins.push_back(location({}, position(field_pointer), field_pointer));
         }
     }
     for (std::size_t i = 0; i < collection.media.size(); ++i) {

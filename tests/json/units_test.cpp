@@ -71,3 +71,34 @@ TEST(JsonScan, PrescanFindsDepthAndDuplicateKeys) {
     EXPECT_FALSE(prescan("{\"a\": \"[[[[\\\"[[[\"}", 1).too_deep.has_value());
     EXPECT_FALSE(prescan("{\"a\" 1 [[[[[[", 2).too_deep.has_value());
 }
+
+// locate_notes finds what locate finds for the notes' own pointers, in one walk without strings.
+TEST(JsonScan, NotePositionsAgreeWithLocate) {
+    std::string text =
+        "{\"meta\": {\"notes\": [1]},\n \"notes\": [\n"
+        "  {\"fields\": [{\"kind\": \"text\", \"source\": \"é\"}, {\"kind\": \"x\"}]},\n"
+        "  7,\n"
+        "  {\"fields\": [{\"sourc\\u0065\": \"q\", \"source\": \"dup\"}], \"x\": {\"fields\": "
+        "[1]}}\n"
+        " ],\n \"notes\": [{\"fields\": []}]}";
+    std::vector<std::string> pointers = {"/notes/0",
+                                         "/notes/1",
+                                         "/notes/2",
+                                         "/notes/0/fields/0",
+                                         "/notes/0/fields/1",
+                                         "/notes/0/fields/0/source",
+                                         "/notes/2/fields/0/source"};
+    auto located = locate(text, std::unordered_set<std::string>(pointers.begin(), pointers.end()));
+    NotePositions notes = locate_notes(text);
+    for (const std::string& pointer : pointers) {
+        ASSERT_TRUE(located.count(pointer)) << pointer;
+        std::optional<TextPosition> at = notes.of(pointer);
+        ASSERT_TRUE(at) << pointer;
+        EXPECT_EQ(at->line, located[pointer].line) << pointer;
+        EXPECT_EQ(at->column, located[pointer].column) << pointer;
+    }
+    for (std::string other : {"/notes/3", "/notes/01", "/notes/0/fields/1/source",
+                              "/notes/0/fields/0/kind", "/notes/2/x/fields/0", "/media/0", ""}) {
+        EXPECT_FALSE(notes.of(other)) << other;
+    }
+}
