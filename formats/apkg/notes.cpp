@@ -17,6 +17,7 @@
 #include "apkg/text_util.hpp"
 #include "common/utf8.hpp"
 #include "deckport/error.hpp"
+#include "deckport/parallel.hpp"
 #include "deckport/threads.hpp"
 
 namespace deckport::apkg {
@@ -338,7 +339,7 @@ void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collect
     }
 }
 
-// The id after which the notes the other thread reads begin: about the last quarter of the id
+// The id after which the notes the other thread reads begin: about the last sixth of the id
 // range, as that thread reads the cards first. None unless the lowest and highest ids are
 // integers: NULL sorts before every number and text after, so then every id is a number (an
 // integer, or a real a hostile file may hold), and `id <= split` and `id > split` share the rows
@@ -353,10 +354,10 @@ std::optional<std::int64_t> tail_start(SqliteDb& db) {
     auto first = static_cast<std::uint64_t>(low.int64(1));
     std::uint64_t span = static_cast<std::uint64_t>(high.int64(1)) - first;
     if (span < 4) return std::nullopt;
-    return static_cast<std::int64_t>(first + span / 4 * 3);
+    return static_cast<std::int64_t>(first + span / 6 * 5);
 }
 
-// The card table, and the last quarter of the notes, are read on another thread over a second
+// The card table, and the last sixth of the notes, are read on another thread over a second
 // connection while the other notes are read on this one. That thread then gives the cards to
 // their notes as well, so that the memory its rows give back is reused for the notes' card
 // lists (each thread allocates from its own arena). Its diagnostics follow this thread's, and
@@ -478,15 +479,17 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
         throw InputError("APKG010", collection.at("notes"),
                          std::string("cannot read notes and cards: ") + e.what());
     }
-    for (std::size_t i = 0; i < out.notes.size(); ++i) {
+    // Each note on its own, on every core: cards come in id order (SQLite need not sort), and a
+    // note's cards go by ord; its deck is its first card's.
+    parallel_for(out.notes.size(), [&](std::size_t i) {
         Note& note = out.notes[i];
-        // Cards come in id order (SQLite need not sort); a note's cards go by ord.
         std::stable_sort(note.cards.begin(), note.cards.end(),
                          [](const Card& a, const Card& b) { return a.ord < b.ord; });
-        if (!note.cards.empty()) {
-            note.deck = note_deck(note, facts[i], lookups);
-            continue;
-        }
+        if (!note.cards.empty()) note.deck = note_deck(note, facts[i], lookups);
+    });
+    // Notes without cards, in order (their note type's extras are parsed when first asked for).
+    for (Note& note : out.notes) {
+        if (!note.cards.empty()) continue;
         note.deck = cardless_note_deck(note, lookups);
         diagnostics.note(
             "APKG025", note.origin,

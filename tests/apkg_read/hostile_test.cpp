@@ -298,7 +298,7 @@ TEST(ApkgHostile, MissingNoteTypeAndWrongFieldCountSkipTheNote) {
                     "to note 1599999999999, which does not exist; the card is skipped [APKG023]"));
 }
 
-// With two threads the card table and the last quarter of the id range of notes (here the note
+// With two threads the card table and the last sixth of the id range of notes (here the note
 // 1500000000030) are read over a second connection while the other notes are read; what comes
 // out, diagnostics and their order included, is what one thread makes.
 TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
@@ -341,7 +341,7 @@ TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
 }
 
 // A notes table without an integer primary key may hold real ids. Those between the two
-// threads' ranges (here 1500000000022.5, the split being at ...022) are read like the others.
+// threads' ranges (here 1500000000021.5, the split being at ...021) are read like the others.
 TEST(ApkgHostile, TwoThreadsReadNotesWithRealIds) {
     TestCollection c = one_basic_note();
     c.notes.push_back({1500000000010, "guid2", 1001,
@@ -353,7 +353,7 @@ TEST(ApkgHostile, TwoThreadsReadNotesWithRealIds) {
     c.extra_sql = {
         "CREATE TABLE plain AS SELECT * FROM notes; DROP TABLE notes; "
         "ALTER TABLE plain RENAME TO notes; "
-        "INSERT INTO notes SELECT 1500000000022.5, 'real', mid, mod, usn, tags, flds, "
+        "INSERT INTO notes SELECT 1500000000021.5, 'real', mid, mod, usn, tags, flds, "
         "sfld, csum, flags, data FROM notes WHERE id = 1500000000001"};
     std::string package = legacy_package(c);
     auto guids_with = [&](unsigned threads) {
