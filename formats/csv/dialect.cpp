@@ -75,16 +75,21 @@ bool needs_quoting(std::string_view field, char separator) {
 }
 
 std::string format_record(const std::vector<std::string>& fields, char separator) {
+    std::vector<std::string_view> views(fields.begin(), fields.end());
     std::string out;
-    std::size_t size = fields.size() + 1;
-    for (const std::string& field : fields) size += field.size() + 2;
+    append_record(out, views, separator);
+    return out;
+}
+
+void append_record(std::string& out, std::span<const std::string_view> fields, char separator) {
+    std::size_t size = out.size() + fields.size() + 1;
+    for (std::string_view field : fields) size += field.size() + 2;
     out.reserve(size);  // quotes to double aside
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out += separator;
         append_field(out, fields[i], separator, fields.size() == 1);
     }
     out += '\n';
-    return out;
 }
 
 }  // namespace deckport::csv

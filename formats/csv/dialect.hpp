@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,5 +35,7 @@ bool needs_quoting(std::string_view field, char separator);
 // One record, fields quoted where needed, quotes doubled, ended by `\n`. A record made of one
 // empty field is written `""` so that it is not read as a blank line.
 std::string format_record(const std::vector<std::string>& fields, char separator);
+// The same record appended to `out`, from views of the fields.
+void append_record(std::string& out, std::span<const std::string_view> fields, char separator);
 
 }  // namespace deckport::csv

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <set>
 #include <unordered_set>
 
@@ -228,23 +229,35 @@ void write_table(const Collection& collection, const WriteOptions& options,
 
     std::string out = options.spreadsheet ? format_record(layout.labels, options.separator)
                                           : header_lines(layout, options);
-    std::vector<std::string> row;
+    // A row's cells are views: of the note's own text where the cell is that text as it is (an
+    // HTML field written as HTML, a text field as text), else of `made`, whose strings the row
+    // owns. Copying every field first cost more than writing it.
+    std::vector<std::string_view> row;
+    std::deque<std::string> made;  // a deque: its strings stay where they are as it grows
+    Markup as_is = options.html ? Markup::html : Markup::text;
     std::size_t empty_first_fields = 0;
     for (std::size_t n = 0; n < collection.notes.size(); ++n) {
         const Note& note = collection.notes[n];
         row.clear();
+        made.clear();
         const NoteType* nt = collection.find_note_type(note.note_type_id);
         if (options.columns.guid) row.push_back(note.guid);
-        if (options.columns.notetype) row.push_back(nt ? nt->name : std::string{});
+        if (options.columns.notetype) row.push_back(nt ? std::string_view(nt->name) : "");
         if (options.columns.deck) row.push_back(note.deck);
         for (std::size_t k = 0; k < layout.field_columns; ++k) {
-            row.push_back(k < note.fields.size() ? render(note.fields[k]) : std::string{});
+            if (k >= note.fields.size()) {
+                row.push_back({});
+            } else if (note.fields[k].kind == as_is) {
+                row.push_back(note.fields[k].source);
+            } else {
+                row.push_back(made.emplace_back(render(note.fields[k])));
+            }
         }
         if (layout.field_columns == 0 || row[row.size() - layout.field_columns].empty()) {
             ++empty_first_fields;
         }
-        if (options.columns.tags) row.push_back(tags_cell(note, losses));
-        out += format_record(row, options.separator);
+        if (options.columns.tags) row.push_back(made.emplace_back(tags_cell(note, losses)));
+        append_record(out, row, options.separator);
         if (out.size() >= kFlushBytes) {
             sink.write(out);
             out.clear();

@@ -12,7 +12,8 @@
 
 namespace deckport::csv {
 
-// Turns a field into the text of its cell (HTML or plain text).
+// Turns a field into the text of its cell (HTML when options.html, else plain text). A field
+// already in that markup is its own cell: it is written without being passed to the renderer.
 using FieldRenderer = std::function<std::string(const Content&)>;
 
 // Reports what the file cannot carry (media, scheduling, note type definitions, ...) once per
