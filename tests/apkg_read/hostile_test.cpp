@@ -39,6 +39,14 @@ TestCollection one_basic_note() {
     return c;
 }
 
+// `package` read with `threads` threads per input (the default again afterwards).
+ReadResult read_on_threads(const std::string& name, const std::string& package, unsigned threads) {
+    set_threads_per_input(threads);
+    ReadResult read = read_apkg_bytes(name, package);
+    set_threads_per_input(0);
+    return read;
+}
+
 std::string legacy_package(const TestCollection& c, const std::string& media = "{}",
                            std::vector<std::pair<std::string, std::string>> extra = {}) {
     std::vector<std::pair<std::string, std::string>> members = {{"collection.anki2", c.sqlite()},
@@ -314,13 +322,8 @@ TEST(ApkgHostile, TwoThreadsReadWhatOneThreadReads) {
     c.cards.push_back({1500000000021, 1500000000020, 77, 0, 0, 0, 0});
     c.cards.push_back({1500000000031, 1599999999999, 2000, 0});
     std::string package = legacy_package(c);
-    auto read_with = [&](unsigned threads) {
-        set_threads_per_input(threads);
-        ReadResult r = read_apkg_bytes("bad.apkg", package);
-        set_threads_per_input(0);
-        return r;
-    };
-    ReadResult one = read_with(1), two = read_with(2);
+    ReadResult one = read_on_threads("bad.apkg", package, 1);
+    ReadResult two = read_on_threads("bad.apkg", package, 2);
     EXPECT_THAT(
         rendered(two.diagnostics),
         ElementsAre("bad.apkg: error: collection.anki2!notes[id=1500000000010]: note type 4242 "
@@ -357,9 +360,7 @@ TEST(ApkgHostile, TwoThreadsReadNotesWithRealIds) {
         "sfld, csum, flags, data FROM notes WHERE id = 1500000000001"};
     std::string package = legacy_package(c);
     auto guids_with = [&](unsigned threads) {
-        set_threads_per_input(threads);
-        ReadResult r = read_apkg_bytes("real.apkg", package);
-        set_threads_per_input(0);
+        ReadResult r = read_on_threads("real.apkg", package, threads);
         std::vector<std::string> guids;
         for (const Note& note : r.collection.notes) guids.push_back(note.guid);
         std::sort(guids.begin(), guids.end());
