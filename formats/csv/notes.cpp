@@ -1,6 +1,7 @@
 #include "csv/notes.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "csv/tags.hpp"
 #include "deckport/identity.hpp"
@@ -8,9 +9,19 @@
 namespace deckport::csv {
 namespace {
 
-std::string cell(const Record& record, std::optional<std::size_t> column) {
+std::string_view cell_view(const Record& record, std::optional<std::size_t> column) {
     if (!column || *column >= record.cells.size()) return {};
     return record.cells[*column].value;
+}
+
+std::string cell(const Record& record, std::optional<std::size_t> column) {
+    return std::string(cell_view(record, column));
+}
+
+// A record's cells are let go once its note is made: the notes and every record are not whole in
+// memory together.
+void release(Record& record) {
+    std::vector<Cell>().swap(record.cells);
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -29,7 +40,7 @@ NoteBuilder::NoteBuilder(const FileHeader& header, ColumnLayout layout, bool htm
       reporter_(reporter),
       field_budget_(field_budget) {}
 
-Collection NoteBuilder::build(const std::vector<Record>& records) {
+Collection NoteBuilder::build(std::vector<Record>& records) {
     std::size_t first = layout_.header_row ? 1 : 0;
     if (layout_.notetype) {
         RowNoteTypes note_types(header_, layout_);
@@ -42,6 +53,7 @@ Collection NoteBuilder::build(const std::vector<Record>& records) {
             const NoteTypePlan& plan = note_types.plan_for(names[r - first]);
             check_width(records[r], plan);
             if (auto note = note_from(records[r], plan)) add(std::move(*note), records[r]);
+            release(records[r]);
         }
     } else {
         NoteTypePlan plan = global_plan(header_, layout_, fallback_name_, reporter_);
@@ -50,6 +62,7 @@ Collection NoteBuilder::build(const std::vector<Record>& records) {
         for (std::size_t r = first; r < records.size(); ++r) {
             check_width(records[r], plan);
             if (auto note = note_from(records[r], plan)) add(std::move(*note), records[r]);
+            release(records[r]);
         }
     }
     return std::move(collection_);
@@ -90,7 +103,7 @@ void NoteBuilder::check_width(const Record& record, const NoteTypePlan& plan) {
     }
 }
 
-std::optional<Note> NoteBuilder::note_from(const Record& record, const NoteTypePlan& plan) {
+std::optional<Note> NoteBuilder::note_from(Record& record, const NoteTypePlan& plan) {
     if (plan.sources.size() > field_budget_) {
         if (!over_budget_) {
             over_budget_ = true;
@@ -104,15 +117,12 @@ std::optional<Note> NoteBuilder::note_from(const Record& record, const NoteTypeP
         return std::nullopt;
     }
     field_budget_ -= plan.sources.size();
-    Note note;
-    for (const auto& source : plan.sources) {
-        note.fields.push_back(Content{markup_, cell(record, source)});
-    }
-    if (note.fields.empty() || note.fields.front().source.empty()) {
+    if (plan.sources.empty() || cell_view(record, plan.sources.front()).empty()) {
         reporter_.warning("CSV009", record.offset,
                           "the first field is empty: Anki skips such a row, and so does deckport");
         return std::nullopt;
     }
+    Note note;
     note.note_type_id = collection_.ensure_note_type(plan.note_type).id;
     note.guid = cell(record, layout_.guid);
     note.deck = deck_of(record);
@@ -120,6 +130,17 @@ std::optional<Note> NoteBuilder::note_from(const Record& record, const NoteTypeP
     tags.insert(tags.end(), header_.global_tags.begin(), header_.global_tags.end());
     note.set_tags(std::move(tags));
     note.origin = reporter_.at(record.offset);
+    // Last, the fields take their cells' text rather than a copy (the record is not read again);
+    // a column that feeds two fields is copied for all but the last.
+    const std::vector<char>& last_use = last_uses(plan);
+    for (std::size_t k = 0; k < plan.sources.size(); ++k) {
+        const std::optional<std::size_t>& column = plan.sources[k];
+        if (!column || *column >= record.cells.size() || !last_use[k]) {
+            note.fields.push_back(Content{markup_, cell(record, column)});
+        } else {
+            note.fields.push_back(Content{markup_, std::move(record.cells[*column].value)});
+        }
+    }
     return note;
 }
 
@@ -151,17 +172,13 @@ void NoteBuilder::add(Note note, const Record& record) {
     std::optional<std::size_t> match;
     std::string why;
     bool by_guid = !note.guid.empty();
-    auto key = std::make_tuple(
-        note.note_type_id,
-        header_.match_scope == MatchScope::notetype_and_deck ? note.deck : std::string{},
-        note.fields.front().source);
+    MatchKey key = match_key(note);
     if (by_guid) {
         if (auto it = by_guid_.find(note.guid); it != by_guid_.end()) {
             match = it->second;
             why = "has the same GUID '" + note.guid + "' as the note";
         }
-    } else if (auto it = by_first_field_.find(key); it != by_first_field_.end()) {
-        match = it->second;
+    } else if ((match = find_match(key))) {
         why = "has the same first field and note type as the note";
     }
 
@@ -181,6 +198,12 @@ void NoteBuilder::add(Note note, const Record& record) {
                 "CSV022", record.offset,
                 "this row " + why + where + ": it updates that note, as Anki's import does",
                 "give each row its own GUID, or set #if matches:keep both");
+            // The earlier note stays the match for the key it was added with (and only that
+            // one), kept whole before its first field first changes.
+            if (earlier.fields.front().source != note.fields.front().source &&
+                keys_kept_whole_.insert(*match).second) {
+                by_whole_key_.emplace(match_key(earlier), *match);
+            }
             earlier.fields = std::move(note.fields);
             if (layout_.tags) earlier.tags = std::move(note.tags);
             return;
@@ -195,8 +218,52 @@ void NoteBuilder::add(Note note, const Record& record) {
     }
     std::size_t index = collection_.notes.size();
     if (!note.guid.empty() && !match) by_guid_.emplace(note.guid, index);
-    by_first_field_.emplace(key, index);  // the first note with this key stays the match
     collection_.notes.push_back(std::move(note));
+    remember_match(key, index);  // the first note with this key stays the match
+}
+
+const std::vector<char>& NoteBuilder::last_uses(const NoteTypePlan& plan) {
+    if (&plan == last_use_plan_) return last_use_;
+    last_use_plan_ = &plan;
+    last_use_.assign(plan.sources.size(), 0);
+    std::unordered_set<std::size_t> later;  // columns used by a field after this one
+    for (std::size_t k = plan.sources.size(); k-- > 0;) {
+        const std::optional<std::size_t>& column = plan.sources[k];
+        last_use_[k] = column && later.insert(*column).second;
+    }
+    return last_use_;
+}
+
+NoteBuilder::MatchKey NoteBuilder::match_key(const Note& note) const {
+    return {note.note_type_id,
+            header_.match_scope == MatchScope::notetype_and_deck ? note.deck : std::string{},
+            note.fields.front().source};
+}
+
+std::uint64_t NoteBuilder::match_hash(const MatchKey& key) const {
+    const auto& [type, deck, field] = key;
+    std::uint64_t hash = std::hash<std::string>{}(field);
+    hash ^= std::hash<std::string>{}(deck)*0x9E3779B97F4A7C15ull;
+    return hash ^ static_cast<std::uint64_t>(type) * 0xC2B2AE3D27D4EB4Full;
+}
+
+std::optional<std::size_t> NoteBuilder::find_match(const MatchKey& key) const {
+    if (auto it = by_key_hash_.find(match_hash(key)); it != by_key_hash_.end()) {
+        const Note& note = collection_.notes[it->second];
+        bool same =
+            note.note_type_id == std::get<0>(key) &&
+            note.fields.front().source == std::get<2>(key) &&
+            (header_.match_scope != MatchScope::notetype_and_deck || note.deck == std::get<1>(key));
+        if (same) return it->second;
+    }
+    if (auto it = by_whole_key_.find(key); it != by_whole_key_.end()) return it->second;
+    return std::nullopt;
+}
+
+void NoteBuilder::remember_match(const MatchKey& key, std::size_t index) {
+    if (find_match(key)) return;
+    auto [it, added] = by_key_hash_.emplace(match_hash(key), index);
+    if (!added) by_whole_key_.emplace(key, index);  // another key has this hash
 }
 
 }  // namespace deckport::csv

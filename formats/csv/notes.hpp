@@ -2,10 +2,13 @@
 // per row, with Anki's rules for short and long rows, empty first fields and duplicates.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "csv/header.hpp"
@@ -25,11 +28,12 @@ class NoteBuilder {
                 std::string fallback_note_type_name, std::size_t field_budget,
                 textfile::Reporter& reporter);
 
-    Collection build(const std::vector<Record>& records);
+    // Reads `records`, letting go of each one's cells as its note is made.
+    Collection build(std::vector<Record>& records);
 
   private:
     void check_width(const Record& record, const NoteTypePlan& plan);
-    std::optional<Note> note_from(const Record& record, const NoteTypePlan& plan);
+    std::optional<Note> note_from(Record& record, const NoteTypePlan& plan);
     std::string deck_of(const Record& record);
     // Adds the note, or merges it into an earlier one as Anki's `#if matches` policy says.
     void add(Note note, const Record& record);
@@ -41,8 +45,27 @@ class NoteBuilder {
     textfile::Reporter& reporter_;
     Collection collection_;
     std::map<std::string, std::size_t> by_guid_;
-    std::map<std::tuple<std::int64_t, std::string, std::string>, std::size_t> by_first_field_;
-    std::map<std::tuple<std::int64_t, std::string, std::string>, int> copies_;
+    // For each of the plan's fields, whether no later field reads its column (then the field may
+    // take the cell's text); worked out again only when the plan changes.
+    const std::vector<char>& last_uses(const NoteTypePlan& plan);
+    const NoteTypePlan* last_use_plan_ = nullptr;
+    std::vector<char> last_use_;
+
+    using MatchKey = std::tuple<std::int64_t, std::string, std::string>;  // type, deck, field
+    // The key a note is matched by: its note type, its deck when #match scope says so, and its
+    // first field.
+    MatchKey match_key(const Note& note) const;
+    std::uint64_t match_hash(const MatchKey& key) const;
+    // The first note with `key`, if any.
+    std::optional<std::size_t> find_match(const MatchKey& key) const;
+    void remember_match(const MatchKey& key, std::size_t index);
+    // Notes by the hash of their key: the notes hold the text the hash stands for, so 100,000
+    // notes do not keep a second copy of every first field. Keys that meet another key's hash,
+    // and the old keys of notes whose first field an update changed, are kept whole.
+    std::unordered_map<std::uint64_t, std::size_t> by_key_hash_;
+    std::map<MatchKey, std::size_t> by_whole_key_;
+    std::unordered_set<std::size_t> keys_kept_whole_;  // notes whose added key is in by_whole_key_
+    std::map<MatchKey, int> copies_;
     bool warned_header_deck_ = false;
     std::size_t field_budget_;
     bool over_budget_ = false;

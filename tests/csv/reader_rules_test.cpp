@@ -223,6 +223,21 @@ TEST(CsvRules, DuplicateGuidsUpdateTheFirstNote) {
               "updates that note, as Anki's import does [CSV022]");
 }
 
+// A note whose first field a GUID row changed is still the match for the first field it was
+// added with (its key is kept whole once the text it held is gone); its new first field is no
+// one's key, so a row with it is a note of its own.
+TEST(CsvRules, AnUpdatedNoteStillMatchesItsFirstFirstField) {
+    ReadResult r = read_csv("u.txt",
+                            "#separator:tab\n#html:false\n#guid column:1\n"
+                            "G1\ta\t1\nG1\tb\t2\n\ta\t3\n\tb\t4\n");
+    expect_notes(r.collection, {{"Basic", {"a", "3"}, "", {}}, {"Basic", {"b", "4"}, "", {}}},
+                 Markup::text);
+    ASSERT_EQ(r.diagnostics.size(), 2u);
+    EXPECT_EQ(r.diagnostics[1],
+              "u.txt:6:1: warning: this row has the same first field and note type as the note "
+              "at line 4: it updates that note, as Anki's import does [CSV022]");
+}
+
 TEST(CsvRules, SeparatorGuessFollowsAnkiOnStdin) {
     // A `::` tag makes Anki's guess colon when there is no tab, pipe or semicolon.
     ReadResult r = read_csv("<stdin>", "q,a,Rust::Sync\n");
