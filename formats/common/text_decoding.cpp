@@ -14,7 +14,8 @@ void decode_utf16(std::string_view bytes, bool big_endian, DecodedText& out) {
         return big_endian ? static_cast<char32_t>((a << 8) | b)
                           : static_cast<char32_t>((b << 8) | a);
     };
-    out.text.reserve(bytes.size());
+    std::string& text = out.converted.emplace();
+    text.reserve(bytes.size());
     std::size_t i = 0;
     while (i + 1 < bytes.size()) {
         char32_t cp = unit(i);
@@ -27,9 +28,9 @@ void decode_utf16(std::string_view bytes, bool big_endian, DecodedText& out) {
             i += 2;
         }
         i += 2;
-        utf8::append(out.text, cp);
+        utf8::append(text, cp);
     }
-    if (i != bytes.size()) out.invalid_at = out.text.size();
+    if (i != bytes.size()) out.invalid_at = text.size();
 }
 
 }  // namespace
@@ -68,13 +69,14 @@ DecodedText decode_text(std::string_view bytes) {
             }
             pos += length;
         }
-        out.text.assign(bytes.substr(0, pos));
+        out.source = bytes.substr(0, pos);
     }
-    std::size_t nul = out.text.find('\0');
-    if (nul != std::string::npos) {
+    std::string_view text = out.text();
+    std::size_t nul = text.find('\0');
+    if (nul != std::string_view::npos) {
         out.first_nul_at = nul;
         out.nul_count = static_cast<std::size_t>(
-            std::count(out.text.begin() + static_cast<std::ptrdiff_t>(nul), out.text.end(), '\0'));
+            std::count(text.begin() + static_cast<std::ptrdiff_t>(nul), text.end(), '\0'));
     }
     return out;
 }

@@ -17,16 +17,21 @@ enum class Encoding { utf8, utf8_bom, utf16le, utf16be };
 const char* encoding_name(Encoding encoding);
 
 struct DecodedText {
-    std::string text;  // UTF-8, without a byte order mark
+    // The text, UTF-8 without a byte order mark: a view of the bytes decoded (which must outlive
+    // it) when they were UTF-8, so that a large file is not held twice; else of `converted`.
+    std::string_view text() const { return converted ? std::string_view(*converted) : source; }
+    std::string_view source;
+    std::optional<std::string> converted;  // from UTF-16
     Encoding encoding = Encoding::utf8;
-    // Offset into `text` where decoding stopped because the input is not valid in its
+    // Offset into text() where decoding stopped because the input is not valid in its
     // encoding (the text before it is valid). Empty when the whole input decoded.
     std::optional<std::size_t> invalid_at;
-    std::size_t nul_count = 0;                // NUL bytes in `text`
+    std::size_t nul_count = 0;                // NUL bytes in text()
     std::optional<std::size_t> first_nul_at;  // offset of the first one
 };
 
 // Strips a UTF-8 BOM, converts UTF-16 (LE or BE, recognised by its BOM) to UTF-8, checks UTF-8.
+// `bytes` must outlive the result.
 DecodedText decode_text(std::string_view bytes);
 
 // True when `bytes` starts with a UTF-16 byte order mark, or when its first bytes hold NULs at

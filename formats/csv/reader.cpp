@@ -70,14 +70,15 @@ std::string fallback_note_type_name(const Input& input) {
 
 textfile::DecodedText decode_or_throw(const Input& input) {
     textfile::DecodedText decoded = textfile::decode_text(input.bytes);
-    bool blank = std::all_of(decoded.text.begin(), decoded.text.end(),
-                             [](unsigned char c) { return std::isspace(c) != 0; });
+    std::string_view text = decoded.text();
+    bool blank =
+        std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
     if (blank && !decoded.invalid_at) {
         throw InputError("CSV001", SourceLocation{input.display_name, 1, 1, {}},
                          "the file is empty: it has no header and no rows");
     }
     if (decoded.invalid_at) {
-        textfile::LineIndex lines(decoded.text);
+        textfile::LineIndex lines(text);
         auto [line, column] = lines.position(*decoded.invalid_at);
         bool utf16 = decoded.encoding == textfile::Encoding::utf16le ||
                      decoded.encoding == textfile::Encoding::utf16be;
@@ -113,7 +114,7 @@ Collection CsvReader::read(const Input& input, ReadContext& context) const {
     }
     ReadOptions options = read_options(context.options);
     textfile::DecodedText decoded = decode_or_throw(input);
-    const std::string& text = decoded.text;
+    std::string_view text = decoded.text();
     textfile::LineIndex lines(text);
     textfile::Reporter reporter(context.diagnostics, input.display_name, lines);
 

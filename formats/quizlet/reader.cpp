@@ -19,7 +19,7 @@ namespace {
 textfile::DecodedText decode_or_throw(const Input& input) {
     textfile::DecodedText decoded = textfile::decode_text(input.bytes);
     if (decoded.invalid_at) {
-        textfile::LineIndex lines(decoded.text);
+        textfile::LineIndex lines(decoded.text());
         auto [line, column] = lines.position(*decoded.invalid_at);
         throw InputError("QZ002", SourceLocation{input.display_name, line, column, {}},
                          std::string("the text is not valid ") +
@@ -29,7 +29,7 @@ textfile::DecodedText decode_or_throw(const Input& input) {
                                   : "UTF-8"),
                          "save the text as UTF-8");
     }
-    if (trim_space(decoded.text).empty()) {
+    if (trim_space(decoded.text()).empty()) {
         throw InputError("QZ001", SourceLocation{input.display_name, 1, 1, {}},
                          "the file is empty: it holds no cards");
     }
@@ -165,7 +165,7 @@ Collection QuizletReader::read(const Input& input, ReadContext& context) const {
     }
     Options options = parse_options(context.options);
     textfile::DecodedText decoded = decode_or_throw(input);
-    std::string text = normalize_line_ends(std::move(decoded.text));
+    std::string text = normalize_line_ends(std::string(decoded.text()));
     textfile::LineIndex lines(text);
     textfile::Reporter reporter(context.diagnostics, input.display_name, lines);
     if (decoded.encoding == textfile::Encoding::utf16le ||
