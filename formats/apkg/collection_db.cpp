@@ -1,6 +1,9 @@
 // Writes the rows into an SQLite database file in memory. Deterministic: fixed page size, rows
 // in a fixed order, no clock, no randomness.
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <span>
 #include <string>
 #include <vector>
@@ -19,10 +22,10 @@ namespace {
 // the collection they came from (so writing a package read back from our own output gives the
 // same bytes), and ascending keys append to the B-tree instead of splitting pages.
 template <typename Row>
-std::vector<const Row*> by_id(const std::vector<Row>& rows) {
-    std::vector<const Row*> sorted;
+std::vector<Row*> by_id(std::vector<Row>& rows) {
+    std::vector<Row*> sorted;
     sorted.reserve(rows.size());
-    for (const Row& row : rows) sorted.push_back(&row);
+    for (Row& row : rows) sorted.push_back(&row);
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Row* a, const Row* b) { return a->id < b->id; });
     return sorted;
@@ -91,27 +94,43 @@ void clear_change_counters(std::span<unsigned char> image) {
     std::fill(image.begin() + 92, image.begin() + 100, 0);
 }
 
+constexpr std::size_t kTrimEvery = 16384;  // rows inserted between two give_back_free_memory()
+
+// Free memory that the heap holds goes back to the system (glibc keeps it otherwise).
+void give_back_free_memory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 // Moved out and destroyed: the rows are not needed once they are in the database.
 template <typename Row>
 void release(std::vector<Row>& rows) {
     std::vector<Row>().swap(rows);
 }
 
-void insert_notes(SqliteDb& db, const std::vector<NoteRow>& notes) {
+void insert_notes(SqliteDb& db, std::vector<NoteRow>& notes) {
     SqliteStatement insert =
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const NoteRow* row : by_id(notes)) {
-        const NoteRow& note = *row;
+    std::size_t inserted = 0;
+    for (NoteRow* row : by_id(notes)) {
+        NoteRow& note = *row;
         // The rows outlive each insert: bound in place, not copied.
         insert.bind(1, note.id).bind_text_in_place(2, note.guid).bind(3, note.note_type_id);
         insert.bind(4, note.modified).bind(5, note.usn).bind_text_in_place(6, note.tags);
         insert.bind_text_in_place(7, note.fields).bind_text_in_place(8, note.sort_field);
         insert.bind(9, note.checksum).bind(10, note.flags).bind_text_in_place(11, note.data);
         insert.run();
+        // The fields' text is in the database now: let it go, and give the memory back to the
+        // system now and then, so that the rows and the database they fill are not both whole
+        // in memory at the peak.
+        std::string().swap(note.fields);
+        std::string().swap(note.sort_field);
+        if (++inserted % kTrimEvery == 0) give_back_free_memory();
     }
 }
 
-void insert_cards(SqliteDb& db, const std::vector<CardRow>& cards) {
+void insert_cards(SqliteDb& db, std::vector<CardRow>& cards) {
     SqliteStatement insert = db.prepare(
         "insert into cards values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const CardRow* row : by_id(cards)) {
@@ -126,7 +145,7 @@ void insert_cards(SqliteDb& db, const std::vector<CardRow>& cards) {
     }
 }
 
-void insert_revlog(SqliteDb& db, const std::vector<RevlogRow>& revlog) {
+void insert_revlog(SqliteDb& db, std::vector<RevlogRow>& revlog) {
     SqliteStatement insert = db.prepare("insert into revlog values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const RevlogRow* row : by_id(revlog)) {
         const RevlogRow& entry = *row;
