@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -361,8 +362,9 @@ std::optional<std::int64_t> tail_start(SqliteDb& db) {
 // connection while the other notes are read on this one. That thread then gives the cards to
 // their notes as well, so that the memory its rows give back is reused for the notes' card
 // lists (each thread allocates from its own arena). Its diagnostics follow this thread's, and
-// its notes' come before its cards': the order of one thread.
-void read_on_two_threads(OpenCollection& collection, Collection& out, const Lookups& lookups,
+// its notes' come before its cards': the order of one thread. False, with no row read, when no
+// thread can be started.
+bool read_on_two_threads(OpenCollection& collection, Collection& out, const Lookups& lookups,
                          NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
                          std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
     reserve_for_notes(collection.db, out.notes, index);
@@ -375,23 +377,28 @@ void read_on_two_threads(OpenCollection& collection, Collection& out, const Look
     std::promise<bool> head_read;  // false: reading them failed, and the rest is not wanted
     std::future<bool> head_ready = head_read.get_future();
     Diagnostics later_diagnostics;
-    std::future<void> later = std::async(std::launch::async, [&] {
-        SqliteDb db = collection.connect_again();
-        std::deque<CardRow> rows = read_card_table(db);
-        std::vector<Note> tail_notes;
-        NoteIndex tail_index;
-        std::unordered_set<std::int64_t> tail_skipped;
-        if (tail) {
-            read_note_rows(db, collection, tail_notes, lookups, tail_index, tail_skipped,
-                           later_diagnostics, rest);
-        }
-        if (!head_ready.get()) return;
-        skipped.insert(tail_skipped.begin(), tail_skipped.end());
-        index.append(tail_index, out.notes.size());
-        index.seal();
-        std::move(tail_notes.begin(), tail_notes.end(), std::back_inserter(out.notes));
-        attach_cards(rows, collection, out, lookups, index, skipped, facts, later_diagnostics);
-    });
+    std::future<void> later;
+    try {
+        later = std::async(std::launch::async, [&] {
+            SqliteDb db = collection.connect_again();
+            std::deque<CardRow> rows = read_card_table(db);
+            std::vector<Note> tail_notes;
+            NoteIndex tail_index;
+            std::unordered_set<std::int64_t> tail_skipped;
+            if (tail) {
+                read_note_rows(db, collection, tail_notes, lookups, tail_index, tail_skipped,
+                               later_diagnostics, rest);
+            }
+            if (!head_ready.get()) return;
+            skipped.insert(tail_skipped.begin(), tail_skipped.end());
+            index.append(tail_index, out.notes.size());
+            index.seal();
+            std::move(tail_notes.begin(), tail_notes.end(), std::back_inserter(out.notes));
+            attach_cards(rows, collection, out, lookups, index, skipped, facts, later_diagnostics);
+        });
+    } catch (const std::system_error&) {
+        return false;  // no thread to be had: the caller reads on this one
+    }
     try {
         read_note_rows(collection.db, collection, out.notes, lookups, index, skipped, diagnostics,
                        head);
@@ -404,6 +411,7 @@ void read_on_two_threads(OpenCollection& collection, Collection& out, const Look
     for (Diagnostic& diagnostic : later_diagnostics.take_all()) {
         diagnostics.report(std::move(diagnostic));
     }
+    return true;
 }
 
 // The deck a note belongs to: its first card's home deck (a card in a filtered deck keeps its
@@ -465,9 +473,10 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
     std::unordered_set<std::int64_t> skipped;
     std::vector<CardFacts> facts;
     try {
-        if (threads_per_input() > 1 && collection.connect_again) {
+        bool two_threads =
+            threads_per_input() > 1 && collection.connect_again &&
             read_on_two_threads(collection, out, lookups, index, skipped, facts, diagnostics);
-        } else {
+        if (!two_threads) {
             reserve_for_notes(collection.db, out.notes, index);
             read_note_rows(collection.db, collection, out.notes, lookups, index, skipped,
                            diagnostics);

@@ -199,8 +199,10 @@ void NoteBuilder::add(Note note, const Record& record) {
                 "this row " + why + where + ": it updates that note, as Anki's import does",
                 "give each row its own GUID, or set #if matches:keep both");
             // The earlier note stays the match for the key it was added with (and only that
-            // one), kept whole before its first field first changes.
+            // one), kept whole before its first field first changes; a note that was not the
+            // match for its key (another note had it first) has no key to keep.
             if (earlier.fields.front().source != note.fields.front().source &&
+                *match < matches_own_key_.size() && matches_own_key_[*match] &&
                 keys_kept_whole_.insert(*match).second) {
                 by_whole_key_.emplace(match_key(earlier), *match);
             }
@@ -264,6 +266,8 @@ void NoteBuilder::remember_match(const MatchKey& key, std::size_t index) {
     if (find_match(key)) return;
     auto [it, added] = by_key_hash_.emplace(match_hash(key), index);
     if (!added) by_whole_key_.emplace(key, index);  // another key has this hash
+    if (index >= matches_own_key_.size()) matches_own_key_.resize(index + 1);
+    matches_own_key_[index] = 1;
 }
 
 }  // namespace deckport::csv

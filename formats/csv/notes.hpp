@@ -65,6 +65,7 @@ class NoteBuilder {
     std::unordered_map<std::uint64_t, std::size_t> by_key_hash_;
     std::map<MatchKey, std::size_t> by_whole_key_;
     std::unordered_set<std::size_t> keys_kept_whole_;  // notes whose added key is in by_whole_key_
+    std::vector<char> matches_own_key_;  // by note: it was the first with its key when added
     std::map<MatchKey, int> copies_;
     bool warned_header_deck_ = false;
     std::size_t field_budget_;

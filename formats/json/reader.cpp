@@ -4,6 +4,7 @@
 #include <charconv>
 #include <future>
 #include <optional>
+#include <system_error>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -313,7 +314,12 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
     // The walk that finds where notes and fields start runs beside the parser when it can.
     std::future<NotePositions> note_walk;
     if (threads_per_input() > 1) {
-        note_walk = std::async(std::launch::async, [&input] { return locate_notes(input.bytes); });
+        try {
+            note_walk =
+                std::async(std::launch::async, [&input] { return locate_notes(input.bytes); });
+        } catch (const std::system_error&) {
+            // No thread to be had: the walk runs after the parse, on this one.
+        }
     }
     json root = stream
                     ? parse_document(input,

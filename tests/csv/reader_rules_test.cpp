@@ -238,6 +238,20 @@ TEST(CsvRules, AnUpdatedNoteStillMatchesItsFirstFirstField) {
               "at line 4: it updates that note, as Anki's import does [CSV022]");
 }
 
+// A GUID row whose first field another note already has is not the match for that field, even
+// after its own first field changes (G2 below): the note added first with it is (G1, line 4).
+TEST(CsvRules, OnlyTheNoteAddedFirstWithAFirstFieldMatchesIt) {
+    ReadResult r = read_csv("o.txt",
+                            "#separator:tab\n#html:false\n#guid column:1\n"
+                            "G1\ta\t1\nG2\ta\t2\nG2\tc\t3\nG1\td\t4\n\ta\t5\n");
+    expect_notes(r.collection, {{"Basic", {"a", "5"}, "", {}}, {"Basic", {"c", "3"}, "", {}}},
+                 Markup::text);
+    ASSERT_FALSE(r.diagnostics.empty());
+    EXPECT_EQ(r.diagnostics.back(),
+              "o.txt:8:1: warning: this row has the same first field and note type as the note "
+              "at line 4: it updates that note, as Anki's import does [CSV022]");
+}
+
 TEST(CsvRules, SeparatorGuessFollowsAnkiOnStdin) {
     // A `::` tag makes Anki's guess colon when there is no tab, pipe or semicolon.
     ReadResult r = read_csv("<stdin>", "q,a,Rust::Sync\n");
