@@ -33,15 +33,27 @@ std::string row_locator(const char* table, std::int64_t id) {
     return std::string(table) + "[id=" + std::to_string(id) + "]";
 }
 
+// The text of a column, its bad bytes made U+FFFD when it is not UTF-8 (then `repaired` is set).
+std::string column_text(const SqliteStatement& row, int column, bool& repaired) {
+    std::string value = row.text(column);
+    repaired = !utf8::is_valid(value);
+    return repaired ? utf8::repaired(value) : value;
+}
+
+void report_repaired(const OpenCollection& collection, const char* table, std::int64_t id,
+                     const char* what, Diagnostics& diagnostics) {
+    diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
+                        std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
+}
+
 // The text of a column, repaired (and reported) when it is not UTF-8.
 std::string checked_text(const SqliteStatement& row, int column, const OpenCollection& collection,
                          const char* table, std::int64_t id, const char* what,
                          Diagnostics& diagnostics) {
-    std::string value = row.text(column);
-    if (utf8::is_valid(value)) return value;
-    diagnostics.warning("APKG022", collection.at(row_locator(table, id)),
-                        std::string(what) + " is not valid UTF-8; bad bytes became U+FFFD");
-    return utf8::repaired(value);
+    bool repaired = false;
+    std::string value = column_text(row, column, repaired);
+    if (repaired) report_repaired(collection, table, id, what, diagnostics);
+    return value;
 }
 
 std::vector<Content> split_fields(const std::string& flds) {
@@ -170,12 +182,12 @@ void read_note_rows(SqliteDb& db, const OpenCollection& collection, std::vector<
                     const Lookups& lookups, NoteIndex& index,
                     std::unordered_set<std::int64_t>& skipped, Diagnostics& diagnostics,
                     IdRange range = {}) {
-    const char* where = range.part == IdRange::Part::all     ? ""
-                        : range.part == IdRange::Part::up_to ? " WHERE id <= ?1"
-                                                             : " WHERE id > ?1";
+    const char* condition = range.part == IdRange::Part::all     ? ""
+                            : range.part == IdRange::Part::up_to ? " WHERE id <= ?1"
+                                                                 : " WHERE id > ?1";
     SqliteStatement notes = db.prepare(
-        std::string("SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes") + where +
-        " ORDER BY id");
+        std::string("SELECT id, guid, mid, mod, usn, tags, flds, flags, data FROM notes") +
+        condition + " ORDER BY id");
     if (range.part != IdRange::Part::all) notes.bind(1, range.split);
     std::string buffer;  // each note's bookkeeping text is built here
     while (notes.step()) {
@@ -285,9 +297,7 @@ std::deque<CardRow> read_card_table(SqliteDb& db) {
                 text.integer(key, cards.int64(column));
                 continue;
             }
-            std::string data = cards.text(column);
-            row.data_repaired = !utf8::is_valid(data);
-            text.string(key, row.data_repaired ? utf8::repaired(data) : data);
+            text.string(key, column_text(cards, column, row.data_repaired));
         }
         row.scheduling = text.value();
     }
@@ -331,10 +341,7 @@ void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collect
         if (row.type == 0 && (!fact.new_position || row.due < *fact.new_position)) {
             fact.new_position = row.due;
         }
-        if (row.data_repaired) {
-            diagnostics.warning("APKG022", collection.at(row_locator("cards", row.id)),
-                                "data is not valid UTF-8; bad bytes became U+FFFD");
-        }
+        if (row.data_repaired) report_repaired(collection, "cards", row.id, "data", diagnostics);
         card.scheduling = std::move(row.scheduling);
         out.notes[*note].cards.push_back(std::move(card));
     }
@@ -367,7 +374,6 @@ std::optional<std::int64_t> tail_start(SqliteDb& db) {
 bool read_on_two_threads(OpenCollection& collection, Collection& out, const Lookups& lookups,
                          NoteIndex& index, std::unordered_set<std::int64_t>& skipped,
                          std::vector<CardFacts>& facts, Diagnostics& diagnostics) {
-    reserve_for_notes(collection.db, out.notes, index);
     std::optional<std::int64_t> tail = tail_start(collection.db);
     IdRange head, rest;
     if (tail) {
@@ -473,11 +479,11 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
     std::unordered_set<std::int64_t> skipped;
     std::vector<CardFacts> facts;
     try {
+        reserve_for_notes(collection.db, out.notes, index);
         bool two_threads =
             threads_per_input() > 1 && collection.connect_again &&
             read_on_two_threads(collection, out, lookups, index, skipped, facts, diagnostics);
         if (!two_threads) {
-            reserve_for_notes(collection.db, out.notes, index);
             read_note_rows(collection.db, collection, out.notes, lookups, index, skipped,
                            diagnostics);
             index.seal();

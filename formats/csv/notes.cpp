@@ -202,9 +202,9 @@ void NoteBuilder::add(Note note, const Record& record) {
             // one), kept whole before its first field first changes; a note that was not the
             // match for its key (another note had it first) has no key to keep.
             if (earlier.fields.front().source != note.fields.front().source &&
-                *match < matches_own_key_.size() && matches_own_key_[*match] &&
-                keys_kept_whole_.insert(*match).second) {
+                *match < matches_own_key_.size() && matches_own_key_[*match]) {
                 by_whole_key_.emplace(match_key(earlier), *match);
+                matches_own_key_[*match] = 0;  // its key is kept whole now, not by its text
             }
             earlier.fields = std::move(note.fields);
             if (layout_.tags) earlier.tags = std::move(note.tags);

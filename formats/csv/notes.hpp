@@ -8,7 +8,6 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "csv/header.hpp"
@@ -64,8 +63,9 @@ class NoteBuilder {
     // and the old keys of notes whose first field an update changed, are kept whole.
     std::unordered_map<std::uint64_t, std::size_t> by_key_hash_;
     std::map<MatchKey, std::size_t> by_whole_key_;
-    std::unordered_set<std::size_t> keys_kept_whole_;  // notes whose added key is in by_whole_key_
-    std::vector<char> matches_own_key_;  // by note: it was the first with its key when added
+    // By note: it is the match for the key it was added with, and its text still holds that key
+    // (cleared when an update changes its first field and the key is kept whole instead).
+    std::vector<char> matches_own_key_;
     std::map<MatchKey, int> copies_;
     bool warned_header_deck_ = false;
     std::size_t field_budget_;
