@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "deckport/error.hpp"
@@ -59,6 +60,15 @@ std::optional<EndRecord> end_record(std::string_view bytes) {
 
 std::string bytes_text(std::uint64_t bytes) {
     return std::to_string(bytes) + " bytes";
+}
+
+// libzip 1.7 fills static tables on its first open without a lock, and an open racing with it
+// can find them half-filled (a writer then fails as "Read-only archive"). Opens are quick, so
+// every one goes through one lock.
+zip_t* open_archive(zip_source_t* source, int flags, zip_error_t* error) {
+    static std::mutex opening;
+    std::lock_guard lock(opening);
+    return zip_open_from_source(source, flags, error);
 }
 
 }  // namespace
@@ -158,7 +168,7 @@ ZipReader::ZipReader(std::string_view bytes, std::string display_name, std::stri
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (source) archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (source) archive_ = open_archive(source, ZIP_RDONLY, &error);
     if (!archive_) {
         std::string why = zip_error_strerror(&error);
         zip_error_fini(&error);
@@ -382,12 +392,14 @@ ZipWriter::ZipWriter() {
     buffer_ = zip_source_buffer_create(nullptr, 0, 0, &error);
     if (!buffer_) throw std::runtime_error("libzip: cannot create a buffer");
     zip_source_keep(buffer_);
-    archive_ = zip_open_from_source(buffer_, ZIP_TRUNCATE, &error);
-    zip_error_fini(&error);
+    archive_ = open_archive(buffer_, ZIP_TRUNCATE, &error);
     if (!archive_) {
+        std::string cause = zip_error_strerror(&error);
+        zip_error_fini(&error);
         zip_source_free(buffer_);
-        throw std::runtime_error("libzip: cannot open an archive in memory");
+        throw std::runtime_error("libzip: cannot open an archive in memory: " + cause);
     }
+    zip_error_fini(&error);
 }
 
 ZipWriter::~ZipWriter() {

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
 #include <span>
+#include <thread>
+#include <vector>
 
 #include "common/sqlite_db.hpp"
 #include "common/zip_archive.hpp"
@@ -31,6 +35,44 @@ TEST(Zip, WritesDeterministicArchivesThatReadBack) {
     EXPECT_EQ(reader.read("media"), "{}");
     EXPECT_EQ(reader.read("collection.anki2"), std::string(1000, 'x'));
     EXPECT_EQ(reader.read("missing"), std::nullopt);
+}
+
+// libzip 1.7 fills static tables on a process's first open, unlocked: two archives opened at
+// once on two threads (a batch writing two packages) could see them half-filled and fail with
+// "Read-only archive". The race is only on the first open, so each try is a fresh process.
+TEST(Zip, FirstArchivesOpenedOnSeveralThreadsAtOnce) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");  // re-executes: libzip not yet used
+    auto open_at_once = [] {
+        constexpr int kThreads = 2;  // one per core, each spinning: they start within nanoseconds
+        std::atomic<int> ready = 0;
+        std::atomic<bool> go = false;
+        std::vector<std::thread> threads;
+        int failures = 0;
+        std::mutex mutex;
+        for (int i = 0; i < kThreads; ++i) {
+            threads.emplace_back([&] {
+                ready.fetch_add(1);
+                while (!go.load()) {
+                }
+                try {
+                    ZipWriter writer;
+                    writer.add("a", "b");
+                    ZipReader reader(writer.finish(), "t.zip", "ZIP");
+                } catch (const std::exception&) {
+                    std::lock_guard lock(mutex);
+                    ++failures;
+                }
+            });
+        }
+        while (ready.load() < kThreads) {
+        }
+        go.store(true);
+        for (auto& thread : threads) thread.join();
+        std::exit(failures);
+    };
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        EXPECT_EXIT(open_at_once(), ::testing::ExitedWithCode(0), "") << "attempt " << attempt;
+    }
 }
 
 TEST(Zip, BoundsDecompressedSize) {
