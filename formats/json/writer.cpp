@@ -131,10 +131,10 @@ class StreamingDocument {
     }
 
     // An array member of many elements: `text(i)` renders element i as text (indented to its
-    // depth) on every core, a slice at a time (the next while this one is written, so memory
-    // holds two); an element it cannot render (nullopt) is dumped from the tree `element(i)`.
-    // `report(i)` runs for each element in order, on this thread, so diagnostics come in the
-    // order one thread gives.
+    // depth) on every core, a slice at a time (the next while this one is written; a written
+    // slice is freed whole by the threads making the one after it); an element it cannot render
+    // (nullopt) is dumped from the tree `element(i)`. `report(i)` runs for each element in order,
+    // on this thread, so diagnostics come in the order one thread gives.
     template <typename Report, typename Text, typename Element>
     void parallel_array_member(std::string_view key, std::size_t size, Report report, Text text,
                                Element element) {
@@ -155,7 +155,6 @@ class StreamingDocument {
             } else {
                 put(element(i), "/" + std::string(key) + "/" + std::to_string(i), 2);
             }
-            rendered.reset();  // let go as written
             if (buffer_.size() >= kFlushBytes) flush();
         }
         buffer_ += "\n  ]";

@@ -21,7 +21,7 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
                   std::size_t min_parallel = 256);
 
 // The results of item(i) for i in [0, total), used in order by the caller: they are made on
-// every core a slice of `slice_size` at a time (memory holds two slices), and while the caller
+// every core a slice of `slice_size` at a time (memory holds three slices), and while the caller
 // works through one slice the next is made on other threads, so the caller's sequential work
 // (rows, ids, diagnostics, writing) overlaps the parallel work. With one thread per input (-j 1,
 // or a batch using every core) each slice is made when it is needed, on the calling thread.
@@ -52,10 +52,19 @@ class SlicePipeline {
 
   private:
     void advance(std::size_t first) {
+        finished_ = std::move(current_);
+        if (!ahead_) finished_ = {};
         current_ = next_.valid() ? next_.get() : make(first);
         std::size_t following = first + slice_size_;
         if (ahead_ && following < total_) {
-            next_ = std::async(std::launch::async, &SlicePipeline::make, this, following);
+            // The slice just finished is freed there too: its results were allocated by other
+            // threads, and freeing them here would contend for those threads' heaps (the JSON
+            // writer spent 0.23 s of 0.39 freeing 100,000 notes' text).
+            next_ = std::async(std::launch::async,
+                               [this, following, finished = std::move(finished_)]() mutable {
+                                   finished = {};
+                                   return make(following);
+                               });
         }
     }
 
@@ -71,6 +80,7 @@ class SlicePipeline {
     Item item_;
     bool ahead_;
     std::vector<Result> current_;
+    std::vector<Result> finished_;  // the slice before current_, until the next make() frees it
     std::future<std::vector<Result>> next_;
 };
 
