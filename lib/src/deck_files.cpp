@@ -76,27 +76,30 @@ class Walk {
         : registry_(registry), search_(search), out_(out) {}
 
     void folder(const fs::path& root, const fs::path& dir) {
-        std::vector<fs::path> entries;
+        // Entries keep the type the listing gave, so that telling folders from files takes no
+        // stat per file (a deck's media folder may hold thousands).
+        std::vector<fs::directory_entry> entries;
         std::error_code ec;
         for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
             if (entry.path().filename().string().starts_with(".")) continue;
-            entries.push_back(entry.path());
+            entries.push_back(entry);
         }
         if (ec) throw IoError("IO001", dir.string(), "cannot list the folder: " + ec.message());
         std::sort(entries.begin(), entries.end());
-        for (const fs::path& entry : entries) {
+        for (const fs::directory_entry& listed : entries) {
+            const fs::path& entry = listed.path();
             std::string relative = entry.lexically_relative(root).generic_string();
             // `deckport check` in the project's root walks "."; "decks/a.md" reads better
             // than "./decks/a.md".
             std::string shown = root == fs::path(".") ? relative : entry.string();
-            if (fs::is_directory(entry, ec)) {
+            if (listed.is_directory(ec)) {
                 if (!may_hold_wanted(relative, search_)) continue;  // build/ under a project
                 if (!is_folder_deck(entry, registry_)) {
                     folder(root, entry);
                 } else if (wanted(relative, search_)) {
                     out_.files.push_back(shown);
                 }
-            } else if (fs::is_regular_file(entry, ec)) {
+            } else if (listed.is_regular_file(ec)) {
                 file(entry, relative, shown);
             }
         }
