@@ -261,7 +261,7 @@ struct CardFacts {
 };
 
 // A card row as read, before it is given to its note.
-struct CardRow {
+struct ReadCardRow {
     std::int64_t id = 0;
     std::int64_t nid = 0;
     std::int64_t did = 0;
@@ -276,14 +276,14 @@ struct CardRow {
 // Every card row in id order. No diagnostics: this may run on another thread, and what a row
 // is worth reporting depends on the notes read meanwhile. A deque, so that the rows' memory is
 // given back as they are handed to their notes.
-std::deque<CardRow> read_card_table(SqliteDb& db) {
-    std::deque<CardRow> rows;
+std::deque<ReadCardRow> read_card_table(SqliteDb& db) {
+    std::deque<ReadCardRow> rows;
     SqliteStatement cards = db.prepare(
         "SELECT id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, "
         "odue, odid, flags, data FROM cards ORDER BY id");
     std::string buffer;  // each card's scheduling text is built here
     while (cards.step()) {
-        CardRow& row = rows.emplace_back();
+        ReadCardRow& row = rows.emplace_back();
         row.id = cards.int64(0);
         row.nid = cards.int64(1);
         row.did = cards.int64(2);
@@ -305,13 +305,13 @@ std::deque<CardRow> read_card_table(SqliteDb& db) {
 }
 
 // Gives each card row to its note, in id order, reporting what is wrong with it.
-void attach_cards(std::deque<CardRow>& rows, OpenCollection& collection, Collection& out,
+void attach_cards(std::deque<ReadCardRow>& rows, OpenCollection& collection, Collection& out,
                   const Lookups& lookups, NoteIndex& index,
                   const std::unordered_set<std::int64_t>& skipped, std::vector<CardFacts>& facts,
                   Diagnostics& diagnostics) {
     facts.assign(out.notes.size(), CardFacts{});
     for (; !rows.empty(); rows.pop_front()) {
-        CardRow& row = rows.front();
+        ReadCardRow& row = rows.front();
         std::optional<std::size_t> note = index.find(row.nid);
         if (!note) {
             if (!skipped.count(row.nid)) {
@@ -387,7 +387,7 @@ bool read_on_two_threads(OpenCollection& collection, Collection& out, const Look
     try {
         later = std::async(std::launch::async, [&] {
             SqliteDb db = collection.connect_again();
-            std::deque<CardRow> rows = read_card_table(db);
+            std::deque<ReadCardRow> rows = read_card_table(db);
             std::vector<Note> tail_notes;
             NoteIndex tail_index;
             std::unordered_set<std::int64_t> tail_skipped;
@@ -487,7 +487,7 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
             read_note_rows(collection.db, collection, out.notes, lookups, index, skipped,
                            diagnostics);
             index.seal();
-            std::deque<CardRow> rows = read_card_table(collection.db);
+            std::deque<ReadCardRow> rows = read_card_table(collection.db);
             attach_cards(rows, collection, out, lookups, index, skipped, facts, diagnostics);
         }
     } catch (const SqliteError& e) {

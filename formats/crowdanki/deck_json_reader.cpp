@@ -19,12 +19,6 @@ constexpr std::initializer_list<const char*> kDeckModelledKeys = {
 constexpr std::initializer_list<const char*> kNoteModelledKeys = {"fields", "guid", "tags",
                                                                   "note_model_uuid"};
 
-Json without(const Json& object, std::initializer_list<const char*> keys) {
-    Json rest = object;
-    for (const char* key : keys) rest.erase(key);
-    return rest;
-}
-
 class DeckJsonReader {
   public:
     DeckJsonReader(const std::set<std::string>& media_names, std::string file,

@@ -18,12 +18,6 @@ constexpr const char* kLatexPre =
     "\\begin{document}\n";
 constexpr const char* kLatexPost = "\\end{document}";
 
-Json without(const Json& object, std::initializer_list<const char*> keys) {
-    Json rest = object;
-    for (const char* key : keys) rest.erase(key);
-    return rest;
-}
-
 Json default_field() {
     return {{"collapsed", false},       {"description", ""}, {"excludeFromSearch", false},
             {"font", "Arial"},          {"id", nullptr},     {"plainText", false},
@@ -205,6 +199,12 @@ Json note_model_json(const NoteType& nt) {
     }
     model["tmpls"] = std::move(tmpls);
     return model;
+}
+
+Json without(const Json& object, std::initializer_list<const char*> keys) {
+    Json rest = object;
+    for (const char* key : keys) rest.erase(key);
+    return rest;
 }
 
 }  // namespace deckport::crowdanki

@@ -3,6 +3,7 @@
 // written back unchanged; note types from elsewhere get the keys Anki itself writes.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -19,5 +20,8 @@ std::optional<NoteType> note_type_from_json(const nlohmann::json& model, std::st
 std::string note_type_uuid(const NoteType& note_type);
 
 nlohmann::json note_model_json(const NoteType& note_type);
+
+// `object` without `keys`: what is left for a value's extras once the modelled keys are read.
+nlohmann::json without(const nlohmann::json& object, std::initializer_list<const char*> keys);
 
 }  // namespace deckport::crowdanki

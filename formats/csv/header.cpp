@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "common/ascii.hpp"
 #include "csv/dialect.hpp"
 #include "csv/tags.hpp"
 
@@ -15,12 +16,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && space(s.front())) s.remove_prefix(1);
     while (!s.empty() && space(s.back())) s.remove_suffix(1);
     return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
 }
 
 // Spreadsheet programs save header lines as records (`#separator:Comma,,`). For the keys whose
@@ -43,7 +38,7 @@ class HeaderParser {
         : header_(header), reporter_(reporter) {}
 
     void directive(std::string_view key_text, std::string_view value, std::size_t offset) {
-        std::string key = lower(trim(key_text));
+        std::string key = ascii_lower(trim(key_text));
         header_.has_directives = true;
         if (key == "separator") {
             std::string_view cut = cut_spreadsheet_padding(value);
@@ -56,7 +51,7 @@ class HeaderParser {
                                   "use tab, comma, semicolon, pipe, colon or space");
             }
         } else if (key == "html") {
-            std::string flag = lower(cut_spreadsheet_padding(value));
+            std::string flag = ascii_lower(cut_spreadsheet_padding(value));
             if (flag == "true" || flag == "false") {
                 header_.html = flag == "true";
             } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.hpp"
 #include "deckport/notetypes.hpp"
 
 namespace deckport::csv {
@@ -15,15 +16,10 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 enum class MetaKind { none, guid, notetype, deck, tags };
 
 MetaKind meta_kind(const std::string& label) {
-    std::string name = lower(trimmed(label));
+    std::string name = ascii_lower(trimmed(label));
     if (name == "guid") return MetaKind::guid;
     if (name == "notetype" || name == "note type") return MetaKind::notetype;
     if (name == "deck") return MetaKind::deck;

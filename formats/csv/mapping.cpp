@@ -42,11 +42,6 @@ std::vector<std::string> unique_field_names(const std::vector<std::string>& raw)
     return names;
 }
 
-std::string cell(const Record& record, std::optional<std::size_t> column) {
-    if (!column || *column >= record.cells.size()) return {};
-    return record.cells[*column].value;
-}
-
 std::string column_list(const std::vector<std::size_t>& columns) {
     constexpr std::size_t kShown = 10;
     std::string out;

@@ -9,15 +9,6 @@
 namespace deckport::csv {
 namespace {
 
-std::string_view cell_view(const Record& record, std::optional<std::size_t> column) {
-    if (!column || *column >= record.cells.size()) return {};
-    return record.cells[*column].value;
-}
-
-std::string cell(const Record& record, std::optional<std::size_t> column) {
-    return std::string(cell_view(record, column));
-}
-
 // A record's cells are let go once its note is made: the notes and every record are not whole in
 // memory together.
 void release(Record& record) {

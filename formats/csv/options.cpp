@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.hpp"
 #include "csv/dialect.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport::csv {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 const std::string* find(const FormatOptions& options, const char* key) {
     auto it = options.find(key);
@@ -27,7 +22,7 @@ char parse_separator(const std::string& value) {
 }
 
 bool parse_bool(const char* key, const std::string& value) {
-    std::string v = lower(value);
+    std::string v = ascii_lower(value);
     if (v == "true" || v == "yes" || v == "1") return true;
     if (v == "false" || v == "no" || v == "0") return false;
     throw UsageError(std::string("csv option '") + key + "=" + value + "' is not true or false");
@@ -38,7 +33,7 @@ WriteColumns parse_columns(const std::string& value) {
     std::size_t start = 0;
     while (start <= value.size()) {
         std::size_t comma = value.find(',', start);
-        std::string name = lower(
+        std::string name = ascii_lower(
             value.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
         name.erase(std::remove_if(name.begin(), name.end(),
                                   [](unsigned char c) { return std::isspace(c) != 0; }),
@@ -69,7 +64,7 @@ ReadOptions read_options(const FormatOptions& options) {
     if (const std::string* v = find(options, "separator")) out.separator = parse_separator(*v);
     if (const std::string* v = find(options, "html")) out.html = parse_bool("html", *v);
     if (const std::string* v = find(options, "header")) {
-        std::string mode = lower(*v);
+        std::string mode = ascii_lower(*v);
         if (mode == "auto") {
             out.header_row = HeaderRow::automatic;
         } else if (mode == "yes" || mode == "true" || mode == "1") {
@@ -85,7 +80,7 @@ ReadOptions read_options(const FormatOptions& options) {
 
 WriteOptions write_options(const FormatOptions& options, const std::string& output_name) {
     WriteOptions out;
-    std::string name = lower(output_name);
+    std::string name = ascii_lower(output_name);
     out.separator = name.ends_with(".csv") ? ',' : '\t';
     if (const std::string* v = find(options, "separator")) out.separator = parse_separator(*v);
     if (const std::string* v = find(options, "html")) out.html = parse_bool("html", *v);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,15 @@ struct Record {
     std::vector<Cell> cells;
     std::size_t offset = 0;  // where the record starts
 };
+
+// The value in `column`, empty when the record has no such column or no column is given.
+inline std::string_view cell_view(const Record& record, std::optional<std::size_t> column) {
+    if (!column || *column >= record.cells.size()) return {};
+    return record.cells[*column].value;
+}
+inline std::string cell(const Record& record, std::optional<std::size_t> column) {
+    return std::string(cell_view(record, column));
+}
 
 // Reads the records of `text` from `start`. A quote that is never closed is an error (CSV005):
 // the open cell takes the rest of the file, as in Anki, and the error names where it opened.

@@ -47,14 +47,6 @@ std::vector<std::string_view> split_whitespace(std::string_view text) {
     return words;
 }
 
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 std::vector<std::string_view> text_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t start = 0;

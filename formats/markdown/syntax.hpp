@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/ascii.hpp"
 #include "deckport/model.hpp"
 
 namespace deckport::markdown {
@@ -21,7 +22,6 @@ std::string_view trim(std::string_view text);
 std::string_view trim_end(std::string_view text);
 bool is_blank(std::string_view line);  // empty or only spaces and tabs
 std::vector<std::string_view> split_whitespace(std::string_view text);
-std::string ascii_lower(std::string_view text);
 // The lines of `text`, split at LF, each without a final CR; no empty last line for a final LF.
 std::vector<std::string_view> text_lines(std::string_view text);
 

@@ -1,5 +1,8 @@
 #include "deckport/error.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 namespace deckport {
 
 Error::Error(ExitCode exit_code, Diagnostic diagnostic)
@@ -9,13 +12,16 @@ Error::Error(ExitCode exit_code, Diagnostic diagnostic)
 
 InputError::InputError(std::string code, SourceLocation origin, std::string message,
                        std::string hint)
-    : Error(ExitCode::invalid_input, Diagnostic{Severity::error, std::move(code),
-                                                std::move(message), std::move(origin),
-                                                std::move(hint)}) {}
+    : Error(ExitCode::invalid_input,
+            Diagnostic{Severity::error, std::move(code), std::move(message), std::move(origin),
+                       std::move(hint)}) {}
 
 IoError::IoError(std::string code, std::string path, std::string message)
-    : Error(ExitCode::io, Diagnostic{Severity::error, std::move(code), std::move(message),
-                                     SourceLocation{std::move(path)}, {}}) {}
+    : Error(ExitCode::io, Diagnostic{Severity::error,
+                                     std::move(code),
+                                     std::move(message),
+                                     SourceLocation{std::move(path)},
+                                     {}}) {}
 
 UsageError::UsageError(std::string message, std::string hint)
     : Error(ExitCode::usage,
@@ -31,5 +37,9 @@ OutputExistsError::OutputExistsError(std::string code, std::string path, std::st
     : Error(ExitCode::output_exists,
             Diagnostic{Severity::error, std::move(code), std::move(message),
                        SourceLocation{std::move(path)}, std::move(hint)}) {}
+
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 }  // namespace deckport

@@ -14,10 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string errno_text() {
-    return std::strerror(errno);
-}
-
 // `expected_bytes`: the size to reserve (a regular file's size), so that a large input is held
 // once rather than in a buffer that doubled past it.
 std::string read_stream(std::istream& in, const std::string& name, std::uint64_t max_bytes,

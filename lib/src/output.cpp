@@ -24,10 +24,6 @@ namespace {
 
 constexpr std::size_t kLostNamesShown = 10;
 
-std::string errno_text() {
-    return std::strerror(errno);
-}
-
 [[noreturn]] void internal_error(const std::string& message) {
     throw Error(ExitCode::internal,
                 Diagnostic{Severity::error, "INTERNAL", message, SourceLocation{}, {}});

@@ -19,13 +19,6 @@ namespace {
 
 const FormatOptions kLatest = {{"variant", "latest"}};
 
-MediaFile in_memory(std::string name, std::string bytes) {
-    MediaFile file;
-    file.name = std::move(name);
-    file.data = std::move(bytes);
-    return file;
-}
-
 // Basic, reversed and cloze notes in nested decks, with two media files and an options group.
 Collection sample() {
     Collection c;
@@ -41,8 +34,8 @@ Collection sample() {
                                 "guid-reversed"));
     c.notes.push_back(make_note(cloze, {html("{{c1::a}} {{c1::b}} {{c3::c}}"), html("extra")},
                                 "Lang::French", {"cloze"}, "guid-cloze"));
-    c.media = {in_memory("crab.png", std::string("\x89PNG crab", 9)),
-               in_memory("crab.mp3", std::string(5000, 'm'))};
+    c.media = {media_in_memory("crab.png", std::string("\x89PNG crab", 9)),
+               media_in_memory("crab.mp3", std::string(5000, 'm'))};
     c.decks = {Deck{0, "Lang::French", "Bonjour",
                     JsonValue(nlohmann::json{{"conf", 7}, {"futureDeckKey", "kept"}})}};
     c.extras.json() = {{"dconf",

@@ -11,13 +11,6 @@ using namespace deckport::test;
 
 namespace {
 
-MediaFile in_memory(std::string name, std::string bytes) {
-    MediaFile file;
-    file.name = std::move(name);
-    file.data = std::move(bytes);
-    return file;
-}
-
 nlohmann::json media_map(const std::string& package) {
     ZipReader zip(package, "out.apkg", "TEST");
     return nlohmann::json::parse(zip.read("media").value());
@@ -34,8 +27,9 @@ TEST(ApkgMedia, PackagesReferencedFilesOnceUnderAnkiNames) {
     MediaFile cat;
     cat.name = "img/cat.png";
     cat.source_path = dir / "img" / "cat.png";
-    c.media = {cat, in_memory("same as cat.png", "PNG-cat"), in_memory("what?.mp3", "ID3"),
-               in_memory("_font.ttf", "TTF"), in_memory("e\xCC\x81t\xC3\xA9.png", "PNG-ete")};
+    c.media = {cat, media_in_memory("same as cat.png", "PNG-cat"),
+               media_in_memory("what?.mp3", "ID3"), media_in_memory("_font.ttf", "TTF"),
+               media_in_memory("e\xCC\x81t\xC3\xA9.png", "PNG-ete")};
     c.notes.push_back(
         make_note(basic,
                   {html("<img src=\"img/cat.png\"> and <img src=\"same as cat.png\">"),
@@ -69,7 +63,7 @@ TEST(ApkgMedia, FindsMarkdownRenderersPercentEncodedNames) {
     Collection c;
     NoteType basic = basic_note_type();
     c.note_types = {basic};
-    c.media = {in_memory("my cat.png", "PNG")};
+    c.media = {media_in_memory("my cat.png", "PNG")};
     c.notes.push_back(make_note(basic, {html("<img src=\"my%20cat.png\" alt=\"\">"), html("")}));
     WriteResult result = write_apkg(c);
     SqliteDb db = open_collection(result.bytes);
@@ -82,7 +76,7 @@ TEST(ApkgMedia, GivesDifferentFilesWithOneSafeNameDistinctNames) {
     Collection c;
     NoteType basic = basic_note_type();
     c.note_types = {basic};
-    c.media = {in_memory("a/x.png", "one"), in_memory("b/x.png", "two")};
+    c.media = {media_in_memory("a/x.png", "one"), media_in_memory("b/x.png", "two")};
     c.notes.push_back(
         make_note(basic, {html("<img src=\"a/x.png\">"), html("<img src=\"b/x.png\">")}));
     WriteResult result = write_apkg(c);

@@ -9,8 +9,8 @@
 
 using deckport::test::run_cli;
 
-namespace {
-
+// Outside the anonymous namespace: TEST_P's classes derive from these, and a base with internal
+// linkage draws -Wsubobject-linkage when the folder's files are compiled as one.
 struct RuleDeck {
     const char* file;
     const char* code;
@@ -19,6 +19,10 @@ struct RuleDeck {
     int column;
     std::vector<std::string> extra_args;
 };
+
+class RuleDeckTest : public ::testing::TestWithParam<RuleDeck> {};
+
+namespace {
 
 const RuleDeck kRuleDecks[] = {
     {"lint001-duplicate-question.md", "LINT001", "warning", 13, 1, {}},
@@ -52,8 +56,6 @@ bool markdown_registered() {
 }
 
 }  // namespace
-
-class RuleDeckTest : public ::testing::TestWithParam<RuleDeck> {};
 
 TEST_P(RuleDeckTest, ReportedWithCodeLineAndColumnInEveryForm) {
     if (!markdown_registered()) GTEST_SKIP() << "the markdown reader is not registered";

@@ -2,28 +2,18 @@
 #include <gtest/gtest.h>
 
 #include "deckport/content.hpp"
+#include "html_cases.hpp"
 
 using deckport::markdown_to_html;
 
-namespace {
-
-struct Case {
-    const char* markdown;
-    const char* html;
-};
-
-void expect_all(const std::vector<Case>& cases) {
-    for (const Case& c : cases) EXPECT_EQ(markdown_to_html(c.markdown), c.html) << c.markdown;
-}
-
-}  // namespace
+using deckport::test::expect_all_html;
 
 TEST(MarkdownToHtml, ReferenceDeckFrontIsExact) {
     EXPECT_EQ(markdown_to_html("What is a `Mutex`?"), "What is a <code>Mutex</code>?");
 }
 
 TEST(MarkdownToHtml, ReferenceDeckCards) {
-    expect_all({
+    expect_all_html({
         {"What is ```mpsc```?", "What is <code>mpsc</code>?"},
         {"What is **Mutex Poisoning**?", "What is <strong>Mutex Poisoning</strong>?"},
         {"**Multiple producer, single consumer.** \n\n"
@@ -42,7 +32,7 @@ TEST(MarkdownToHtml, ReferenceDeckCards) {
 }
 
 TEST(MarkdownToHtml, InlineMarkup) {
-    expect_all({
+    expect_all_html({
         {"*em* _em_ **strong** __strong__",
          "<em>em</em> <em>em</em> <strong>strong</strong> "
          "<strong>strong</strong>"},
@@ -72,7 +62,7 @@ TEST(MarkdownToHtml, NulByteBecomesReplacementCharacter) {
 }
 
 TEST(MarkdownToHtml, Blocks) {
-    expect_all({
+    expect_all_html({
         {"# One\n\n###### Six", "<h1>One</h1>\n<h6>Six</h6>"},
         {"Title\n=====", "<h1>Title</h1>"},
         {"> quoted\n> > nested",
@@ -97,7 +87,7 @@ TEST(MarkdownToHtml, Blocks) {
 // A field of one paragraph is its text, as Anki's editor writes a field (a `<p>` would add a
 // margin on the card); a field of several blocks keeps a `<p>` per paragraph.
 TEST(MarkdownToHtml, OneParagraphIsNotWrapped) {
-    expect_all({
+    expect_all_html({
         {"text", "text"},
         {"one\ntwo", "one\ntwo"},
         {"a\n\nb", "<p>a</p>\n<p>b</p>"},
@@ -113,7 +103,7 @@ TEST(MarkdownToHtml, OneParagraphIsNotWrapped) {
 
 // `![](x)` has no alt text, and its tag no alt attribute: Anki's editor writes `<img src="x">`.
 TEST(MarkdownToHtml, ImageWithoutAltTextHasNoAlt) {
-    expect_all({
+    expect_all_html({
         {"![](a.png)", "<img src=\"a.png\">"},
         {"![](a.png \"t\")", "<img src=\"a.png\" title=\"t\">"},
         {"![a](a.png)", "<img src=\"a.png\" alt=\"a\">"},
@@ -123,7 +113,7 @@ TEST(MarkdownToHtml, ImageWithoutAltTextHasNoAlt) {
 }
 
 TEST(MarkdownToHtml, MathBecomesMathJax) {
-    expect_all({
+    expect_all_html({
         {"$x^2$", "\\(x^2\\)"},
         {"$$\\sum_{i<n} a_i$$", "\\[\\sum_{i&lt;n} a_i\\]"},
         // TeX is not markdown: no emphasis, no escapes processed.
@@ -135,7 +125,7 @@ TEST(MarkdownToHtml, MathBecomesMathJax) {
 }
 
 TEST(MarkdownToHtml, DollarsThatAreNotMathStayText) {
-    expect_all({
+    expect_all_html({
         {"costs $5 or $10", "costs $5 or $10"},
         {"$ x $", "$ x $"},
         {"$x$5", "$x$5"},
@@ -144,7 +134,7 @@ TEST(MarkdownToHtml, DollarsThatAreNotMathStayText) {
 }
 
 TEST(MarkdownToHtml, ClozeMarkersSurvive) {
-    expect_all({
+    expect_all_html({
         {"{{c1::Paris}} is the capital", "{{c1::Paris}} is the capital"},
         {"{{c1::Paris::a city}}", "{{c1::Paris::a city}}"},
         {"**{{c1::bold}}** {{c2::**inner**::hint: b}}",

@@ -9,13 +9,13 @@ using deckport::markdown_to_text;
 
 namespace {
 
-struct Case {
+struct TextCase {
     const char* markdown;
     const char* text;
 };
 
-const std::vector<Case>& cases() {
-    static const std::vector<Case> all{
+const std::vector<TextCase>& cases() {
+    static const std::vector<TextCase> all{
         {"What is a `Mutex`?", "What is a Mutex?"},
         {"**Acquiring the Lock:** To use it.\n**Exclusive Access:** Once held.",
          "Acquiring the Lock: To use it. Exclusive Access: Once held."},
@@ -46,13 +46,13 @@ const std::vector<Case>& cases() {
 }  // namespace
 
 TEST(MarkdownToText, ExactText) {
-    for (const Case& c : cases()) EXPECT_EQ(markdown_to_text(c.markdown), c.text) << c.markdown;
+    for (const TextCase& c : cases()) EXPECT_EQ(markdown_to_text(c.markdown), c.text) << c.markdown;
 }
 
 // Both ways to plain text follow the same rules, so a field reads the same whichever form it
 // was stored in. Math is the exception: in HTML it is just text between \( and \).
 TEST(MarkdownToText, AgreesWithTextOfRenderedHtml) {
-    for (const Case& c : cases()) {
+    for (const TextCase& c : cases()) {
         std::string markdown = c.markdown;
         if (markdown.find('$') != std::string::npos) continue;
         EXPECT_EQ(html_to_text(markdown_to_html(markdown)), c.text) << markdown;

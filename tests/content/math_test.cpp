@@ -3,27 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "deckport/content.hpp"
+#include "html_cases.hpp"
 
 using deckport::html_to_markdown;
 using deckport::markdown_to_html;
 using deckport::markdown_to_text;
 
-namespace {
-
-struct Case {
-    const char* markdown;
-    const char* html;
-};
-
-void expect_all(const std::vector<Case>& cases) {
-    for (const Case& c : cases) EXPECT_EQ(markdown_to_html(c.markdown), c.html) << c.markdown;
-}
-
-}  // namespace
+using deckport::test::expect_all_html;
 
 // The bug of issue 11: `\(a^2\)` arrived as `(a^2)` and `\,` lost its backslash.
 TEST(Math, BackslashDelimitersAreMath) {
-    expect_all({
+    expect_all_html({
         {"\\(a^2 + b^2 = c^2\\)", "\\(a^2 + b^2 = c^2\\)"},
         {"\\[\\int_0^1 x\\,dx\\]", "\\[\\int_0^1 x\\,dx\\]"},
         {"a \\(x\\) b \\[y\\] c", "a \\(x\\) b \\[y\\] c"},
@@ -35,7 +25,7 @@ TEST(Math, BackslashDelimitersAreMath) {
 }
 
 TEST(Math, TexIsNotMarkdown) {
-    expect_all({
+    expect_all_html({
         // escapes, emphasis, code, HTML, entities and links inside math are TeX
         {"\\(a_1 * b_2 * c_3\\)", "\\(a_1 * b_2 * c_3\\)"},
         {"\\(\\{x\\} \\\\ \\, \\; \\!\\)", "\\(\\{x\\} \\\\ \\, \\; \\!\\)"},
@@ -51,7 +41,7 @@ TEST(Math, TexIsNotMarkdown) {
 }
 
 TEST(Math, InsideMarkupAndAroundIt) {
-    expect_all({
+    expect_all_html({
         {"*x \\(a_1 * b_2\\)*", "<em>x \\(a_1 * b_2\\)</em>"},
         {"**\\(x\\)**", "<strong>\\(x\\)</strong>"},
         {"[\\(x\\)](u)", "<a href=\"u\">\\(x\\)</a>"},
@@ -70,7 +60,7 @@ TEST(Math, InsideMarkupAndAroundIt) {
 }
 
 TEST(Math, LinesOfDisplayMath) {
-    expect_all({
+    expect_all_html({
         {"\\[\n\\int_0^1 x\\,dx\n\\]", "\\[\n\\int_0^1 x\\,dx\n\\]"},
         // markdown's own indentation and blockquote markers are not TeX
         {"- \\[a\n  = b\\]", "<ul>\n<li>\\[a\n= b\\]</li>\n</ul>"},
@@ -79,7 +69,7 @@ TEST(Math, LinesOfDisplayMath) {
 }
 
 TEST(Math, WhatIsNotMath) {
-    expect_all({
+    expect_all_html({
         // in code it is code
         {"`\\(x\\)`", "<code>\\(x\\)</code>"},
         {"```\n\\(x\\)\n```", "<pre><code>\\(x\\)\n</code></pre>"},

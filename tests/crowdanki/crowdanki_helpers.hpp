@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "deckport/error.hpp"
 #include "deckport/format.hpp"
 #include "deckport/io.hpp"
 #include "test_support.hpp"
@@ -49,6 +50,28 @@ inline const std::string& output_file(const Output& output, const std::string& n
         if (file.relative_path == name) return file.bytes;
     }
     throw std::runtime_error("no output file " + name);
+}
+
+// The fixtures' two real CrowdAnki exports.
+inline std::filesystem::path kamaraju() {
+    return fixtures_dir() / "crowdanki/kamaraju-anki_public_deck";
+}
+inline std::filesystem::path brainbrew() {
+    return fixtures_dir() / "crowdanki/brainbrew-crowdanki_example_1";
+}
+
+inline Content html(std::string text) {
+    return Content{Markup::html, std::move(text)};
+}
+
+// The rendered diagnostic of a read that fails, or "" when it succeeds.
+inline std::string read_error(const std::filesystem::path& path, Limits limits = {}) {
+    try {
+        read_crowdanki(path, limits);
+    } catch (const Error& e) {
+        return format_diagnostic(e.diagnostic());
+    }
+    return {};
 }
 
 // Writes `output` to a fresh folder `dir/name` and returns its path.

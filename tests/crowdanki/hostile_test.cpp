@@ -23,15 +23,6 @@ std::string deck_with(const std::string& rest) {
     return std::string(R"({"__type__": "Deck", )") + kModel + ", " + rest + "}";
 }
 
-std::string read_error(const fs::path& path, Limits limits = {}) {
-    try {
-        read_crowdanki(path, limits);
-    } catch (const Error& e) {
-        return format_diagnostic(e.diagnostic());
-    }
-    return {};
-}
-
 }  // namespace
 
 TEST(CrowdAnkiHostile, MediaNamesWithParentFoldersAreNeverRead) {

@@ -31,26 +31,6 @@ const Note& note_with_guid(const Collection& c, const std::string& guid) {
     throw std::runtime_error("no note " + guid);
 }
 
-Content html(std::string text) {
-    return Content{Markup::html, std::move(text)};
-}
-
-fs::path kamaraju() {
-    return fixtures_dir() / "crowdanki/kamaraju-anki_public_deck";
-}
-fs::path brainbrew() {
-    return fixtures_dir() / "crowdanki/brainbrew-crowdanki_example_1";
-}
-
-std::string read_error(const fs::path& path) {
-    try {
-        read_crowdanki(path);
-    } catch (const Error& e) {
-        return format_diagnostic(e.diagnostic());
-    }
-    return {};
-}
-
 const char* kMinimalDeck = R"({"__type__": "Deck", "name": "D", "children": [],
     "note_models": [{"__type__": "NoteModel", "crowdanki_uuid": "m1", "name": "Basic", "type": 0,
                      "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],

@@ -18,17 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path kamaraju() {
-    return fixtures_dir() / "crowdanki/kamaraju-anki_public_deck";
-}
-fs::path brainbrew() {
-    return fixtures_dir() / "crowdanki/brainbrew-crowdanki_example_1";
-}
-
-Content html(std::string text) {
-    return Content{Markup::html, std::move(text)};
-}
-
 std::set<std::string> keys_of(const Json& object) {
     std::set<std::string> keys;
     for (auto& [key, value] : object.items()) keys.insert(key);

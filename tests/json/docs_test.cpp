@@ -48,7 +48,7 @@ TEST(JsonDocs, ExamplesReadCleanlyAndTheFullOneIsCanonical) {
         Diagnostics diagnostics;
         ReadContext context{diagnostics, {}, Limits{}, 1700000000};
         Collection c =
-            read_collection(json_format(), input_from_memory("doc.json", block), context);
+            read_collection(json_deck_format(), input_from_memory("doc.json", block), context);
         EXPECT_TRUE(diagnostics.empty()) << testing::PrintToString(rendered(diagnostics.all()));
         EXPECT_EQ(c.notes.size(), 1u);
     }

@@ -18,11 +18,11 @@ TEST(JsonForeignFiles, OtherToolsJsonIsRefusedWithJson002) {
         if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
         SCOPED_TRACE(entry.path().string());
         Input input = read_input(entry.path().string());
-        EXPECT_EQ(json_format().reader->probe(input), 1);
+        EXPECT_EQ(json_deck_format().reader->probe(input), 1);
         Diagnostics diagnostics;
         ReadContext context{diagnostics, {}, Limits{}, 0};
         try {
-            json_format().reader->read(input, context);
+            json_deck_format().reader->read(input, context);
             ADD_FAILURE() << "read as a deckport document";
         } catch (const InputError& error) {
             EXPECT_EQ(format_diagnostic(error.diagnostic()),

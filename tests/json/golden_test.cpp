@@ -120,7 +120,8 @@ TEST(Golden, DeckToJsonToDeckToJsonIsStable) {
         }
         SCOPED_TRACE(deck.path.string());
         std::string first = write_json(read_deck(*deck.format, read_input(deck.path.string())));
-        Collection from_json = read_deck(json_format(), input_from_memory("first.json", first));
+        Collection from_json =
+            read_deck(json_deck_format(), input_from_memory("first.json", first));
 
         Diagnostics diagnostics;
         WriteContext context{diagnostics, {}, Limits{}, kGoldenTimestamp, "again"};

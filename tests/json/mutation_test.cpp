@@ -18,7 +18,7 @@ bool reads_or_refuses(const std::string& text) {
     try {
         read_json(text, diagnostics);
         Input input = input_from_memory("m.json", text);
-        json_format().reader->probe(input);
+        json_deck_format().reader->probe(input);
         return true;
     } catch (const InputError&) {
         return true;

@@ -33,7 +33,8 @@ TEST(JsonRoundTrip, JsonToJsonThroughTheWholePipelineIsByteIdentical) {
     std::string first = write_json(sample_collection());
     Diagnostics diagnostics;
     ReadContext context{diagnostics, {}, Limits{}, 1234};
-    Collection read = read_collection(json_format(), input_from_memory("in.json", first), context);
+    Collection read =
+        read_collection(json_deck_format(), input_from_memory("in.json", first), context);
     EXPECT_TRUE(diagnostics.empty()) << testing::PrintToString(rendered(diagnostics.all()));
     EXPECT_EQ(read.meta.source_format, "json");
     EXPECT_EQ(write_json(read), first);
@@ -119,7 +120,7 @@ TEST(JsonMedia, ListModeWritesNoBytesAndReadsThemFromTheJsonFilesFolder) {
     Diagnostics diagnostics;
     ReadContext context{diagnostics, {}, Limits{}, 0};
     Input input = read_input((dir / "deck.json").string());
-    Collection back = json_format().reader->read(input, context);
+    Collection back = json_deck_format().reader->read(input, context);
     // empty.txt is not in the folder: dropped with a warning naming where it was looked for.
     EXPECT_EQ(
         rendered(diagnostics.all()),
@@ -185,7 +186,7 @@ TEST(JsonWriter, ReportsNotesThatWouldNotReadBack) {
 }
 
 TEST(JsonProbe, RecognisesItsOwnDocuments) {
-    const Reader& reader = *json_format().reader;
+    const Reader& reader = *json_deck_format().reader;
     auto probe = [&](const std::string& text) {
         return reader.probe(input_from_memory("x", text));
     };

@@ -95,7 +95,7 @@ inline Collection sample_collection() {
     return c;
 }
 
-inline const Format& json_format() {
+inline const Format& json_deck_format() {
     const Format* format = builtin_formats().find("json");
     if (!format) throw std::runtime_error("json format is not registered");
     return *format;
@@ -106,14 +106,14 @@ inline std::string write_json(const Collection& collection, FormatOptions option
     Diagnostics local;
     Diagnostics& sink = diagnostics ? *diagnostics : local;
     WriteContext context{sink, std::move(options), Limits{}, 1700000000, "out.json"};
-    Output output = write_to_memory(*json_format().writer, collection, context);
+    Output output = write_to_memory(*json_deck_format().writer, collection, context);
     return output.files.at(0).bytes;
 }
 
 // The reader alone (no normalisation): what the file says, nothing added.
 inline Collection read_json(const std::string& text, Diagnostics& diagnostics, Limits limits = {}) {
     ReadContext context{diagnostics, {}, limits, 1700000000};
-    return json_format().reader->read(input_from_memory("deck.json", text), context);
+    return json_deck_format().reader->read(input_from_memory("deck.json", text), context);
 }
 
 // Compares part by part, so that a failure names the part.

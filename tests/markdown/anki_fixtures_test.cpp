@@ -10,6 +10,7 @@
 #include "deckport/content.hpp"
 #include "deckport/error.hpp"
 #include "deckport/unicode.hpp"
+#include "markdown_helpers.hpp"
 
 using namespace deckport;
 using namespace deckport::test;
@@ -26,12 +27,6 @@ std::vector<std::filesystem::path> anki_packages() {
     }
     std::sort(packages.begin(), packages.end());
     return packages;
-}
-
-bool has_error(const std::vector<std::string>& diagnostics) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const std::string& line) {
-        return line.find(": error: ") != std::string::npos;
-    });
 }
 
 // Errors about media files the package refers to but does not hold (APKG202): the media

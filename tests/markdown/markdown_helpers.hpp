@@ -1,6 +1,7 @@
 // Reading markdown decks from memory or files in tests, with their rendered diagnostics.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,19 @@ struct WriteResult {
     std::string text;
     std::vector<std::string> diagnostics;
 };
+
+// Whether any rendered diagnostic is an error.
+inline bool has_error(const std::vector<std::string>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(), [](const std::string& line) {
+        return line.find(": error: ") != std::string::npos;
+    });
+}
+
+// The name of the note's type, "?" when the collection has none of that id.
+inline std::string type_name(const Collection& collection, const Note& note) {
+    const NoteType* note_type = collection.find_note_type(note.note_type_id);
+    return note_type ? note_type->name : "?";
+}
 
 inline WriteResult write_markdown(const Collection& collection) {
     Diagnostics diagnostics;

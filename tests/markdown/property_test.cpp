@@ -15,9 +15,9 @@ using namespace deckport::test;
 namespace {
 
 // A small deterministic generator (64-bit LCG), so that failures reproduce.
-class Lines {
+class RandomLines {
   public:
-    explicit Lines(std::uint64_t seed) : state_(seed) {}
+    explicit RandomLines(std::uint64_t seed) : state_(seed) {}
 
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
 
@@ -94,17 +94,10 @@ class Lines {
     std::uint64_t state_;
 };
 
-bool has_error(const std::vector<std::string>& diagnostics) {
-    for (const std::string& line : diagnostics) {
-        if (line.find(": error: ") != std::string::npos) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 TEST(MarkdownProperty, GeneratedDecksRoundTripWhenTheyReadWithoutErrors) {
-    Lines lines(20240501);
+    RandomLines lines(20240501);
     int clean = 0;
     for (int i = 0; i < 2000; ++i) {
         std::string deck = lines.deck();
@@ -127,7 +120,7 @@ TEST(MarkdownProperty, GeneratedDecksRoundTripWhenTheyReadWithoutErrors) {
 }
 
 TEST(MarkdownProperty, GeneratedNotesFromOtherFormatsReadBackAsWritten) {
-    Lines gen(77);
+    RandomLines gen(77);
     const std::vector<NoteType> types = {basic_note_type(), basic_and_reversed_note_type(),
                                          cloze_note_type()};
     const std::vector<std::string> decks = {"D", "D::E", "Default", "F G"};

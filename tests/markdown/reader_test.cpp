@@ -20,11 +20,6 @@ std::vector<std::string> sources(const Note& note) {
     return out;
 }
 
-std::string type_name(const Collection& collection, const Note& note) {
-    const NoteType* note_type = collection.find_note_type(note.note_type_id);
-    return note_type ? note_type->name : "?";
-}
-
 }  // namespace
 
 TEST(MarkdownReader, ReferenceDeckHasFiveBasicNotes) {

@@ -89,11 +89,6 @@ std::map<std::string, Example> extract_examples(const std::string& doc) {
     return examples;
 }
 
-std::string type_name(const Collection& collection, const Note& note) {
-    const NoteType* note_type = collection.find_note_type(note.note_type_id);
-    return note_type ? note_type->name : "?";
-}
-
 // The deck as `deck.md`, beside its files when it has some.
 ReadResult read_example(const Example& example) {
     if (example.files.empty()) return read_markdown(example.deck);

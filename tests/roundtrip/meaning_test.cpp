@@ -15,6 +15,7 @@
 
 using namespace deckport;
 using test::FakeFlaw;
+using test::media_in_memory;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
@@ -74,13 +75,6 @@ std::vector<std::string> errors_of(const RoundtripResult& result) {
         if (d.severity == Severity::error) out.push_back(format_diagnostic(d));
     }
     return out;
-}
-
-MediaFile media(std::string name, std::string bytes) {
-    MediaFile file;
-    file.name = std::move(name);
-    file.data = std::move(bytes);
-    return file;
 }
 
 std::vector<std::string> all_of(const RoundtripResult& result) {
@@ -271,8 +265,8 @@ TEST(RoundtripMeaning, RootDeckTheFormatAddsIsNotADeckChange) {
 TEST(RoundtripMeaning, TwoImagesRenamedByTheFormatAreMatchedByTheirBytes) {
     Collection c = collection_of(
         {basic_note("Art", "Red: ![r](media/red.png)", "Blue: ![b](<media/blue dot.png>)", 1)});
-    c.media.push_back(media("media/red.png", "RED-PNG"));
-    c.media.push_back(media("media/blue dot.png", "BLUE-PNG"));
+    c.media.push_back(media_in_memory("media/red.png", "RED-PNG"));
+    c.media.push_back(media_in_memory("media/blue dot.png", "BLUE-PNG"));
     RoundtripResult result = run("crowdish", test::carries_everything(), FakeFlaw::flat_media, c,
                                  Normalisations{.media_names = true});
     EXPECT_TRUE(result.passed()) << ::testing::PrintToString(all_of(result));
@@ -292,8 +286,8 @@ TEST(RoundtripMeaning, TwoImagesRenamedByTheFormatAreMatchedByTheirBytes) {
 
 TEST(RoundtripMeaning, FilesOfTheSameBytesKeepTheirOwnNames) {
     Collection c = collection_of({basic_note("Art", "![a](x/a.png) ![b](y/b.png)", "two", 1)});
-    c.media.push_back(media("x/a.png", "SAME"));
-    c.media.push_back(media("y/b.png", "SAME"));
+    c.media.push_back(media_in_memory("x/a.png", "SAME"));
+    c.media.push_back(media_in_memory("y/b.png", "SAME"));
     RoundtripResult result = run("crowdish", test::carries_everything(), FakeFlaw::flat_media, c,
                                  Normalisations{.media_names = true});
     EXPECT_TRUE(result.passed()) << ::testing::PrintToString(all_of(result));

@@ -14,12 +14,6 @@ using namespace deckport::test;
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr long kMemoryBoundKib = 256 * 1024;
-
-}  // namespace
-
 TEST(DecompressionBounds, AMediaZipBombIsRefusedWithinTheMemoryBound) {
     TempDir dir;
     // 1 GiB of zeros from about 1 MB: the package of issue 10, item 4.

@@ -9,6 +9,9 @@
 
 namespace deckport::test {
 
+// The peak memory no hostile or oversized input may push the CLI past.
+constexpr long kMemoryBoundKib = 256 * 1024;
+
 // A schema-11 collection with one Basic note whose Back is `back`; `extra_sql` runs last.
 inline std::string one_note_collection(const std::string& back = "back",
                                        const std::vector<std::string>& extra_sql = {},

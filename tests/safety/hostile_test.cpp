@@ -18,8 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr long kMemoryBoundKib = 256 * 1024;
-
 struct HostileCase {
     std::string name;  // the test's name and the file's stem
     std::string file;  // the input, relative to the case's folder

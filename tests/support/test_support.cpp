@@ -13,14 +13,18 @@
 namespace deckport::test {
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return DECKPORT_SOURCE_DIR; }
+fs::path source_dir() {
+    return DECKPORT_SOURCE_DIR;
+}
 
 fs::path fixtures_dir() {
     if (const char* env = std::getenv("DECKPORT_FIXTURES"); env && *env) return env;
     return DECKPORT_FIXTURES_DIR;
 }
 
-bool have_fixtures() { return fs::is_directory(fixtures_dir()); }
+bool have_fixtures() {
+    return fs::is_directory(fixtures_dir());
+}
 
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -48,9 +52,8 @@ std::vector<std::string> entry_names(const fs::path& folder) {
 TempDir::TempDir() {
     static std::atomic<unsigned> counter{0};
     std::random_device rd;
-    path_ = fs::temp_directory_path() /
-            ("deckport-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-             "-" + std::to_string(rd()));
+    path_ = fs::temp_directory_path() / ("deckport-test-" + std::to_string(::getpid()) + "-" +
+                                         std::to_string(counter++) + "-" + std::to_string(rd()));
     fs::create_directories(path_);
 }
 
@@ -59,7 +62,9 @@ TempDir::~TempDir() {
     fs::remove_all(path_, ec);
 }
 
-std::string cli_path() { return DECKPORT_CLI_PATH; }
+std::string cli_path() {
+    return DECKPORT_CLI_PATH;
+}
 
 namespace {
 
@@ -121,7 +126,9 @@ CliResult run_cli_capped(const std::vector<std::string>& args, const CliCaps& ca
 std::size_t count_occurrences(const std::string& text, const std::string& needle) {
     std::size_t n = 0;
     if (needle.empty()) return 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    for (std::size_t at = text.find(needle); at != std::string::npos;
+         at = text.find(needle, at + 1))
+        ++n;
     return n;
 }
 
@@ -129,6 +136,13 @@ std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics) {
     std::vector<std::string> lines;
     for (const auto& d : diagnostics) lines.push_back(format_diagnostic(d));
     return lines;
+}
+
+MediaFile media_in_memory(std::string name, std::string bytes) {
+    MediaFile file;
+    file.name = std::move(name);
+    file.data = std::move(bytes);
+    return file;
 }
 
 }  // namespace deckport::test

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "deckport/diagnostics.hpp"
+#include "deckport/model.hpp"
 
 namespace deckport::test {
 
@@ -23,7 +24,7 @@ std::vector<std::string> entry_names(const std::filesystem::path& folder);
 
 // A fresh folder under the system temp dir, removed when the object goes away.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -31,7 +32,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -65,12 +66,15 @@ std::size_t count_occurrences(const std::string& text, const std::string& needle
 // Diagnostics rendered one per line, for exact comparisons.
 std::vector<std::string> rendered(const std::vector<Diagnostic>& diagnostics);
 
+// A media file whose bytes are in memory.
+MediaFile media_in_memory(std::string name, std::string bytes);
+
 }  // namespace deckport::test
 
 // Skips the current test, visibly, when ../shared/fixtures is not there.
-#define DECKPORT_REQUIRE_FIXTURES()                                                           \
-    do {                                                                                      \
-        if (!::deckport::test::have_fixtures())                                               \
-            GTEST_SKIP() << "fixtures folder " << ::deckport::test::fixtures_dir()            \
-                         << " is absent: set DECKPORT_FIXTURES to run this test";              \
+#define DECKPORT_REQUIRE_FIXTURES()                                                \
+    do {                                                                           \
+        if (!::deckport::test::have_fixtures())                                    \
+            GTEST_SKIP() << "fixtures folder " << ::deckport::test::fixtures_dir() \
+                         << " is absent: set DECKPORT_FIXTURES to run this test";  \
     } while (0)

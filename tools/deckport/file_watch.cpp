@@ -16,9 +16,7 @@ namespace fs = std::filesystem;
 
 FileWatch::FileWatch(const std::vector<fs::path>& files) {
     fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0)
-        throw IoError("IO001", "inotify",
-                      std::string("cannot watch files: ") + std::strerror(errno));
+    if (fd_ < 0) throw IoError("IO001", "inotify", "cannot watch files: " + errno_text());
     std::map<fs::path, int> watches;
     for (const fs::path& file : files) {
         fs::path absolute = fs::absolute(file);
@@ -29,8 +27,7 @@ FileWatch::FileWatch(const std::vector<fs::path>& files) {
                 inotify_add_watch(fd_, folder.c_str(),
                                   IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY);
             if (wd < 0) {
-                throw IoError("IO001", folder.string(),
-                              std::string("cannot watch folder: ") + std::strerror(errno));
+                throw IoError("IO001", folder.string(), "cannot watch folder: " + errno_text());
             }
             it = watches.emplace(folder, wd).first;
         }

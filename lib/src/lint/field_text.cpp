@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 
+#include "content/escape.hpp"
 #include "deckport/content.hpp"
 #include "deckport/parallel.hpp"
 #include "lint/lint_support.hpp"
@@ -12,15 +13,11 @@
 namespace deckport::lint_detail {
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 std::string collapse_whitespace(std::string_view text) {
     std::string out;
     bool pending_space = false;
     for (char c : text) {
-        if (is_space(c)) {
+        if (content::is_ascii_space(c)) {
             pending_space = !out.empty();
             continue;
         }
@@ -109,8 +106,8 @@ std::string_view first_line(std::string_view text) {
     while (!text.empty()) {
         std::size_t end = text.find('\n');
         std::string_view line = text.substr(0, end);
-        while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-        while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+        while (!line.empty() && content::is_ascii_space(line.front())) line.remove_prefix(1);
+        while (!line.empty() && content::is_ascii_space(line.back())) line.remove_suffix(1);
         if (!line.empty()) return line;
         if (end == std::string_view::npos) break;
         text.remove_prefix(end + 1);

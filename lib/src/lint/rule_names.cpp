@@ -6,7 +6,8 @@
 namespace deckport::lint_detail {
 namespace {
 
-bool is_space(char c) {
+// White space as C's isspace() sees it (a vertical tab too), around deck name parts.
+bool is_c_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
@@ -14,7 +15,7 @@ bool is_space(char c) {
 std::string deck_name_problem(const std::string& name) {
     for (const std::string& part : split_deck_path(name)) {
         if (part.empty()) return "has an empty part between '::'";
-        if (is_space(part.front()) || is_space(part.back())) {
+        if (is_c_space(part.front()) || is_c_space(part.back())) {
             return "has a part with leading or trailing spaces ('" + part + "')";
         }
     }

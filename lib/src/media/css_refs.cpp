@@ -8,8 +8,6 @@
 namespace deckport::media_detail {
 namespace {
 
-constexpr std::size_t npos = std::string_view::npos;
-
 bool is_hex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }

@@ -6,21 +6,17 @@
 #include <array>
 
 #include "content/entities.hpp"
+#include "content/escape.hpp"
 #include "media/ref_scanners.hpp"
 
 namespace deckport::media_detail {
 namespace {
-
-constexpr std::size_t npos = std::string_view::npos;
 
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 bool is_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 std::string lower_copy(std::string_view text) {
@@ -67,8 +63,8 @@ bool may_hold_media_tag(std::string_view html, std::size_t begin, std::size_t en
                 char c = html[pos + 1 + i];
                 same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == name[i];
             }
-            if (same && (after == end || is_space(html[after]) || html[after] == '/' ||
-                         html[after] == '>')) {
+            if (same && (after == end || content::is_ascii_space(html[after]) ||
+                         html[after] == '/' || html[after] == '>')) {
                 return true;
             }
         }
@@ -97,22 +93,22 @@ struct Attribute {
 std::size_t read_attributes(std::string_view html, std::size_t pos, std::size_t end,
                             std::vector<Attribute>& attributes) {
     while (pos < end) {
-        while (pos < end && (is_space(html[pos]) || html[pos] == '/')) ++pos;
+        while (pos < end && (content::is_ascii_space(html[pos]) || html[pos] == '/')) ++pos;
         if (pos >= end) break;
         if (html[pos] == '>') return pos + 1;
         Attribute attribute;
         std::size_t name_begin = pos;
         ++pos;  // the first character belongs to the name, even '='
-        while (pos < end && !is_space(html[pos]) && html[pos] != '/' && html[pos] != '>' &&
-               html[pos] != '=') {
+        while (pos < end && !content::is_ascii_space(html[pos]) && html[pos] != '/' &&
+               html[pos] != '>' && html[pos] != '=') {
             ++pos;
         }
         attribute.name = lower_copy(html.substr(name_begin, pos - name_begin));
         std::size_t after_name = pos;
-        while (pos < end && is_space(html[pos])) ++pos;
+        while (pos < end && content::is_ascii_space(html[pos])) ++pos;
         if (pos < end && html[pos] == '=') {
             ++pos;
-            while (pos < end && is_space(html[pos])) ++pos;
+            while (pos < end && content::is_ascii_space(html[pos])) ++pos;
             attribute.value_begin = pos;
             if (pos < end && (html[pos] == '"' || html[pos] == '\'')) {
                 std::size_t close = html.substr(0, end).find(html[pos], pos + 1);
@@ -122,7 +118,7 @@ std::size_t read_attributes(std::string_view html, std::size_t pos, std::size_t 
                 pos = close < end ? close + 1 : end;
             } else {
                 attribute.raw_begin = pos;
-                while (pos < end && !is_space(html[pos]) && html[pos] != '>') ++pos;
+                while (pos < end && !content::is_ascii_space(html[pos]) && html[pos] != '>') ++pos;
                 attribute.raw_end = pos;
             }
             attribute.value_end = pos;
@@ -159,8 +155,8 @@ void scan_html_tags(std::string_view html, std::size_t begin, std::size_t end,
             continue;
         }
         std::size_t name_end = name_begin;
-        while (name_end < end && !is_space(html[name_end]) && html[name_end] != '/' &&
-               html[name_end] != '>') {
+        while (name_end < end && !content::is_ascii_space(html[name_end]) &&
+               html[name_end] != '/' && html[name_end] != '>') {
             ++name_end;
         }
         std::string name = lower_copy(html.substr(name_begin, name_end - name_begin));

@@ -9,6 +9,8 @@
 
 namespace deckport::media_detail {
 
+inline constexpr std::size_t npos = std::string_view::npos;
+
 // <img|audio|video|source|object src|data> in HTML from `begin` to `end` of `text` (offsets
 // are into `text`). Comments, <!...>, <?...> and raw-text elements (script, style...) skipped.
 void scan_html_tags(std::string_view text, std::size_t begin, std::size_t end,

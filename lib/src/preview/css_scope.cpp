@@ -16,9 +16,6 @@ constexpr int kMaxImportDepth = 4;
 // scanner recurses per level.
 constexpr int kMaxBlockDepth = 32;
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 bool is_ident_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
            static_cast<unsigned char>(c) >= 0x80;
@@ -99,7 +96,7 @@ class CssScoper {
 
     std::size_t skip_trivia(std::size_t i, std::size_t end) const {
         while (i < end) {
-            if (is_space(s_[i])) {
+            if (content::is_ascii_space(s_[i])) {
                 ++i;
             } else if (s_.compare(i, 2, "/*") == 0) {
                 i = skip_atom(i, end);
@@ -256,13 +253,13 @@ class CssScoper {
     // The reference inside url( … ) starting at `i` (quoted or not, escapes resolved);
     // `end` is set after the closing ')'.
     static std::string url_value(std::string_view text, std::size_t i, std::size_t& end) {
-        while (i < text.size() && is_space(text[i])) ++i;
+        while (i < text.size() && content::is_ascii_space(text[i])) ++i;
         std::string value;
         char quote = i < text.size() && (text[i] == '"' || text[i] == '\'') ? text[i] : '\0';
         if (quote) ++i;
         while (i < text.size()) {
             char c = text[i];
-            if (quote ? c == quote : (c == ')' || is_space(c))) break;
+            if (quote ? c == quote : (c == ')' || content::is_ascii_space(c))) break;
             if (c == '\\' && i + 1 < text.size()) {
                 std::size_t k = i + 1;
                 std::size_t hex_end = k;
@@ -274,7 +271,9 @@ class CssScoper {
                         std::stoul(std::string(text.substr(k, hex_end - k)), nullptr, 16);
                     content::append_utf8(value,
                                          static_cast<std::uint32_t>(std::min(cp, 0x110000ul)));
-                    i = hex_end < text.size() && is_space(text[hex_end]) ? hex_end + 1 : hex_end;
+                    i = hex_end < text.size() && content::is_ascii_space(text[hex_end])
+                            ? hex_end + 1
+                            : hex_end;
                 } else {
                     value += text[k];
                     i = k + 1;
@@ -306,7 +305,7 @@ class CssScoper {
     // dropped (the page fetches nothing).
     void import(std::string_view rest, std::string& out) {
         std::size_t i = 0;
-        while (i < rest.size() && is_space(rest[i])) ++i;
+        while (i < rest.size() && content::is_ascii_space(rest[i])) ++i;
         std::string reference;
         std::size_t after = i;
         if (i < rest.size() && (rest[i] == '"' || rest[i] == '\'')) {
@@ -327,8 +326,8 @@ class CssScoper {
         }
         std::string scoped = CssScoper(*text, scope_, resources_, dropped_, depth_ + 1).run();
         std::string_view media = rest.substr(std::min(after, rest.size()));
-        while (!media.empty() && is_space(media.front())) media.remove_prefix(1);
-        while (!media.empty() && is_space(media.back())) media.remove_suffix(1);
+        while (!media.empty() && content::is_ascii_space(media.front())) media.remove_prefix(1);
+        while (!media.empty() && content::is_ascii_space(media.back())) media.remove_suffix(1);
         if (media.empty())
             out += scoped;
         else
@@ -351,7 +350,8 @@ class CssScoper {
             }
             if (c == '(' || c == '[') ++depth;
             if ((c == ')' || c == ']') && depth > 0) --depth;
-            if (depth == 0 && (is_space(c) || c == '>' || c == '+' || c == '~')) break;
+            if (depth == 0 && (content::is_ascii_space(c) || c == '>' || c == '+' || c == '~'))
+                break;
             ++i;
         }
         return std::min(i, sel.size());
@@ -381,11 +381,11 @@ class CssScoper {
         if (type == "html" || type == ":root") {
             // `html body.x …`: body is the card root inside the scope.
             std::size_t k = 0;
-            while (k < after.size() && is_space(after[k])) ++k;
+            while (k < after.size() && content::is_ascii_space(after[k])) ++k;
             bool child = k < after.size() && after[k] == '>';
             if (child) {
                 ++k;
-                while (k < after.size() && is_space(after[k])) ++k;
+                while (k < after.size() && content::is_ascii_space(after[k])) ++k;
             }
             std::size_t next_end = compound_end(after, k);
             std::size_t body_length = 0;
@@ -408,7 +408,7 @@ class CssScoper {
             std::string_view piece = list.substr(pos, comma - pos);
             std::size_t lead = 0;
             while (lead < piece.size()) {
-                if (is_space(piece[lead])) {
+                if (content::is_ascii_space(piece[lead])) {
                     ++lead;
                 } else if (piece.compare(lead, 2, "/*") == 0) {
                     std::size_t close = piece.find("*/", lead + 2);
@@ -418,7 +418,7 @@ class CssScoper {
                 }
             }
             std::size_t trail = piece.size();
-            while (trail > lead && is_space(piece[trail - 1])) --trail;
+            while (trail > lead && content::is_ascii_space(piece[trail - 1])) --trail;
             out.append(piece.substr(0, lead));
             if (trail > lead) out += scope_selector(piece.substr(lead, trail - lead));
             out.append(piece.substr(trail));
