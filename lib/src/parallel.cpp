@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10,6 +12,76 @@
 #include "deckport/threads.hpp"
 
 namespace deckport {
+namespace {
+
+// Threads kept waiting for parallel_for's work, started on first use. Threads started per call
+// (per slice of 2,048 notes) waited milliseconds to be scheduled, while the calling thread did
+// most of the slice alone. One call at a time uses the pool; a call made while it is busy (from
+// another input's thread, or from inside the pool) starts threads of its own.
+class WorkerPool {
+  public:
+    explicit WorkerPool(unsigned size) {
+        for (unsigned i = 0; i < size; ++i) std::thread([this] { serve(); }).detach();
+        size_ = size;
+    }
+
+    // Offers `job` to up to `helpers` pool threads; false, and nothing started, when the pool
+    // is busy. After true, the caller runs its own share and then calls finish().
+    bool offer(unsigned helpers, const std::function<void()>& job) {
+        std::lock_guard lock(mutex_);
+        if (busy_ || size_ == 0) return false;
+        busy_ = true;
+        job_ = &job;
+        wanted_ = std::min(helpers, size_);
+        taken_ = finished_ = 0;
+        ++generation_;
+        work_.notify_all();
+        return true;
+    }
+
+    // Waits for the pool threads that took the job; those that have not started yet never will.
+    void finish() {
+        std::unique_lock lock(mutex_);
+        wanted_ = taken_;
+        done_.wait(lock, [&] { return finished_ == taken_; });
+        job_ = nullptr;
+        busy_ = false;
+    }
+
+  private:
+    void serve() {
+        std::uint64_t seen = 0;
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            work_.wait(lock, [&] { return generation_ != seen; });
+            seen = generation_;
+            if (taken_ >= wanted_) continue;
+            ++taken_;
+            const std::function<void()>* job = job_;
+            lock.unlock();
+            (*job)();
+            lock.lock();
+            if (++finished_ == taken_) done_.notify_all();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable work_, done_;
+    unsigned size_ = 0;
+    bool busy_ = false;
+    const std::function<void()>* job_ = nullptr;
+    unsigned wanted_ = 0, taken_ = 0, finished_ = 0;
+    std::uint64_t generation_ = 0;
+};
+
+// Never destroyed: its threads wait for work until the process ends.
+WorkerPool& pool() {
+    static WorkerPool* workers =
+        new WorkerPool(std::max(1u, std::thread::hardware_concurrency()) - 1);
+    return *workers;
+}
+
+}  // namespace
 
 void parallel_for(std::size_t count, const std::function<void(std::size_t)>& work,
                   std::size_t min_parallel) {
@@ -23,7 +95,7 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
     std::exception_ptr failure;
     std::size_t failed_at = count;
     std::mutex failure_lock;
-    auto run = [&] {
+    std::function<void()> run = [&] {
         for (std::size_t begin; (begin = next.fetch_add(kChunk)) < count;) {
             std::size_t i = begin;
             try {
@@ -40,11 +112,17 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
             }
         }
     };
-    std::vector<std::thread> helpers;
     threads = std::min(threads, (count + kChunk - 1) / kChunk);
-    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(run);
-    run();
-    for (std::thread& helper : helpers) helper.join();
+    auto helpers = static_cast<unsigned>(threads - 1);
+    if (pool().offer(helpers, run)) {
+        run();
+        pool().finish();
+    } else {
+        std::vector<std::thread> started;
+        for (unsigned t = 0; t < helpers; ++t) started.emplace_back(run);
+        run();
+        for (std::thread& thread : started) thread.join();
+    }
     if (failure) std::rethrow_exception(failure);
 }
 

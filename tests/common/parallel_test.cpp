@@ -3,6 +3,7 @@
 #include <atomic>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "deckport/parallel.hpp"
@@ -40,6 +41,24 @@ TEST(ParallelFor, RethrowsTheExceptionOfTheLowestIndex) {
             EXPECT_STREQ(e.what(), "index 700");
         }
     }
+}
+
+// Work on the kept threads may itself share work out, and several threads may share work out
+// at once (slices made ahead while the writer's thread renders): every call still finishes,
+// with every index done once, whether or not the kept threads take it.
+TEST(ParallelFor, NestedAndConcurrentCallsAllFinish) {
+    constexpr std::size_t kOuter = 512, kInner = 300;
+    std::vector<std::atomic<int>> calls(kOuter * kInner);
+    auto nested = [&] {
+        parallel_for(kOuter, [&](std::size_t i) {
+            parallel_for(
+                kInner, [&](std::size_t k) { ++calls[i * kInner + k]; }, 1);
+        });
+    };
+    std::thread other(nested);
+    nested();
+    other.join();
+    for (std::size_t i = 0; i < calls.size(); ++i) ASSERT_EQ(calls[i], 2) << i;
 }
 
 namespace {
