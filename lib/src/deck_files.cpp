@@ -10,7 +10,9 @@ namespace deckport {
 namespace {
 namespace fs = std::filesystem;
 
-// What a folder search reads of a file to tell whether it is a deck.
+// What a folder search reads of a file to tell whether it is a deck: a first look, then the
+// whole head when the first look does not show a deck.
+constexpr std::size_t kFirstLookBytes = 4 * 1024;
 constexpr std::size_t kHeadBytes = 64 * 1024;
 
 bool is_folder_deck(const fs::path& dir, const FormatRegistry& registry) {
@@ -31,11 +33,14 @@ const Format* deck_file_format(const fs::path& file, const FormatRegistry& regis
     return format && format->reader && !format->info.directory ? format : nullptr;
 }
 
-std::string head_of(const fs::path& file) {
+// The file's first `bytes` bytes (fewer when it is shorter). With `whole_lines`, a head that
+// filled `bytes` ends at its last line break, so that no cut line is judged.
+std::string head_of(const fs::path& file, std::size_t bytes, bool whole_lines = false) {
     std::ifstream in(file, std::ios::binary);
-    std::string head(kHeadBytes, '\0');
+    std::string head(bytes, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    if (whole_lines && head.size() == bytes) head.resize(head.rfind('\n') + 1);  // npos + 1 == 0
     return head;
 }
 
@@ -112,8 +117,15 @@ class Walk {
         Input head;
         head.display_name = shown;
         head.path = path;
-        head.bytes = head_of(path);
+        // Most decks say so in their first lines (front matter, a card separator): a look at
+        // the first few kilobytes, and at the whole head only when they do not. In a batch this
+        // is work done on one thread before the first job starts.
+        head.bytes = head_of(path, kFirstLookBytes, true);
         std::string why = format->reader->why_not_a_deck(head);
+        if (!why.empty()) {
+            head.bytes = head_of(path, kHeadBytes);
+            why = format->reader->why_not_a_deck(head);
+        }
         if (!why.empty()) {
             out_.skipped.push_back({Severity::note, "FMT002",
                                     "skipped: not a " + format->info.name + " deck (" + why + ")",

@@ -65,6 +65,25 @@ TEST(Folders, AReadmeWithoutDeckFrontMatterOrSeparatorsIsSkippedWithANote) {
     EXPECT_THAT(roundtrip.out, Not(HasSubstr("README")));
 }
 
+// The search looks at a file's first few kilobytes, then at its first 64 KiB when those do not
+// show a deck: what decides is the same as reading the 64 KiB at once.
+TEST(Folders, WhatShowsADeckMayComeAfterTheFirstKilobytes) {
+    test::TempDir dir;
+    std::string preamble;
+    while (preamble.size() < 6000) preamble += "A long note about the deck, before its cards.\n";
+    // The separator is the first sign of a deck, past the first look.
+    write_text(dir / "decks" / "late.md", preamble + "\nQ1\n\n---\nA1\n\n. . .\n\nQ2\n");
+    // A line that begins like a separator, cut at the first look's end, is not one.
+    std::string cut(4096 - 5, 'x');  // the first look ends just after ". . ."
+    cut[cut.size() - 1] = '\n';
+    write_text(dir / "decks" / "cut.md", cut + ". . . and more on the same line\n");
+    // Past the 64 KiB, nothing counts, as before.
+    std::string far;
+    while (far.size() < 70 * 1024) far += "More prose without any deck syntax in it at all.\n";
+    write_text(dir / "decks" / "far.md", far + ". . .\n");
+    EXPECT_THAT(found(dir), ElementsAre("late.md"));
+}
+
 TEST(Folders, IncludeAndExcludeGlobsAreRelativeToTheFolderGiven) {
     test::TempDir dir;
     make_project(dir);
