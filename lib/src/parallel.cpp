@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -20,9 +21,12 @@ namespace {
 // another input's thread, or from inside the pool) starts threads of its own.
 class WorkerPool {
   public:
+    // As many threads as can be started, up to `size` (none, when the system refuses).
     explicit WorkerPool(unsigned size) {
-        for (unsigned i = 0; i < size; ++i) std::thread([this] { serve(); }).detach();
-        size_ = size;
+        try {
+            for (; size_ < size; ++size_) std::thread([this] { serve(); }).detach();
+        } catch (const std::system_error&) {
+        }
     }
 
     // Offers `job` to up to `helpers` pool threads; false, and nothing started, when the pool
@@ -119,7 +123,11 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
         pool().finish();
     } else {
         std::vector<std::thread> started;
-        for (unsigned t = 0; t < helpers; ++t) started.emplace_back(run);
+        try {
+            for (unsigned t = 0; t < helpers; ++t) started.emplace_back(run);
+        } catch (const std::system_error&) {
+            // Fewer threads than asked for: this one takes what they would have.
+        }
         run();
         for (std::thread& thread : started) thread.join();
     }
