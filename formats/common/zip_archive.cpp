@@ -396,6 +396,7 @@ ZipWriter::ZipWriter() {
     if (!archive_) {
         std::string cause = zip_error_strerror(&error);
         zip_error_fini(&error);
+        zip_source_free(buffer_);  // twice: once for zip_source_keep, once for the creation
         zip_source_free(buffer_);
         throw std::runtime_error("libzip: cannot open an archive in memory: " + cause);
     }

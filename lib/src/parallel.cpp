@@ -29,18 +29,19 @@ class WorkerPool {
         }
     }
 
-    // Offers `job` to up to `helpers` pool threads; false, and nothing started, when the pool
-    // is busy. After true, the caller runs its own share and then calls finish().
-    bool offer(unsigned helpers, const std::function<void()>& job) {
+    // Offers `job` to up to `helpers` pool threads and says how many it offered it to: 0, and
+    // nothing started, when the pool is busy. After a number above 0, the caller runs its own
+    // share and then calls finish().
+    unsigned offer(unsigned helpers, const std::function<void()>& job) {
         std::lock_guard lock(mutex_);
-        if (busy_ || size_ == 0) return false;
+        if (busy_ || size_ == 0 || helpers == 0) return 0;
         busy_ = true;
         job_ = &job;
         wanted_ = std::min(helpers, size_);
         taken_ = finished_ = 0;
         ++generation_;
         work_.notify_all();
-        return true;
+        return wanted_;
     }
 
     // Waits for the pool threads that took the job; those that have not started yet never will.
@@ -118,19 +119,28 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t)>& wor
     };
     threads = std::min(threads, (count + kChunk - 1) / kChunk);
     auto helpers = static_cast<unsigned>(threads - 1);
-    if (pool().offer(helpers, run)) {
-        run();
-        pool().finish();
-    } else {
-        std::vector<std::thread> started;
-        try {
-            for (unsigned t = 0; t < helpers; ++t) started.emplace_back(run);
-        } catch (const std::system_error&) {
-            // Fewer threads than asked for: this one takes what they would have.
+    // The kept threads first; threads of its own for what they cannot take (the pool is busy,
+    // or -j asks for more threads than the machine has cores).
+    unsigned offered = pool().offer(helpers, run);
+    // The kept threads are waited for before this call's locals go, however it ends.
+    struct KeptThreads {
+        bool working;
+        void wait() {
+            if (working) pool().finish();
+            working = false;
         }
-        run();
-        for (std::thread& thread : started) thread.join();
+        ~KeptThreads() { wait(); }
+    } kept{offered > 0};
+    std::vector<std::thread> started;
+    started.reserve(helpers - offered);
+    try {
+        for (unsigned t = offered; t < helpers; ++t) started.emplace_back(run);
+    } catch (const std::system_error&) {
+        // Fewer threads than asked for: this one takes what they would have.
     }
+    run();
+    for (std::thread& thread : started) thread.join();
+    kept.wait();
     if (failure) std::rethrow_exception(failure);
 }
 

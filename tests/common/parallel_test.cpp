@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "deckport/parallel.hpp"
+#include "deckport/threads.hpp"
 
 using namespace deckport;
 
@@ -41,6 +42,15 @@ TEST(ParallelFor, RethrowsTheExceptionOfTheLowestIndex) {
             EXPECT_STREQ(e.what(), "index 700");
         }
     }
+}
+
+// -j may ask for more threads than the machine keeps (one per core): the rest are started.
+TEST(ParallelFor, MoreThreadsThanCoresStillCallEveryIndexOnce) {
+    set_threads_per_input(16);
+    std::vector<std::atomic<int>> calls(20'000);
+    parallel_for(calls.size(), [&](std::size_t i) { ++calls[i]; });
+    set_threads_per_input(0);
+    for (std::size_t i = 0; i < calls.size(); ++i) ASSERT_EQ(calls[i], 1) << i;
 }
 
 // Work on the kept threads may itself share work out, and several threads may share work out

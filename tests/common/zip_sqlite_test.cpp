@@ -41,7 +41,9 @@ TEST(Zip, WritesDeterministicArchivesThatReadBack) {
 // once on two threads (a batch writing two packages) could see them half-filled and fail with
 // "Read-only archive". The race is only on the first open, so each try is a fresh process.
 TEST(Zip, FirstArchivesOpenedOnSeveralThreadsAtOnce) {
-    GTEST_FLAG_SET(death_test_style, "threadsafe");  // re-executes: libzip not yet used
+    // Re-executes the test binary for each try, so that libzip has not been used yet.
+    std::string style = GTEST_FLAG_GET(death_test_style);
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
     auto open_at_once = [] {
         constexpr int kThreads = 2;  // one per core, each spinning: they start within nanoseconds
         std::atomic<int> ready = 0;
@@ -73,6 +75,7 @@ TEST(Zip, FirstArchivesOpenedOnSeveralThreadsAtOnce) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         EXPECT_EXIT(open_at_once(), ::testing::ExitedWithCode(0), "") << "attempt " << attempt;
     }
+    GTEST_FLAG_SET(death_test_style, style);
 }
 
 TEST(Zip, BoundsDecompressedSize) {

@@ -52,9 +52,10 @@ class SlicePipeline {
 
   private:
     void advance(std::size_t first) {
-        finished_ = std::move(current_);
+        std::vector<Result> made = next_.valid() ? next_.get() : make(first);
+        finished_ = std::move(current_);  // after the new slice is made: make() may throw
         if (!ahead_) finished_ = {};
-        current_ = next_.valid() ? next_.get() : make(first);
+        current_ = std::move(made);
         std::size_t following = first + slice_size_;
         if (ahead_ && following < total_) {
             // The slice just finished is freed there too: its results were allocated by other
