@@ -123,7 +123,7 @@ class Walk {
         head.bytes = head_of(path, kFirstLookBytes, true);
         std::string why = format->reader->why_not_a_deck(head);
         if (!why.empty()) {
-            head.bytes = head_of(path, kHeadBytes);
+            head.bytes = head_of(path, kHeadBytes, true);
             why = format->reader->why_not_a_deck(head);
         }
         if (!why.empty()) {

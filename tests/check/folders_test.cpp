@@ -81,6 +81,10 @@ TEST(Folders, WhatShowsADeckMayComeAfterTheFirstKilobytes) {
     std::string far;
     while (far.size() < 70 * 1024) far += "More prose without any deck syntax in it at all.\n";
     write_text(dir / "decks" / "far.md", far + ". . .\n");
+    // Nor a line cut at the 64 KiB end.
+    std::string cut_far(64 * 1024 - 5, 'y');
+    cut_far.back() = '\n';
+    write_text(dir / "decks" / "cut_far.md", cut_far + ". . . and more on the same line\n");
     EXPECT_THAT(found(dir), ElementsAre("late.md"));
 }
 
