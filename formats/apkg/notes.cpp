@@ -5,7 +5,6 @@
 #include <deque>
 #include <future>
 #include <iterator>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>

@@ -20,6 +20,8 @@ struct DecodedText {
     // The text, UTF-8 without a byte order mark: a view of the bytes decoded (which must outlive
     // it) when they were UTF-8, so that a large file is not held twice; else of `converted`.
     std::string_view text() const { return converted ? std::string_view(*converted) : source; }
+    // The text as a string of its own: moved out when it was converted, else copied.
+    std::string take_text() { return converted ? std::move(*converted) : std::string(source); }
     std::string_view source;
     std::optional<std::string> converted;  // from UTF-16
     Encoding encoding = Encoding::utf8;

@@ -343,22 +343,16 @@ Collection JsonReader::read(const Input& input, ReadContext& context) const {
             {Severity::error, "JSON008", "duplicate key: the parser keeps only the last value",
              location(file, duplicate.position, duplicate.pointer), "remove one of the two"});
     }
-    // The notes' and fields' positions come from their own walk; `locate` finds the rest.
+    // The notes' and fields' positions come from their own walk (every pointer a note or field
+    // is read at has one of its shapes); `locate` finds the rest.
     NotePositions note_positions = note_walk.valid() ? note_walk.get() : locate_notes(input.bytes);
     std::unordered_set<std::string> wanted(model.media_pointers.begin(),
                                            model.media_pointers.end());
-    for (std::size_t i = 0; i < model.note_pointers.size(); ++i) {
-        if (!note_positions.of(model.note_pointers[i])) wanted.insert(model.note_pointers[i]);
-        for (const std::string& pointer : model.field_pointers[i]) {
-            if (!note_positions.of(pointer)) wanted.insert(pointer);
-        }
-    }
     for (const PendingDiagnostic& item : problems.items()) wanted.insert(item.pointer);
     auto positions = locate(input.bytes, wanted);
     report(problems.items(), positions, std::move(known), file, context.diagnostics);
     auto position = [&](const std::string& pointer) {
-        std::optional<TextPosition> at = note_positions.of(pointer);
-        return at ? *at : positions[pointer];
+        return note_positions.of(pointer).value_or(TextPosition{});
     };
 
     Collection& collection = model.collection;

@@ -165,7 +165,7 @@ Collection QuizletReader::read(const Input& input, ReadContext& context) const {
     }
     Options options = parse_options(context.options);
     textfile::DecodedText decoded = decode_or_throw(input);
-    std::string text = normalize_line_ends(std::string(decoded.text()));
+    std::string text = normalize_line_ends(decoded.take_text());
     textfile::LineIndex lines(text);
     textfile::Reporter reporter(context.diagnostics, input.display_name, lines);
     if (decoded.encoding == textfile::Encoding::utf16le ||

@@ -1,8 +1,6 @@
 #include "deckport/io.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <system_error>

@@ -4,8 +4,6 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <map>
 
 #include "deckport/error.hpp"

@@ -207,21 +207,23 @@ void resolve_note_media(Collection& collection, const Input& input, const MediaR
         }
     };
 
-    // Which notes reference media at all, looked for on every core; most reference none.
-    std::vector<char> refers(collection.notes.size(), 0);
-    parallel_for(collection.notes.size(), [&](std::size_t i) {
-        for (const Content& field : collection.notes[i].fields) {
-            if (!find_media_refs(field).empty()) {
-                refers[i] = 1;
-                return;
+    // Each note's references (one list per field) are found on every core, a slice of notes at a
+    // time, and looked up in the notes' order.
+    constexpr std::size_t kSliceSize = 2048;
+    SlicePipeline<std::vector<std::vector<MediaRef>>> refs_of(
+        collection.notes.size(), kSliceSize, [&](std::size_t i) {
+            std::vector<std::vector<MediaRef>> by_field;
+            by_field.reserve(collection.notes[i].fields.size());
+            for (const Content& field : collection.notes[i].fields) {
+                by_field.push_back(find_media_refs(field));
             }
-        }
-    });
+            return by_field;
+        });
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
-        if (!refers[i]) continue;
+        const std::vector<std::vector<MediaRef>>& by_field = refs_of.at(i);
         const Note& note = collection.notes[i];
-        for (std::size_t field = 0; field < note.fields.size(); ++field) {
-            for (const MediaRef& ref : find_media_refs(note.fields[field])) {
+        for (std::size_t field = 0; field < by_field.size(); ++field) {
+            for (const MediaRef& ref : by_field[field]) {
                 if (media.find(ref.target)) continue;
                 SourceLocation field_origin = note.field_origin(field);
                 const SourceLocation& origin =
