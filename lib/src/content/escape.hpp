@@ -18,6 +18,12 @@ void append_utf8(std::string& out, std::uint32_t code_point);
 inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 inline constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 
+inline bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 inline bool is_ascii_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }

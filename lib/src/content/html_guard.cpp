@@ -21,13 +21,6 @@ constexpr std::size_t kUntouchedTagBytes = 32u << 20;
 // input, since each new block may copy them all.
 constexpr std::size_t kFormattingBudget = 64u << 20;
 
-bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -95,7 +88,7 @@ Tag read_tag(std::string_view html, std::size_t at) {
     }
     const std::size_t n = html.size();
     while (i < n && !is_ascii_space(html[i]) && html[i] != '/' && html[i] != '>')
-        tag.name += lower(html[i++]);
+        tag.name += ascii_lower(html[i++]);
     while (true) {
         while (i < n && is_ascii_space(html[i])) ++i;
         if (i >= n) return tag;
@@ -115,10 +108,10 @@ Tag read_tag(std::string_view html, std::size_t at) {
             continue;
         }
         Attribute attribute;
-        attribute.name += lower(html[i++]);  // even `=` belongs to the name here
+        attribute.name += ascii_lower(html[i++]);  // even `=` belongs to the name here
         while (i < n && !is_ascii_space(html[i]) && html[i] != '/' && html[i] != '>' &&
                html[i] != '=')
-            attribute.name += lower(html[i++]);
+            attribute.name += ascii_lower(html[i++]);
         while (i < n && is_ascii_space(html[i])) ++i;
         if (i < n && html[i] == '=') {
             ++i;
@@ -145,7 +138,9 @@ std::size_t raw_text_end(std::string_view html, std::size_t from, std::string_vi
     for (std::size_t i = html.find("</", from); i != std::string_view::npos;
          i = html.find("</", i + 2)) {
         std::size_t j = 0;
-        while (j < name.size() && i + 2 + j < html.size() && lower(html[i + 2 + j]) == name[j]) ++j;
+        while (j < name.size() && i + 2 + j < html.size() &&
+               ascii_lower(html[i + 2 + j]) == name[j])
+            ++j;
         if (j != name.size()) continue;
         std::size_t after = i + 2 + j;
         if (after >= html.size() || is_ascii_space(html[after]) || html[after] == '/' ||
@@ -218,7 +213,7 @@ class Tamer {
         if (rest.substr(0, 4) == "<!--") return comment_end(at);
         bool end_tag = rest.size() > 1 && rest[1] == '/';
         std::size_t name_at = end_tag ? 2 : 1;
-        if (rest.size() > name_at && is_alpha(rest[name_at])) {
+        if (rest.size() > name_at && is_ascii_letter(rest[name_at])) {
             Tag tag = read_tag(html_, at);
             if (!tag.complete) return html_.size();  // the tokenizer drops an unfinished tag
             return tag.end ? end(tag) : start(tag);

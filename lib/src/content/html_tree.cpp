@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "html_guard.hpp"
+#include "simple_html.hpp"
 
 namespace deckport::content {
 
@@ -42,10 +43,14 @@ void GumboArena::use_in(GumboOptions& options) {
     options.userdata = this;
 }
 
-HtmlFragment::HtmlFragment(std::string_view html) {
+HtmlFragment::HtmlFragment(std::string_view html, HtmlParser parser) {
     if (std::optional<std::string> tamed = tame_html(html)) {
         tamed_ = std::move(*tamed);
-        html = tamed_;  // gumbo's nodes point into the buffer: it lives as long as we do
+        html = tamed_;  // the nodes point into the buffer: it lives as long as we do
+    }
+    if (parser == HtmlParser::simple_when_possible) {
+        root_ = parse_simple_html(html, arena_);
+        if (root_) return;
     }
     GumboOptions options = kGumboDefaultOptions;
     arena_.use_in(options);

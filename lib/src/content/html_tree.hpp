@@ -26,15 +26,21 @@ class GumboArena {
     std::size_t block_size_ = 16 * 1024;
 };
 
+// Which parser builds the tree: simple fields are read by parse_simple_html (simple_html.hpp),
+// which builds gumbo's tree faster, and every other field by gumbo.
+enum class HtmlParser { simple_when_possible, gumbo };
+
 // HTML parsed as the content of a <body> element (an Anki field is such a fragment).
 class HtmlFragment {
   public:
-    explicit HtmlFragment(std::string_view html);
+    explicit HtmlFragment(std::string_view html,
+                          HtmlParser parser = HtmlParser::simple_when_possible);
     HtmlFragment(const HtmlFragment&) = delete;
     HtmlFragment& operator=(const HtmlFragment&) = delete;
 
     // The element whose children are the fragment's top-level nodes.
     const GumboNode& root() const { return *root_; }
+    bool parsed_by_gumbo() const { return output_ != nullptr; }
 
   private:
     GumboArena arena_;
