@@ -211,7 +211,8 @@ bool is_set(const nlohmann::json& object, const char* key) {
 // flags or card data are worth a warning.
 bool has_review_state(const Card& card) {
     if (card.scheduling.empty()) return false;
-    const nlohmann::json scheduling = card.scheduling.parsed();  // no tree left behind per card
+    const nlohmann::json scheduling = card.scheduling.members(
+        {"type", "queue", "ivl", "reps", "lapses", "flags", "odid", "data"});
     for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
         if (is_set(scheduling, key)) return true;
     }
@@ -223,7 +224,7 @@ bool has_review_state(const Card& card) {
 // Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
 bool has_note_data(const Note& note) {
     if (note.extras.empty()) return false;
-    const nlohmann::json extras = note.extras.parsed();  // no tree left behind per note
+    const nlohmann::json extras = note.extras.members({"flags", "data"});
     return is_set(extras, "flags") || (is_set(extras, "data") && extras["data"] != "{}");
 }
 

@@ -2,8 +2,10 @@
 // model parse <nlohmann/json.hpp>: only code that reads or writes the value includes it.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -33,6 +35,10 @@ class JsonValue {
     // that reads every card's value once and should not leave a tree behind for each.
     nlohmann::json parsed() const;
     nlohmann::ordered_json parsed_ordered() const;
+    // An object of the value's top-level members named in `keys` (an object or array member
+    // comes back as an empty object). Read from text without building the rest of the tree:
+    // for code that looks at a few keys of every card's value.
+    nlohmann::json members(std::initializer_list<std::string_view> keys) const;
     // The compact JSON text of a value held as text (nlohmann's dump() of it), or null when
     // it is held as a tree: a writer can copy the text instead of parsing it.
     const std::string* compact_text() const { return value_ || text_.empty() ? nullptr : &text_; }
