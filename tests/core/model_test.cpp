@@ -64,6 +64,20 @@ TEST(JsonValue, TextIsReadLikeTheTreeItSpells) {
     EXPECT_FALSE(JsonValue::from_text(R"("")").empty());
 }
 
+TEST(JsonValue, MembersAreTheNamedTopLevelValuesOfTextAndTree) {
+    const char* text = R"({"data":"{}","flags":0,"nested":{"type":2},"odid":[1],"type":1})";
+    nlohmann::json expected = {{"data", "{}"}, {"odid", nlohmann::json::object()}, {"type", 1}};
+    EXPECT_EQ(JsonValue::from_text(text).members({"data", "odid", "type", "missing"}), expected);
+    EXPECT_EQ(JsonValue(nlohmann::json::parse(text)).members({"data", "odid", "type", "missing"}),
+              expected);
+    // A key inside a nested object is not a top-level member.
+    EXPECT_EQ(JsonValue::from_text(text).members({"nested"}),
+              nlohmann::json({{"nested", nlohmann::json::object()}}));
+    EXPECT_EQ(JsonValue().members({"type"}), nlohmann::json::object());
+    EXPECT_EQ(JsonValue::from_text("[1,2]").members({"type"}), nlohmann::json::object());
+    EXPECT_THROW(JsonValue::from_text("{\"type\":").members({"type"}), nlohmann::json::exception);
+}
+
 TEST(Diagnostics, RendersLikeACompiler) {
     Diagnostic d{Severity::error, "MD002", "unterminated fence", {"deck.md", 12, 1, {}}, {}};
     EXPECT_EQ(format_diagnostic(d), "deck.md:12:1: error: unterminated fence [MD002]");
