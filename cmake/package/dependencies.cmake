@@ -4,6 +4,7 @@
 #
 # <scope>|<imported target>|<pkg-config module>|<how deckportConfig.cmake finds it>|<Debian package>
 #   scope: public (the installed headers need it) or private (only the static libraries need it)
+#   pkg-config module: its name, or -l<library> for a library without a .pc file (simdjson)
 #   how: "package <find_package arguments>" or "pkg-config <module>" (makes PkgConfig::<PREFIX>)
 set(DECKPORT_PACKAGE_DEPENDENCIES
   "public|nlohmann_json::nlohmann_json|nlohmann_json >= 3.10|package nlohmann_json 3.10|nlohmann-json3-dev"
@@ -20,4 +21,5 @@ set(DECKPORT_PACKAGE_DEPENDENCIES
   "private|PkgConfig::UTF8PROC|libutf8proc|pkg-config libutf8proc|libutf8proc-dev"
   "private|PkgConfig::TOMLPLUSPLUS|tomlplusplus|pkg-config tomlplusplus|libtomlplusplus-dev"
   "private|yaml-cpp|yaml-cpp|package yaml-cpp|libyaml-cpp-dev"
+  "private|simdjson::simdjson|-lsimdjson|package simdjson|libsimdjson-dev"
 )

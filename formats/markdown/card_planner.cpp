@@ -143,16 +143,20 @@ PlannedCard CardPlanner::plan_metadata(const Note& note) {
     return card;
 }
 
-void CardPlanner::add_fields(PlannedCard& card, const Note& note,
-                             const std::vector<std::string>& markdown) {
-    card.fields.clear();
+std::vector<std::string> written_fields(const PlannedCard& card,
+                                        const std::vector<std::string>& markdown) {
+    std::vector<std::string> fields;
+    fields.reserve(card.note_type->fields.size());
     for (std::size_t i = 0; i < card.note_type->fields.size(); ++i)
-        card.fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
-    if (card.question().empty()) {
-        losses_.once("empty-question", "MD109", note_locator(note),
-                     "a note with an empty first field is written with an empty question, which "
-                     "the markdown reader rejects");
-    }
+        fields.push_back(escape_side(field_markdown(markdown, i), i == 0));
+    if (fields.empty()) fields.emplace_back();  // a note type without fields: an empty question
+    return fields;
+}
+
+void CardPlanner::report_empty_question(const Note& note) {
+    losses_.once("empty-question", "MD109", note_locator(note),
+                 "a note with an empty first field is written with an empty question, which the "
+                 "markdown reader rejects");
 }
 
 }  // namespace deckport::markdown

@@ -13,19 +13,22 @@
 
 namespace deckport::markdown {
 
+// What a card holds besides its fields, which are made later (written_fields).
 struct PlannedCard {
     const NoteType* note_type = nullptr;  // the collection's (or Basic/Cloze when it has none)
-    std::vector<std::string> fields;      // as written: markdown, normalized, escaped
     std::string deck;
     std::vector<std::string> tags;
     std::optional<std::string> id;  // the note's GUID, when the markdown can hold it
     bool id_changes = false;        // the GUID could not be written (MD107)
-
-    const std::string& question() const { return fields.front(); }
 };
 
 // Every field of the note as markdown (normalized, not yet escaped).
 std::vector<std::string> fields_as_markdown(const Note& note);
+
+// The card's fields as written: one per field of its note type, markdown, normalized, escaped
+// (`markdown`: fields_as_markdown(note)). The question is the first.
+std::vector<std::string> written_fields(const PlannedCard& card,
+                                        const std::vector<std::string>& markdown);
 
 class CardPlanner {
   public:
@@ -33,11 +36,11 @@ class CardPlanner {
         : collection_(collection), losses_(losses) {}
 
     // What a card holds besides its fields: note type, deck, tags and id, which decide the
-    // file's layout. The fields come later (add_fields), a part of the deck at a time, so that
-    // a large deck's markdown is never held whole.
+    // file's layout. The fields come later (written_fields), a part of the deck at a time, so
+    // that a large deck's markdown is never held whole.
     PlannedCard plan_metadata(const Note& note);
-    // `markdown`: fields_as_markdown(note).
-    void add_fields(PlannedCard& card, const Note& note, const std::vector<std::string>& markdown);
+    // MD109, for a note whose written question is empty.
+    void report_empty_question(const Note& note);
 
   private:
     const NoteType* note_type_of(const Note& note);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -12,6 +13,7 @@
 #include "deckport/identity.hpp"
 #include "deckport/notetypes.hpp"
 #include "deckport/parallel.hpp"
+#include "deckport/threads.hpp"
 #include "markdown/card_metadata.hpp"
 #include "markdown/card_planner.hpp"
 #include "markdown/loss_report.hpp"
@@ -159,11 +161,12 @@ std::string front_matter(const Layout& layout) {
 }
 
 // The metadata comment the card needs, or empty when the front matter says it all.
-std::string metadata_line(const PlannedCard& card, const Layout& layout) {
+std::string metadata_line(const PlannedCard& card, const std::string& question,
+                          const Layout& layout) {
     const NoteType& inferred =
-        layout.note_types.default_type(layout.note_type, !cloze_numbers(card.question()).empty());
+        layout.note_types.default_type(layout.note_type, !cloze_numbers(question).empty());
     std::string parts;
-    if (card.id && *card.id != derive_guid(card.deck, card.note_type->name, card.question())) {
+    if (card.id && *card.id != derive_guid(card.deck, card.note_type->name, question)) {
         parts += " id: " + *card.id;
     }
     if (!same_name(*card.note_type, inferred)) parts += " type: " + card.note_type->name;
@@ -174,8 +177,7 @@ std::string metadata_line(const PlannedCard& card, const Layout& layout) {
     }
     if (!tags.empty()) parts += " tags:" + tags;
     // A question that starts with a comment the reader would take as metadata gets one first.
-    std::string_view first_line =
-        std::string_view(card.question()).substr(0, card.question().find('\n'));
+    std::string_view first_line = std::string_view(question).substr(0, question.find('\n'));
     if (parts.empty() && is_metadata_comment(first_line)) parts = " tags:";
     return parts.empty() ? parts : "<!--" + parts + " -->\n";
 }
@@ -183,55 +185,60 @@ std::string metadata_line(const PlannedCard& card, const Layout& layout) {
 // The fields in order: the first, then `---` and the second, then `--- Name` and each further
 // field that is not empty. A standard card always has its `---`; a cloze card only when its
 // second field holds something.
-std::string card_text(const PlannedCard& card, const Layout& layout) {
-    std::string out = metadata_line(card, layout) + card.question();
+// `fields`: written_fields(card, ...).
+std::string card_text(const PlannedCard& card, const std::vector<std::string>& fields,
+                      const Layout& layout) {
+    std::string out = metadata_line(card, fields.front(), layout) + fields.front();
     const NoteType& note_type = *card.note_type;
-    if (card.fields.size() >= 2 &&
-        (note_type.kind == NoteTypeKind::standard || !card.fields[1].empty())) {
+    if (fields.size() >= 2 && (note_type.kind == NoteTypeKind::standard || !fields[1].empty())) {
         out += "\n\n---";
-        if (!card.fields[1].empty()) out += "\n\n" + card.fields[1];
+        if (!fields[1].empty()) out += "\n\n" + fields[1];
     }
-    for (std::size_t i = 2; i < card.fields.size(); ++i) {
-        if (card.fields[i].empty()) continue;
-        out += "\n\n--- " + note_type.fields[i] + "\n\n" + card.fields[i];
+    for (std::size_t i = 2; i < fields.size(); ++i) {
+        if (fields[i].empty()) continue;
+        out += "\n\n--- " + note_type.fields[i] + "\n\n" + fields[i];
     }
     return out;
 }
 
-// A value of a JSON object that is set to something other than zero or "".
-bool is_set(const nlohmann::json& object, const char* key) {
-    auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return false;
-    if (it->is_number()) return it->get<double>() != 0;
-    if (it->is_string()) return !it->get<std::string>().empty();
+// A value that is set to something other than zero or "".
+bool is_set(const nlohmann::json& value) {
+    if (value.is_null()) return false;
+    if (value.is_number()) return value.get<double>() != 0;
+    if (value.is_string()) return !value.get_ref<const std::string&>().empty();
     return true;
+}
+
+// Card or note data, set and not an empty object.
+bool is_data_set(const nlohmann::json& value) {
+    return is_set(value) && value != "{}";
 }
 
 // New cards lose nothing: markdown cards are new when imported again. Only review state,
 // flags or card data are worth a warning.
 bool has_review_state(const Card& card) {
     if (card.scheduling.empty()) return false;
-    const nlohmann::json scheduling = card.scheduling.members(
-        {"type", "queue", "ivl", "reps", "lapses", "flags", "odid", "data"});
-    for (const char* key : {"type", "queue", "ivl", "reps", "lapses", "flags", "odid"}) {
-        if (is_set(scheduling, key)) return true;
-    }
-    auto data = scheduling.find("data");
-    return data != scheduling.end() && data->is_string() && !data->get<std::string>().empty() &&
-           *data != "{}";
+    return card.scheduling.any_member(
+        {"data", "flags", "ivl", "lapses", "odid", "queue", "reps", "type"},
+        [](std::string_view key, const nlohmann::json& value) {
+            return key == "data" ? value.is_string() && is_data_set(value) : is_set(value);
+        });
 }
 
 // Ids and sync counters are Anki's bookkeeping; flags and data are what a user set.
 bool has_note_data(const Note& note) {
     if (note.extras.empty()) return false;
-    const nlohmann::json extras = note.extras.members({"flags", "data"});
-    return is_set(extras, "flags") || (is_set(extras, "data") && extras["data"] != "{}");
+    return note.extras.any_member({"data", "flags"},
+                                  [](std::string_view key, const nlohmann::json& value) {
+                                      return key == "data" ? is_data_set(value) : is_set(value);
+                                  });
 }
 
-void report_collection_losses(const Collection& collection, const Layout& layout,
-                              bool media_written, LossReport& losses) {
-    // What each note loses, found on every core: each card's scheduling is parsed to tell.
-    enum : std::uint8_t { kReviewState = 1, kNoteData = 2 };
+enum : std::uint8_t { kReviewState = 1, kNoteData = 2 };
+
+// What each note loses (kReviewState | kNoteData), found on every core: each card's scheduling
+// is read to tell.
+std::vector<std::uint8_t> find_note_losses(const Collection& collection) {
     std::vector<std::uint8_t> note_losses(collection.notes.size());
     parallel_for(collection.notes.size(), [&](std::size_t i) {
         const Note& note = collection.notes[i];
@@ -239,6 +246,13 @@ void report_collection_losses(const Collection& collection, const Layout& layout
                                   [](const Card& card) { return has_review_state(card); });
         note_losses[i] = (review ? kReviewState : 0) | (has_note_data(note) ? kNoteData : 0);
     });
+    return note_losses;
+}
+
+// `note_losses`: find_note_losses(collection).
+void report_collection_losses(const Collection& collection, const Layout& layout,
+                              bool media_written, const std::vector<std::uint8_t>& note_losses,
+                              LossReport& losses) {
     std::set<std::string> used_decks;
     std::unordered_set<std::string_view> seen;  // decks whose ancestry is in used_decks
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
@@ -289,11 +303,16 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     LossReport losses(context.diagnostics, context.output_name);
     std::vector<PlannedCard> cards;
     cards.reserve(collection.notes.size());
+    // What notes lose is looked for on other cores while the cards are planned on this one.
+    std::future<std::vector<std::uint8_t>> note_losses =
+        std::async(threads_per_input() > 1 ? std::launch::async : std::launch::deferred,
+                   [&] { return find_note_losses(collection); });
     CardPlanner planner(collection, losses);
     for (const Note& note : collection.notes) cards.push_back(planner.plan_metadata(note));
 
     Layout layout = choose_layout(cards, collection, losses);
-    report_collection_losses(collection, layout, context.media_written_beside, losses);
+    report_collection_losses(collection, layout, context.media_written_beside, note_losses.get(),
+                             losses);
     // The text goes to the sink in pieces of about a megabyte, so the file is never whole in
     // memory; each card is let go once written.
     constexpr std::size_t kPiece = 1 << 20;
@@ -308,16 +327,23 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
         started = true;
         text.clear();
     };
-    // Fields are converted a slice of the deck at a time (on every core, the next slice while
+    // Cards' text is made a slice of the deck at a time (on every core, the next slice while
     // this one is written), written, and let go.
+    struct CardText {
+        std::string text;
+        bool empty_question = false;
+    };
     constexpr std::size_t kSlice = 2048;
-    SlicePipeline<std::vector<std::string>> markdown(cards.size(), kSlice, [&](std::size_t i) {
-        return fields_as_markdown(collection.notes[i]);
+    SlicePipeline<CardText> texts(cards.size(), kSlice, [&](std::size_t i) {
+        std::vector<std::string> fields =
+            written_fields(cards[i], fields_as_markdown(collection.notes[i]));
+        return CardText{card_text(cards[i], fields, layout), fields.front().empty()};
     });
     for (std::size_t i = 0; i < cards.size(); ++i) {
-        planner.add_fields(cards[i], collection.notes[i], markdown.at(i));
+        const CardText& card = texts.at(i);
+        if (card.empty_question) planner.report_empty_question(collection.notes[i]);
         if (i > 0) text += "\n\n. . .\n\n";
-        text += card_text(cards[i], layout);
+        text += card.text;
         cards[i] = PlannedCard{};
         flush(false);
     }

@@ -1,8 +1,10 @@
 #include "deckport/json_value.hpp"
 
+#include <optional>
 #include <utility>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace deckport {
 namespace {
@@ -12,29 +14,31 @@ const nlohmann::json& empty_object() {
     return object;
 }
 
-// Collects the scalar top-level members of an object whose keys are wanted; skips the rest
-// without building it.
-class MemberCollector : public nlohmann::json_sax<nlohmann::json> {
+// Shows the top-level members of an object whose keys are wanted to a test, until it passes;
+// skips the rest without building it.
+class MemberVisitor : public nlohmann::json_sax<nlohmann::json> {
   public:
-    MemberCollector(std::initializer_list<std::string_view> keys, nlohmann::json& out)
-        : keys_(keys), out_(out) {}
+    MemberVisitor(std::initializer_list<std::string_view> keys, const JsonValue::MemberTest& found)
+        : keys_(keys), found_(found) {}
 
-    bool null() override { return take(nullptr); }
-    bool boolean(bool value) override { return take(value); }
-    bool number_integer(number_integer_t value) override { return take(value); }
-    bool number_unsigned(number_unsigned_t value) override { return take(value); }
-    bool number_float(number_float_t value, const string_t&) override { return take(value); }
-    bool string(string_t& value) override { return take(std::move(value)); }
-    bool binary(binary_t&) override { return take(nlohmann::json::object()); }
+    bool passed() const { return passed_; }
+
+    bool null() override { return show(nullptr); }
+    bool boolean(bool value) override { return show(value); }
+    bool number_integer(number_integer_t value) override { return show(value); }
+    bool number_unsigned(number_unsigned_t value) override { return show(value); }
+    bool number_float(number_float_t value, const string_t&) override { return show(value); }
+    bool string(string_t& value) override { return show(std::move(value)); }
+    bool binary(binary_t&) override { return show(nlohmann::json::object()); }
     bool start_object(std::size_t) override { return open(); }
     bool start_array(std::size_t) override { return open(); }
     bool end_object() override { return --depth_, true; }
     bool end_array() override { return --depth_, true; }
     bool key(string_t& name) override {
         if (depth_ == 1) {
-            wanted_.clear();
+            wanted_ = {};
             for (std::string_view key : keys_) {
-                if (key == name) wanted_ = name;
+                if (key == name) wanted_ = key;
             }
         }
         return true;
@@ -44,22 +48,96 @@ class MemberCollector : public nlohmann::json_sax<nlohmann::json> {
     }
 
   private:
+    // Returning false ends the walk: when the test passed (or the text is not JSON).
     template <typename Value>
-    bool take(Value&& value) {
-        if (depth_ == 1 && !wanted_.empty()) out_[wanted_] = std::forward<Value>(value);
-        return true;
+    bool show(Value&& value) {
+        if (depth_ != 1 || wanted_.empty()) return true;
+        passed_ = found_(wanted_, nlohmann::json(std::forward<Value>(value)));
+        return !passed_;
     }
     bool open() {
-        if (depth_ == 1 && !wanted_.empty()) out_[wanted_] = nlohmann::json::object();
+        if (!show(nlohmann::json::object())) return false;
+        wanted_ = {};
         ++depth_;
         return true;
     }
 
     std::initializer_list<std::string_view> keys_;
-    nlohmann::json& out_;
-    std::string wanted_;  // the key of the member being read, when it is wanted
+    const JsonValue::MemberTest& found_;
+    std::string_view wanted_;  // the key of the member being read, when it is wanted
     int depth_ = 0;
+    bool passed_ = false;
 };
+
+// any_member with simdjson, which reads a card's scheduling several times faster than the SAX
+// walk: nothing when simdjson cannot tell (text that is not an object, numbers too big for 64
+// bits, or not JSON at all), and the walk decides.
+std::optional<bool> any_member_fast(const std::string& text,
+                                    std::initializer_list<std::string_view> keys,
+                                    const JsonValue::MemberTest& found) {
+    thread_local simdjson::ondemand::parser parser;
+    thread_local std::string padded;  // simdjson reads a little past the text's end
+    padded.assign(text);
+    padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::ondemand::document document;
+    simdjson::ondemand::object object;
+    if (parser.iterate(padded.data(), text.size(), padded.size()).get(document) ||
+        document.get_object().get(object)) {
+        return std::nullopt;
+    }
+    for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return std::nullopt;
+        std::string_view wanted;
+        for (std::string_view candidate : keys) {
+            if (candidate == key) wanted = candidate;
+        }
+        if (wanted.empty()) continue;  // the value is skipped unread
+        simdjson::ondemand::value value;
+        simdjson::ondemand::json_type type;
+        if (field.value().get(value) || value.type().get(type)) return std::nullopt;
+        nlohmann::json member;
+        switch (type) {
+            case simdjson::ondemand::json_type::object:
+            case simdjson::ondemand::json_type::array:
+                member = nlohmann::json::object();
+                break;
+            case simdjson::ondemand::json_type::string: {
+                std::string_view string;
+                if (value.get_string().get(string)) return std::nullopt;
+                member = std::string(string);
+                break;
+            }
+            case simdjson::ondemand::json_type::boolean: {
+                bool boolean = false;
+                if (value.get_bool().get(boolean)) return std::nullopt;
+                member = boolean;
+                break;
+            }
+            case simdjson::ondemand::json_type::null:
+                member = nullptr;
+                break;
+            case simdjson::ondemand::json_type::number: {
+                simdjson::ondemand::number number;
+                if (value.get_number().get(number)) return std::nullopt;
+                switch (number.get_number_type()) {
+                    case simdjson::ondemand::number_type::signed_integer:
+                        member = number.get_int64();
+                        break;
+                    case simdjson::ondemand::number_type::unsigned_integer:
+                        member = number.get_uint64();
+                        break;
+                    default:
+                        member = number.get_double();
+                        break;
+                }
+                break;
+            }
+        }
+        if (found(wanted, member)) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -118,24 +196,35 @@ nlohmann::ordered_json JsonValue::parsed_ordered() const {
     return nlohmann::ordered_json::object();
 }
 
-nlohmann::json JsonValue::members(std::initializer_list<std::string_view> keys) const {
-    nlohmann::json out = nlohmann::json::object();
+bool JsonValue::any_member(std::initializer_list<std::string_view> keys,
+                           const MemberTest& found) const {
     if (value_ || text_.empty()) {
         const nlohmann::json& value = value_ ? *value_ : empty_object();
-        if (!value.is_object()) return out;
-        for (std::string_view key : keys) {
-            auto it = value.find(key);
-            if (it == value.end()) continue;
-            out[std::string(key)] =
-                it->is_structured() ? nlohmann::json::object() : nlohmann::json(*it);
+        if (!value.is_object()) return false;
+        for (const auto& [key, member] : value.items()) {
+            for (std::string_view wanted : keys) {
+                if (wanted != key) continue;
+                if (found(wanted, member.is_structured() ? nlohmann::json::object() : member))
+                    return true;
+            }
         }
-        return out;
+        return false;
     }
-    MemberCollector collector(keys, out);
+    if (std::optional<bool> passed = any_member_fast(text_, keys, found)) return *passed;
+    MemberVisitor visitor(keys, found);
     // Text is valid JSON (from_text); were it not, the full parse reports it as parsed() would.
-    if (!nlohmann::json::sax_parse(text_, &collector)) {
+    if (!nlohmann::json::sax_parse(text_, &visitor) && !visitor.passed()) {
         [[maybe_unused]] nlohmann::json throws = nlohmann::json::parse(text_);
     }
+    return visitor.passed();
+}
+
+nlohmann::json JsonValue::members(std::initializer_list<std::string_view> keys) const {
+    nlohmann::json out = nlohmann::json::object();
+    any_member(keys, [&](std::string_view key, const nlohmann::json& value) {
+        out[std::string(key)] = value;
+        return false;
+    });
     return out;
 }
 

@@ -1,3 +1,6 @@
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -76,6 +79,22 @@ TEST(JsonValue, MembersAreTheNamedTopLevelValuesOfTextAndTree) {
     EXPECT_EQ(JsonValue().members({"type"}), nlohmann::json::object());
     EXPECT_EQ(JsonValue::from_text("[1,2]").members({"type"}), nlohmann::json::object());
     EXPECT_THROW(JsonValue::from_text("{\"type\":").members({"type"}), nlohmann::json::exception);
+}
+
+TEST(JsonValue, AnyMemberStopsAtTheFirstThatPasses) {
+    for (const JsonValue& value : {JsonValue::from_text(R"({"a":0,"b":2,"c":3,"d":{"e":1}})"),
+                                   JsonValue(nlohmann::json::parse(R"({"a":0,"b":2,"c":3})"))}) {
+        std::vector<std::string> seen;
+        auto positive = [&](std::string_view key, const nlohmann::json& member) {
+            seen.emplace_back(key);
+            return member.is_number() && member.get<int>() > 0;
+        };
+        EXPECT_TRUE(value.any_member({"a", "b", "c"}, positive));
+        EXPECT_EQ(seen, (std::vector<std::string>{"a", "b"}));
+        seen.clear();
+        EXPECT_FALSE(value.any_member({"a", "e"}, positive));
+        EXPECT_EQ(seen, std::vector<std::string>{"a"});  // e is not a top-level member
+    }
 }
 
 TEST(Diagnostics, RendersLikeACompiler) {

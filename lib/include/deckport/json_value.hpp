@@ -2,6 +2,7 @@
 // model parse <nlohmann/json.hpp>: only code that reads or writes the value includes it.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -35,9 +36,13 @@ class JsonValue {
     // that reads every card's value once and should not leave a tree behind for each.
     nlohmann::json parsed() const;
     nlohmann::ordered_json parsed_ordered() const;
-    // An object of the value's top-level members named in `keys` (an object or array member
-    // comes back as an empty object). Read from text without building the rest of the tree:
-    // for code that looks at a few keys of every card's value.
+    // Calls `found(key, value)` for the value's top-level members named in `keys`, in the
+    // value's order, until it returns true; returns whether it did. An object or array member
+    // is given as an empty object. Read from text without building a tree: for code that looks
+    // at a few keys of every card's value.
+    using MemberTest = std::function<bool(std::string_view key, const nlohmann::json& value)>;
+    bool any_member(std::initializer_list<std::string_view> keys, const MemberTest& found) const;
+    // The members named in `keys`, as an object (what any_member sees).
     nlohmann::json members(std::initializer_list<std::string_view> keys) const;
     // The compact JSON text of a value held as text (nlohmann's dump() of it), or null when
     // it is held as a tree: a writer can copy the text instead of parsing it.

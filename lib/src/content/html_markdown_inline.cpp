@@ -216,12 +216,14 @@ std::string_view InlineWriter::previous() const {
 void InlineWriter::settle_closer(std::string_view next) {
     if (!closer_.active) return;
     closer_.active = false;
-    if (can_close(closer_.delimiter[0], class_of_last(closer_.content), class_of_first(next)))
-        return;
+    std::string_view content = std::string_view(out_).substr(
+        closer_.start + closer_.delimiter.size(), closer_.content_size);
+    if (can_close(closer_.delimiter[0], class_of_last(content), class_of_first(next))) return;
     // CommonMark would not read the closing delimiter: write the element as tags instead.
+    std::string kept(content);
     out_.resize(closer_.start);
     out_ += closer_.open_tag;
-    out_ += closer_.content;
+    out_ += kept;
     out_ += closer_.close_tag;
 }
 
@@ -450,7 +452,9 @@ void InlineWriter::write_emphasis(const GumboNode& node, int depth, GumboTag sty
         write_children(node, depth);
         return;
     }
-    std::string preferred = style == GUMBO_TAG_STRONG ? "**" : style == GUMBO_TAG_EM ? "*" : "~~";
+    std::string_view preferred = style == GUMBO_TAG_STRONG ? "**"
+                                 : style == GUMBO_TAG_EM   ? "*"
+                                                           : "~~";
     // `_**a**_` reads better than `*__a__*`.
     if (style == GUMBO_TAG_EM && strong_at_an_edge(node)) preferred = "_";
     InlineWriter inner(context_, preferred[0]);
@@ -470,16 +474,18 @@ void InlineWriter::write_emphasis(const GumboNode& node, int depth, GumboTag sty
     before_visible(content.markdown);
     std::string_view before = previous();
 
-    const char* names[] = {"strong", "em", "del"};
-    const char* name = names[style == GUMBO_TAG_STRONG ? 0 : style == GUMBO_TAG_EM ? 1 : 2];
-    std::string open_tag = std::string("<") + name + ">";
-    std::string close_tag = std::string("</") + name + ">";
+    std::size_t kind = style == GUMBO_TAG_STRONG ? 0 : style == GUMBO_TAG_EM ? 1 : 2;
+    static constexpr std::string_view kOpenTags[] = {"<strong>", "<em>", "<del>"};
+    static constexpr std::string_view kCloseTags[] = {"</strong>", "</em>", "</del>"};
+    std::string_view open_tag = kOpenTags[kind];
+    std::string_view close_tag = kCloseTags[kind];
 
-    std::vector<std::string> candidates{preferred};
-    if (style == GUMBO_TAG_STRONG) candidates.push_back("__");
-    if (style == GUMBO_TAG_EM) candidates.push_back(preferred == "_" ? "*" : "_");
-    std::string chosen;
-    for (const std::string& delimiter : candidates) {
+    std::string_view candidates[2] = {preferred, {}};
+    if (style == GUMBO_TAG_STRONG) candidates[1] = "__";
+    if (style == GUMBO_TAG_EM) candidates[1] = preferred == "_" ? "*" : "_";
+    std::string_view chosen;
+    for (std::string_view delimiter : candidates) {
+        if (delimiter.empty()) continue;
         char c = delimiter[0];
         if ((!before.empty() && before.back() == c) || content.markdown.front() == c ||
             content.markdown.back() == c)
@@ -493,7 +499,7 @@ void InlineWriter::write_emphasis(const GumboNode& node, int depth, GumboTag sty
         out_ += content.markdown;
         out_ += close_tag;
     } else {
-        closer_ = {true, out_.size(), chosen, content.markdown, open_tag, close_tag};
+        closer_ = {true, out_.size(), chosen, content.markdown.size(), open_tag, close_tag};
         out_ += chosen;
         out_ += content.markdown;
         out_ += chosen;

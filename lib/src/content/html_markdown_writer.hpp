@@ -44,13 +44,15 @@ class InlineWriter {
     Result finish(char after);
 
   private:
+    // An emphasis just written with delimiters, which the next character may make unreadable.
+    // out_ holds it from `start`: delimiter, content, delimiter. The views are of literals.
     struct PendingCloser {
         bool active = false;
         std::size_t start = 0;
-        std::string delimiter;
-        std::string content;
-        std::string open_tag;
-        std::string close_tag;
+        std::string_view delimiter;
+        std::size_t content_size = 0;
+        std::string_view open_tag;
+        std::string_view close_tag;
     };
 
     void write_text(std::string_view text);
