@@ -2,9 +2,10 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 namespace deckport {
 namespace {
@@ -79,6 +80,8 @@ std::optional<bool> any_member_fast(const std::string& text,
     thread_local std::string padded;  // simdjson reads a little past the text's end
     padded.assign(text);
     padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
+    thread_local std::vector<std::pair<std::string_view, nlohmann::json>> members;
+    members.clear();
     simdjson::ondemand::document document;
     simdjson::ondemand::object object;
     if (parser.iterate(padded.data(), text.size(), padded.size()).get(document) ||
@@ -134,7 +137,12 @@ std::optional<bool> any_member_fast(const std::string& text,
                 break;
             }
         }
-        if (found(wanted, member)) return true;
+        members.emplace_back(wanted, std::move(member));
+    }
+    // Shown only once the whole text is read: `found` sees each member once, even when the
+    // walk must take over.
+    for (const auto& [key, member] : members) {
+        if (found(key, member)) return true;
     }
     return false;
 }

@@ -97,6 +97,26 @@ TEST(JsonValue, AnyMemberStopsAtTheFirstThatPasses) {
     }
 }
 
+// simdjson reads most texts; what it cannot (a number past 64 bits) nlohmann reads the same way,
+// and the test sees each member once.
+TEST(JsonValue, MembersOfEveryKindOfTextAgreeWithTheTree) {
+    for (const char* text : {R"({"a":-1,"b":18446744073709551615,"c":1.5,"d":true,"e":null})",
+                             R"({"s":"t\u00e9\"x\"","\u0074ype":2})",
+                             R"({"a":1,"big":123456789012345678901234567890})"}) {
+        nlohmann::json tree = nlohmann::json::parse(text);
+        std::initializer_list<std::string_view> keys = {"a", "b", "c",    "d",
+                                                        "e", "s", "type", "big"};
+        EXPECT_EQ(JsonValue::from_text(text).members(keys), JsonValue(tree).members(keys)) << text;
+        EXPECT_EQ(JsonValue::from_text(text).members(keys).size(), tree.size()) << text;
+        int shown = 0;
+        JsonValue::from_text(text).any_member(keys, [&](std::string_view, const nlohmann::json&) {
+            ++shown;
+            return false;
+        });
+        EXPECT_EQ(shown, static_cast<int>(tree.size())) << "each member once: " << text;
+    }
+}
+
 TEST(Diagnostics, RendersLikeACompiler) {
     Diagnostic d{Severity::error, "MD002", "unterminated fence", {"deck.md", 12, 1, {}}, {}};
     EXPECT_EQ(format_diagnostic(d), "deck.md:12:1: error: unterminated fence [MD002]");
