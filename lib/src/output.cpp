@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -356,7 +357,11 @@ class FileOutput final : public PendingOutput {
     FileOutput(const FileOutput&) = delete;
     FileOutput& operator=(const FileOutput&) = delete;
 
-    void write(std::string_view bytes) override { write_all(fd_, bytes, display_); }
+    void write(std::string_view bytes) override {
+        write_all(fd_, bytes, display_);
+        written_ += bytes.size();
+        if (!temporary_.empty()) start_writeback();
+    }
     void write_file(std::string_view, std::string_view) override {
         internal_error("a single-file writer wrote a named file");
     }
@@ -377,12 +382,27 @@ class FileOutput final : public PendingOutput {
     }
 
   private:
+    // Asks the kernel to start writing what is written so far, every few megabytes, so that the
+    // fsync at commit waits for the last few only (133 MB of JSON: 64 ms of fsync at the end
+    // otherwise). Advice: a file system that cannot take it just syncs later.
+    void start_writeback() {
+#ifdef __linux__
+        constexpr std::uint64_t kWritebackStep = 8u << 20;
+        if (written_ - written_back_ < kWritebackStep) return;
+        ::sync_file_range(fd_, static_cast<off64_t>(written_back_),
+                          static_cast<off64_t>(written_ - written_back_), SYNC_FILE_RANGE_WRITE);
+        written_back_ = written_;
+#endif
+    }
+
     std::string display_;
     fs::path target_;
     fs::path temporary_;  // empty when writing a device in place
     bool force_;
     int fd_ = -1;
     bool committed_ = false;
+    std::uint64_t written_ = 0;       // bytes written
+    std::uint64_t written_back_ = 0;  // bytes whose writeback was started
 };
 
 class FolderOutput final : public PendingOutput {
