@@ -21,7 +21,8 @@ std::string field_markdown(const std::vector<std::string>& markdown, std::size_t
     return index < markdown.size() ? markdown[index] : std::string{};
 }
 
-std::string writable_deck(const Note& note, LossReport& losses) {
+// The deck's name as markdown writes it; `normalised` is set when that differs from the name.
+std::string writable_deck(const Note& note, std::string& normalised) {
     if (note.deck.empty()) return std::string(kDefaultDeck);
     std::string parts;
     for (const std::string& part : split_deck_path(note.deck)) {
@@ -37,43 +38,30 @@ std::string writable_deck(const Note& note, LossReport& losses) {
     if (parts.empty()) parts = kDefaultDeck;
     bool clean = parts == note.deck && parts.find("-->") == std::string::npos;
     for (std::string_view word : split_whitespace(parts)) clean = clean && !card_key(word);
-    if (!clean) {
-        losses.once(
-            "deck-name", "MD108", "decks[" + note.deck + "]",
-            "deck names are written normalised, such as '" + note.deck + "' as '" + parts + "'",
-            "deck names in markdown have no empty parts, runs of spaces, `-->` or card "
-            "keys");
-        std::string repaired;
-        for (std::string_view word : split_whitespace(parts)) {
-            if (!repaired.empty()) repaired += ' ';
-            repaired += card_key(word) ? std::string(word.substr(0, word.size() - 1)) : word;
-        }
-        std::size_t arrow;
-        while ((arrow = repaired.find("-->")) != std::string::npos)
-            repaired.replace(arrow, 3, "->");
-        return repaired;
+    if (clean) return parts;
+    normalised = parts;
+    std::string repaired;
+    for (std::string_view word : split_whitespace(parts)) {
+        if (!repaired.empty()) repaired += ' ';
+        repaired += card_key(word) ? std::string(word.substr(0, word.size() - 1)) : word;
     }
-    return parts;
+    std::size_t arrow;
+    while ((arrow = repaired.find("-->")) != std::string::npos) repaired.replace(arrow, 3, "->");
+    return repaired;
 }
 
-std::vector<std::string> writable_tags(const Note& note, LossReport& losses) {
+std::vector<std::string> writable_tags(const Note& note,
+                                       std::vector<NoteMetadata::TagChange>& changes) {
     std::vector<std::string> tags;
-    for (const std::string& tag : note.tags) {
+    for (std::size_t i = 0; i < note.tags.size(); ++i) {
+        const std::string& tag = note.tags[i];
         std::string written;
         for (std::string_view piece : split_whitespace(tag)) {
             if (!written.empty()) written += '_';
             written += piece;
         }
         if (written.find("-->") != std::string::npos || card_key(written)) written.clear();
-        if (written.empty()) {
-            losses.once(
-                "tag-dropped", "MD106", note_locator(note),
-                "tags spelled like a card key or holding `-->` are dropped, such as '" + tag + "'");
-        } else if (written != tag) {
-            losses.once("tag-rewritten", "MD106", note_locator(note),
-                        "tags with spaces are written with `_`, such as '" + tag + "' as '" +
-                            written + "'");
-        }
+        if (written.empty() || written != tag) changes.push_back({i, written});
         if (!written.empty()) tags.push_back(written);
     }
     return tags;
@@ -114,9 +102,25 @@ std::vector<std::string> fields_as_markdown(const Note& note) {
     return markdown;
 }
 
-PlannedCard CardPlanner::plan_metadata(const Note& note) {
+NoteMetadata CardPlanner::describe(const Note& note) {
+    NoteMetadata metadata;
+    PlannedCard& card = metadata.card;
+    card.deck = writable_deck(note, metadata.normalised_deck);
+    card.tags = writable_tags(note, metadata.tag_changes);
+    if (!note.guid.empty()) {
+        metadata.id_problem = id_problem(note.guid);
+        if (metadata.id_problem.empty()) {
+            card.id = note.guid;
+        } else {
+            card.id_changes = true;
+        }
+    }
+    return metadata;
+}
+
+PlannedCard CardPlanner::plan(const Note& note, NoteMetadata metadata) {
     LossReport& losses = losses_;
-    PlannedCard card;
+    PlannedCard card = std::move(metadata.card);
     card.note_type = note_type_of(note);
     if (!card.note_type) {
         std::string question = note.fields.empty() ? std::string{} : as_markdown(note.fields[0]);
@@ -127,18 +131,29 @@ PlannedCard CardPlanner::plan_metadata(const Note& note) {
         losses.once("extra-fields", "MD110", note_locator(note),
                     "a note has more fields than its note type; the extra fields are dropped");
     }
-    card.deck = writable_deck(note, losses);
-    card.tags = writable_tags(note, losses);
-    if (!note.guid.empty()) {
-        std::string problem = id_problem(note.guid);
-        if (problem.empty()) {
-            card.id = note.guid;
+    if (!metadata.normalised_deck.empty()) {
+        losses.once("deck-name", "MD108", "decks[" + note.deck + "]",
+                    "deck names are written normalised, such as '" + note.deck + "' as '" +
+                        metadata.normalised_deck + "'",
+                    "deck names in markdown have no empty parts, runs of spaces, `-->` or card "
+                    "keys");
+    }
+    for (const NoteMetadata::TagChange& change : metadata.tag_changes) {
+        const std::string& tag = note.tags[change.tag];
+        if (change.written.empty()) {
+            losses.once(
+                "tag-dropped", "MD106", note_locator(note),
+                "tags spelled like a card key or holding `-->` are dropped, such as '" + tag + "'");
         } else {
-            card.id_changes = true;
-            losses.once("unwritable-id", "MD107", note_locator(note),
-                        "id '" + note.guid + "' cannot be written (" + problem +
-                            "); notes whose ids cannot be written get new ids when read back");
+            losses.once("tag-rewritten", "MD106", note_locator(note),
+                        "tags with spaces are written with `_`, such as '" + tag + "' as '" +
+                            change.written + "'");
         }
+    }
+    if (card.id_changes) {
+        losses.once("unwritable-id", "MD107", note_locator(note),
+                    "id '" + note.guid + "' cannot be written (" + metadata.id_problem +
+                        "); notes whose ids cannot be written get new ids when read back");
     }
     return card;
 }

@@ -22,6 +22,19 @@ struct PlannedCard {
     bool id_changes = false;        // the GUID could not be written (MD107)
 };
 
+// What a note's deck, tags and id become in markdown, and what that changes: found for every
+// note on any thread (CardPlanner::describe), reported in the notes' order (CardPlanner::plan).
+struct NoteMetadata {
+    PlannedCard card;             // without its note type
+    std::string normalised_deck;  // set when the deck name had to change (MD108)
+    struct TagChange {
+        std::size_t tag = 0;  // index in the note's tags
+        std::string written;  // empty: dropped
+    };
+    std::vector<TagChange> tag_changes;  // MD106
+    std::string id_problem;              // MD107
+};
+
 // Every field of the note as markdown (normalized, not yet escaped).
 std::vector<std::string> fields_as_markdown(const Note& note);
 
@@ -37,8 +50,10 @@ class CardPlanner {
 
     // What a card holds besides its fields: note type, deck, tags and id, which decide the
     // file's layout. The fields come later (written_fields), a part of the deck at a time, so
-    // that a large deck's markdown is never held whole.
-    PlannedCard plan_metadata(const Note& note);
+    // that a large deck's markdown is never held whole. In two steps: describe (on any thread),
+    // then plan, note after note, which reports the losses.
+    static NoteMetadata describe(const Note& note);
+    PlannedCard plan(const Note& note, NoteMetadata metadata);
     // MD109, for a note whose written question is empty.
     void report_empty_question(const Note& note);
 

@@ -307,8 +307,16 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
     std::future<std::vector<std::uint8_t>> note_losses =
         std::async(threads_per_input() > 1 ? std::launch::async : std::launch::deferred,
                    [&] { return find_note_losses(collection); });
+    // Each note's deck, tags and id are looked at on every core; what they lose is reported
+    // here, in the notes' order.
+    std::vector<NoteMetadata> metadata(collection.notes.size());
+    parallel_for(collection.notes.size(),
+                 [&](std::size_t i) { metadata[i] = CardPlanner::describe(collection.notes[i]); });
     CardPlanner planner(collection, losses);
-    for (const Note& note : collection.notes) cards.push_back(planner.plan_metadata(note));
+    for (std::size_t i = 0; i < collection.notes.size(); ++i) {
+        cards.push_back(planner.plan(collection.notes[i], std::move(metadata[i])));
+    }
+    std::vector<NoteMetadata>().swap(metadata);
 
     Layout layout = choose_layout(cards, collection, losses);
     report_collection_losses(collection, layout, context.media_written_beside, note_losses.get(),

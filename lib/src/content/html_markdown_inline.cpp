@@ -448,7 +448,8 @@ void InlineWriter::write_raw_element(const GumboNode& node, int depth) {
 
 void InlineWriter::write_emphasis(const GumboNode& node, int depth, GumboTag style) {
     // Emphasis inside the same emphasis shows nothing more.
-    if (std::find(styles_.begin(), styles_.end(), style) != styles_.end()) {
+    unsigned bit = style == GUMBO_TAG_STRONG ? 1u : style == GUMBO_TAG_EM ? 2u : 4u;
+    if (styles_ & bit) {
         write_children(node, depth);
         return;
     }
@@ -458,8 +459,7 @@ void InlineWriter::write_emphasis(const GumboNode& node, int depth, GumboTag sty
     // `_**a**_` reads better than `*__a__*`.
     if (style == GUMBO_TAG_EM && strong_at_an_edge(node)) preferred = "_";
     InlineWriter inner(context_, preferred[0]);
-    inner.styles_ = styles_;
-    inner.styles_.push_back(style);
+    inner.styles_ = styles_ | bit;
     inner.write_children(node, depth);
     Result content = inner.finish(preferred[0]);
     if (content.failed) {

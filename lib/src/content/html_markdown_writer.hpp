@@ -75,7 +75,8 @@ class InlineWriter {
     InlineContext context_;
     char before_;
     std::string out_;
-    std::vector<GumboTag> styles_;  // emphasis open around this run
+    // Emphasis open around this run: bit 1 <strong>, 2 <em>, 4 <del>.
+    unsigned styles_ = 0;
     PendingCloser closer_;
     std::size_t math_closes_[2] = {0, 0};  // next `\)` and `\]` in the current text
     int pending_breaks_ = 0;
