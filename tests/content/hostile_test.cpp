@@ -1,10 +1,13 @@
 // Hostile input: deep nesting, huge runs of markup characters, NUL bytes, invalid UTF-8,
 // unterminated tags. Every conversion must finish and give sane output.
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "content/html_guard.hpp"
 #include "deckport/content.hpp"
 
 using namespace deckport;
@@ -79,6 +82,26 @@ TEST(Hostile, FormattingElementsCopiedIntoEveryBlock) {
     for (int i = 0; i < 20000; ++i) distinct += "<b class=c" + std::to_string(i) + ">";
     convert_everything(distinct + repeat("<p>x", 20000));
     convert_everything("<b title=\"" + std::string(300000, 'a') + "\">" + repeat("<p>x", 50000));
+}
+
+// One tag with tens of thousands of attributes: finding duplicates among them is quadratic in
+// every HTML parser, so the guard keeps the first 256 distinct ones of such a field.
+TEST(Hostile, TensOfThousandsOfAttributesOnOneTag) {
+    std::string distinct = "<b";
+    for (int i = 0; i < 60000; ++i) distinct += " a" + std::to_string(i) + "=1";
+    distinct += ">bold</b>";
+    std::optional<std::string> tamed = content::tame_html(distinct);
+    ASSERT_TRUE(tamed.has_value());
+    EXPECT_EQ(std::count(tamed->begin(), tamed->end(), '='), 256);
+    EXPECT_EQ(tamed->substr(0, 14), "<b a0=\"1\" a1=\"");
+    convert_everything(distinct);
+    EXPECT_EQ(html_to_text(distinct), "bold");
+
+    std::string same = "<i" + repeat(" a=1 b", 60000) + " c=2>x</i>";
+    tamed = content::tame_html(same);
+    ASSERT_TRUE(tamed.has_value());
+    EXPECT_EQ(*tamed, "<i a=\"1\" b=\"\" c=\"2\">x</i>");
+    convert_everything(same);
 }
 
 TEST(Hostile, HugeRunsOfMarkupCharacters) {

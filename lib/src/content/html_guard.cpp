@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <gumbo.h>
@@ -17,6 +18,11 @@ namespace {
 // At most this many `<` (and tags times input bytes): then the parser's worst case is small.
 constexpr std::size_t kUntouchedTags = 500;
 constexpr std::size_t kUntouchedTagBytes = 32u << 20;
+// A field with tags and more bytes than this is re-tokenized too: one tag may hold tens of
+// thousands of attributes, and the parsers look for duplicates among them in quadratic time.
+constexpr std::size_t kUntouchedTaggedFieldBytes = 64u << 10;
+// Attributes kept per tag when re-tokenized (the first of duplicates, as the parsers keep).
+constexpr std::size_t kMaxAttributesPerTag = 256;
 // Open formatting elements may cost (tag bytes + a node's overhead) this much per tag in the
 // input, since each new block may copy them all.
 constexpr std::size_t kFormattingBudget = 64u << 20;
@@ -312,8 +318,11 @@ class Tamer {
     void write_start(const Tag& tag) {
         out_ += '<';
         out_ += tag.name;
+        std::unordered_set<std::string_view> written;
         for (const Attribute& attribute : tag.attributes) {
             if (attribute.name.find_first_of("\"'<=`") != std::string::npos) continue;
+            if (written.size() == kMaxAttributesPerTag) break;
+            if (!written.insert(attribute.name).second) continue;
             out_ += ' ';
             out_ += attribute.name;
             out_ += "=\"";
@@ -350,7 +359,10 @@ class Tamer {
 
 std::optional<std::string> tame_html(std::string_view html) {
     std::size_t tags = static_cast<std::size_t>(std::count(html.begin(), html.end(), '<'));
-    if (tags <= kUntouchedTags && tags * html.size() <= kUntouchedTagBytes) return std::nullopt;
+    if (tags <= kUntouchedTags && tags * html.size() <= kUntouchedTagBytes &&
+        (tags == 0 || html.size() <= kUntouchedTaggedFieldBytes)) {
+        return std::nullopt;
+    }
     return Tamer(html, tags).run();
 }
 

@@ -92,6 +92,8 @@ Role role_of(GumboTag tag) {
     }
 }
 
+constexpr std::size_t kMaxAttributes = 32;  // per element; more are left to gumbo
+
 bool closes_paragraph(Role role) {
     return role == Role::block || role == Role::heading || role == Role::preformatted ||
            role == Role::list_item || role == Role::void_block;
@@ -322,6 +324,8 @@ class SimpleParser {
             ++pos_;
         }
         if (name.empty()) return false;  // `=` where a name should start
+        // Fields have a few; many are hostile, and finding duplicates among them is quadratic.
+        if (attributes.size() >= kMaxAttributes) return false;
         for (const GumboAttribute* other : attributes) {
             if (name == other->name) return false;  // gumbo keeps the first, with an error
         }
