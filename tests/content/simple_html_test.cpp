@@ -162,6 +162,14 @@ TEST(SimpleHtml, LeavesEverythingElseToGumbo) {
         "</ b>",
         "<nobr>x</nobr>",
         "<dl><dt>term<dd>definition</dl>",
+        // Attribute names past ASCII (gumbo makes invalid ones U+FFFD, found by a review).
+        "<b \xff>x</b>",
+        "<b \x7f=1>x</b>",
+        "<b x\xc2\x85>x</b>",
+        "<b \xef\xbf\xbe>x</b>",
+        "<b \xed\xa0\x80>x</b>",
+        "<b \xff \xfe>x</b>",
+        "<b \xc3\xa9=1>x</b>",
         "<b a0 a1 a2 a3 a4 a5 a6 a7 a8 a9 b0 b1 b2 b3 b4 b5 b6 b7 b8 b9 c0 c1 c2 c3 c4 c5 c6 c7 c8 "
         "c9 d0 d1 d2>33 attributes</b>",
     };
@@ -206,6 +214,9 @@ TEST(SimpleHtml, RandomFieldsGiveGumbosTree) {
         " x=\"\"",
         " v=a&b",
         " w=\"&#xE9;\"",
+        " \xc3\xa9=1",
+        " \xff",
+        " t=\"\xe2\x82\xac\"",
     };
     std::mt19937 random(20261207);
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };

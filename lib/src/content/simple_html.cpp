@@ -318,8 +318,9 @@ class SimpleParser {
         while (!at_end() && !is_tag_space(html_[pos_]) && html_[pos_] != '/' &&
                html_[pos_] != '>' && html_[pos_] != '=') {
             char c = html_[pos_];
-            if (c == '"' || c == '\'' || c == '<' || static_cast<unsigned char>(c) < 0x20)
-                return false;
+            auto byte = static_cast<unsigned char>(c);
+            // gumbo turns bytes past ASCII it deems invalid into U+FFFD: names are plain ASCII.
+            if (c == '"' || c == '\'' || c == '<' || byte < 0x20 || byte >= 0x7F) return false;
             name += ascii_lower(c);
             ++pos_;
         }
