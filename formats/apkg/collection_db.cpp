@@ -94,7 +94,7 @@ void clear_change_counters(std::span<unsigned char> image) {
     std::fill(image.begin() + 92, image.begin() + 100, 0);
 }
 
-constexpr std::size_t kTrimEvery = 16384;  // rows inserted between two give_back_free_memory()
+constexpr std::size_t kTrimEvery = 4096;  // rows inserted between two give_back_free_memory()
 
 // Free memory that the heap holds goes back to the system (glibc keeps it otherwise).
 void give_back_free_memory() {
