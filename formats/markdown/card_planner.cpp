@@ -51,7 +51,7 @@ std::string writable_deck(const Note& note, std::string& normalised) {
 }
 
 std::vector<std::string> writable_tags(const Note& note,
-                                       std::vector<NoteMetadata::TagChange>& changes) {
+                                       std::vector<MetadataChanges::TagChange>& changes) {
     std::vector<std::string> tags;
     for (std::size_t i = 0; i < note.tags.size(); ++i) {
         const std::string& tag = note.tags[i];
@@ -102,25 +102,27 @@ std::vector<std::string> fields_as_markdown(const Note& note) {
     return markdown;
 }
 
-NoteMetadata CardPlanner::describe(const Note& note) {
-    NoteMetadata metadata;
-    PlannedCard& card = metadata.card;
-    card.deck = writable_deck(note, metadata.normalised_deck);
-    card.tags = writable_tags(note, metadata.tag_changes);
+PlannedCard CardPlanner::describe(const Note& note, std::unique_ptr<MetadataChanges>& changes) {
+    PlannedCard card;
+    MetadataChanges found;
+    card.deck = writable_deck(note, found.normalised_deck);
+    card.tags = writable_tags(note, found.tag_changes);
     if (!note.guid.empty()) {
-        metadata.id_problem = id_problem(note.guid);
-        if (metadata.id_problem.empty()) {
+        found.id_problem = id_problem(note.guid);
+        if (found.id_problem.empty()) {
             card.id = note.guid;
         } else {
             card.id_changes = true;
         }
     }
-    return metadata;
+    if (!found.normalised_deck.empty() || !found.tag_changes.empty() || card.id_changes) {
+        changes = std::make_unique<MetadataChanges>(std::move(found));
+    }
+    return card;
 }
 
-PlannedCard CardPlanner::plan(const Note& note, NoteMetadata metadata) {
+void CardPlanner::plan(PlannedCard& card, const Note& note, const MetadataChanges* changes) {
     LossReport& losses = losses_;
-    PlannedCard card = std::move(metadata.card);
     card.note_type = note_type_of(note);
     if (!card.note_type) {
         std::string question = note.fields.empty() ? std::string{} : as_markdown(note.fields[0]);
@@ -131,14 +133,15 @@ PlannedCard CardPlanner::plan(const Note& note, NoteMetadata metadata) {
         losses.once("extra-fields", "MD110", note_locator(note),
                     "a note has more fields than its note type; the extra fields are dropped");
     }
-    if (!metadata.normalised_deck.empty()) {
+    if (!changes) return;
+    if (!changes->normalised_deck.empty()) {
         losses.once("deck-name", "MD108", "decks[" + note.deck + "]",
                     "deck names are written normalised, such as '" + note.deck + "' as '" +
-                        metadata.normalised_deck + "'",
+                        changes->normalised_deck + "'",
                     "deck names in markdown have no empty parts, runs of spaces, `-->` or card "
                     "keys");
     }
-    for (const NoteMetadata::TagChange& change : metadata.tag_changes) {
+    for (const MetadataChanges::TagChange& change : changes->tag_changes) {
         const std::string& tag = note.tags[change.tag];
         if (change.written.empty()) {
             losses.once(
@@ -152,10 +155,9 @@ PlannedCard CardPlanner::plan(const Note& note, NoteMetadata metadata) {
     }
     if (card.id_changes) {
         losses.once("unwritable-id", "MD107", note_locator(note),
-                    "id '" + note.guid + "' cannot be written (" + metadata.id_problem +
+                    "id '" + note.guid + "' cannot be written (" + changes->id_problem +
                         "); notes whose ids cannot be written get new ids when read back");
     }
-    return card;
 }
 
 std::vector<std::string> written_fields(const PlannedCard& card,

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,11 +23,10 @@ struct PlannedCard {
     bool id_changes = false;        // the GUID could not be written (MD107)
 };
 
-// What a note's deck, tags and id become in markdown, and what that changes: found for every
-// note on any thread (CardPlanner::describe), reported in the notes' order (CardPlanner::plan).
-struct NoteMetadata {
-    PlannedCard card;             // without its note type
-    std::string normalised_deck;  // set when the deck name had to change (MD108)
+// What writing a note's deck, tags and id changes, worth a warning: found for every note on
+// any thread (CardPlanner::describe), reported in the notes' order (CardPlanner::plan).
+struct MetadataChanges {
+    std::string normalised_deck;  // the deck name had to change (MD108)
     struct TagChange {
         std::size_t tag = 0;  // index in the note's tags
         std::string written;  // empty: dropped
@@ -52,8 +52,10 @@ class CardPlanner {
     // file's layout. The fields come later (written_fields), a part of the deck at a time, so
     // that a large deck's markdown is never held whole. In two steps: describe (on any thread),
     // then plan, note after note, which reports the losses.
-    static NoteMetadata describe(const Note& note);
-    PlannedCard plan(const Note& note, NoteMetadata metadata);
+    // `changes` is set only for a note with something to report (few are).
+    static PlannedCard describe(const Note& note, std::unique_ptr<MetadataChanges>& changes);
+    // Sets the card's note type and reports the note's losses.
+    void plan(PlannedCard& card, const Note& note, const MetadataChanges* changes);
     // MD109, for a note whose written question is empty.
     void report_empty_question(const Note& note);
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <future>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
@@ -302,21 +303,22 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
                            WriteContext& context) const {
     LossReport losses(context.diagnostics, context.output_name);
     std::vector<PlannedCard> cards;
-    cards.reserve(collection.notes.size());
     // What notes lose is looked for on other cores while the cards are planned on this one.
     std::future<std::vector<std::uint8_t>> note_losses =
         std::async(threads_per_input() > 1 ? std::launch::async : std::launch::deferred,
                    [&] { return find_note_losses(collection); });
     // Each note's deck, tags and id are looked at on every core; what they lose is reported
     // here, in the notes' order.
-    std::vector<NoteMetadata> metadata(collection.notes.size());
-    parallel_for(collection.notes.size(),
-                 [&](std::size_t i) { metadata[i] = CardPlanner::describe(collection.notes[i]); });
+    cards.resize(collection.notes.size());
+    std::vector<std::unique_ptr<MetadataChanges>> changes(collection.notes.size());
+    parallel_for(collection.notes.size(), [&](std::size_t i) {
+        cards[i] = CardPlanner::describe(collection.notes[i], changes[i]);
+    });
     CardPlanner planner(collection, losses);
     for (std::size_t i = 0; i < collection.notes.size(); ++i) {
-        cards.push_back(planner.plan(collection.notes[i], std::move(metadata[i])));
+        planner.plan(cards[i], collection.notes[i], changes[i].get());
     }
-    std::vector<NoteMetadata>().swap(metadata);
+    std::vector<std::unique_ptr<MetadataChanges>>().swap(changes);
 
     Layout layout = choose_layout(cards, collection, losses);
     report_collection_losses(collection, layout, context.media_written_beside, note_losses.get(),
