@@ -7,6 +7,7 @@
 #include <fstream>
 #include <optional>
 
+#include "content/simple_html.hpp"
 #include "deckport/content.hpp"
 #include "deckport/error.hpp"
 #include "deckport/format.hpp"
@@ -145,6 +146,12 @@ Outcome content(std::string_view bytes) {
         throw OracleFailure("markdown -> HTML -> markdown renders differently:\nHTML: " + html +
                             "\nmarkdown: " + markdown + "\nexpected: " + expected +
                             "\nactual: " + actual);
+    }
+    // The fast HTML parser must build gumbo's tree for whatever it accepts.
+    std::string difference;
+    if (!content::simple_parser_agrees_with_gumbo(bytes, &difference)) {
+        throw OracleFailure("the simple HTML parser and gumbo build different trees:\n" +
+                            difference);
     }
     markdown_to_text(bytes);
     html_to_text(bytes);

@@ -1,10 +1,12 @@
 #include "simple_html.hpp"
 
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "escape.hpp"
+#include "html_guard.hpp"
 
 namespace deckport::content {
 namespace {
@@ -491,6 +493,67 @@ class SimpleParser {
 
 GumboNode* parse_simple_html(std::string_view html, GumboArena& arena) {
     return SimpleParser(html, arena).parse();
+}
+
+namespace {
+
+std::string piece_text(const GumboStringPiece& piece) {
+    return piece.data == nullptr ? std::string() : std::string(piece.data, piece.length);
+}
+
+void describe_node(const GumboNode& node, int depth, std::string& out) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    if (node.type == GUMBO_NODE_ELEMENT) {
+        const GumboElement& element = node.v.element;
+        out += "<" + tag_name(node) + "> ns=" + std::to_string(element.tag_namespace) +
+               " tag=" + std::to_string(element.tag) + " original=[" +
+               piece_text(element.original_tag) + "] end=[" + piece_text(element.original_end_tag) +
+               "]";
+        for (unsigned i = 0; i < element.attributes.length; ++i) {
+            const auto* attribute = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+            out += std::string(" @") + attribute->name + "=[" + attribute->value + "] original=[" +
+                   piece_text(attribute->original_name) + "][" +
+                   piece_text(attribute->original_value) + "]";
+        }
+    } else if (node.type == GUMBO_NODE_TEXT || node.type == GUMBO_NODE_WHITESPACE) {
+        out += node.type == GUMBO_NODE_TEXT ? "text [" : "whitespace [";
+        out += node.v.text.text;
+        out += "] original=[" + piece_text(node.v.text.original_text) + "]";
+    } else {
+        out += "node type " + std::to_string(node.type);
+    }
+    out += '\n';
+    const GumboVector& children = children_of(node);
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->parent != &node || child->index_within_parent != i) out += "  (bad parent)\n";
+        describe_node(*child, depth + 1, out);
+    }
+}
+
+}  // namespace
+
+std::string describe_tree(const GumboNode& root) {
+    std::string out;
+    const GumboVector& children = children_of(root);
+    for (unsigned i = 0; i < children.length; ++i) {
+        describe_node(*static_cast<const GumboNode*>(children.data[i]), 0, out);
+    }
+    return out;
+}
+
+bool simple_parser_agrees_with_gumbo(std::string_view html, std::string* difference) {
+    std::optional<std::string> tamed = tame_html(html);
+    std::string_view input = tamed ? std::string_view(*tamed) : html;
+    GumboArena arena;
+    const GumboNode* simple = parse_simple_html(input, arena);
+    if (simple == nullptr) return true;
+    HtmlFragment gumbo(html, HtmlParser::gumbo);  // tamed the same way
+    std::string ours = describe_tree(*simple);
+    std::string theirs = describe_tree(gumbo.root());
+    if (ours == theirs) return true;
+    if (difference) *difference = "simple parser:\n" + ours + "gumbo:\n" + theirs;
+    return false;
 }
 
 }  // namespace deckport::content

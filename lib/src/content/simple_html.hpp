@@ -10,6 +10,7 @@
 // two parsers' trees on every input this one accepts.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "html_tree.hpp"
@@ -20,5 +21,14 @@ namespace deckport::content {
 // parsing in a <body> context makes it; nullptr when the input needs gumbo. The nodes point
 // into `html`, which must outlive them.
 GumboNode* parse_simple_html(std::string_view html, GumboArena& arena);
+
+// The children of `root` as text, one line per node, with what deckport's walkers read of it
+// (tags, attributes, text and its kind, the spans of input it came from, parent links): what
+// the tests and the fuzzer compare the two parsers by.
+std::string describe_tree(const GumboNode& root);
+
+// False when parse_simple_html takes `html` (as HtmlFragment gives it, tamed) and builds a tree
+// other than gumbo's; `difference` then tells both trees.
+bool simple_parser_agrees_with_gumbo(std::string_view html, std::string* difference = nullptr);
 
 }  // namespace deckport::content
