@@ -39,6 +39,8 @@ std::string canonical_name(const GumboNode& element) {
         case GUMBO_TAG_S:
         case GUMBO_TAG_STRIKE:
             return "del";
+        case GUMBO_TAG_FORM:
+            return "div";  // as html_serialize writes it
         default:
             return tag_name(element);
     }
@@ -53,6 +55,8 @@ GumboTag canonical_tag(GumboTag tag) {
         case GUMBO_TAG_S:
         case GUMBO_TAG_STRIKE:
             return GUMBO_TAG_DEL;
+        case GUMBO_TAG_FORM:
+            return GUMBO_TAG_DIV;  // as html_serialize writes it
         default:
             return tag;
     }

@@ -99,9 +99,20 @@ void append_attribute_escaped(std::string& out, std::string_view value) {
     }
 }
 
+namespace {
+
+// The name an element is written with: a <form> as a <div>. gumbo 0.10.1 reads the content of
+// `<form>...</form>` after the form instead of inside it (a browser keeps it inside), so a form
+// written back would not read the same; a form does nothing in a card.
+std::string written_name(const GumboNode& element) {
+    return tag_of(element) == GUMBO_TAG_FORM ? std::string("div") : tag_name(element);
+}
+
+}  // namespace
+
 void append_start_tag(std::string& out, const GumboNode& element) {
     out += '<';
-    out += tag_name(element);
+    out += written_name(element);
     const GumboVector& attributes = element.v.element.attributes;
     for (unsigned i = 0; i < attributes.length; ++i) {
         const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
@@ -117,7 +128,7 @@ void append_start_tag(std::string& out, const GumboNode& element) {
 
 void append_end_tag(std::string& out, const GumboNode& element) {
     out += "</";
-    out += tag_name(element);
+    out += written_name(element);
     out += '>';
 }
 
