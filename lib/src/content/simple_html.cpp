@@ -303,7 +303,7 @@ class SimpleParser {
     bool at_end() const { return pos_ >= html_.size(); }
 
     // A tag name's lower-case form and gumbo's tag for it (GUMBO_TAG_UNKNOWN if none).
-    GumboTag tag_name() {
+    GumboTag read_tag_name() {
         char name[16];
         std::size_t length = 0;
         while (!at_end() && !is_tag_space(html_[pos_]) && html_[pos_] != '/' &&
@@ -414,7 +414,7 @@ class SimpleParser {
     bool start_tag() {
         std::size_t start = pos_;
         ++pos_;  // '<'
-        GumboTag tag = tag_name();
+        GumboTag tag = read_tag_name();
         Role role = role_of(tag);
         if (role == Role::unsupported) return false;
         std::vector<GumboAttribute*> attributes;
@@ -468,7 +468,7 @@ class SimpleParser {
         std::size_t start = pos_;
         pos_ += 2;  // "</"
         if (at_end() || !is_ascii_letter(html_[pos_])) return false;
-        GumboTag tag = tag_name();
+        GumboTag tag = read_tag_name();
         skip_tag_space();
         if (at_end() || html_[pos_] != '>') return false;
         ++pos_;
