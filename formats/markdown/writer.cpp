@@ -303,7 +303,7 @@ void MarkdownWriter::write(const Collection& collection, OutputSink& sink,
                            WriteContext& context) const {
     LossReport losses(context.diagnostics, context.output_name);
     std::vector<PlannedCard> cards;
-    // What notes lose is looked for on other cores while the cards are planned on this one.
+    // What notes lose is looked for meanwhile, on the threads the planning leaves free.
     std::future<std::vector<std::uint8_t>> note_losses =
         std::async(threads_per_input() > 1 ? std::launch::async : std::launch::deferred,
                    [&] { return find_note_losses(collection); });

@@ -15,64 +15,22 @@ const nlohmann::json& empty_object() {
     return object;
 }
 
-// Shows the top-level members of an object whose keys are wanted to a test, until it passes;
-// skips the rest without building it.
-class MemberVisitor : public nlohmann::json_sax<nlohmann::json> {
-  public:
-    MemberVisitor(std::initializer_list<std::string_view> keys, const JsonValue::MemberTest& found)
-        : keys_(keys), found_(found) {}
-
-    bool passed() const { return passed_; }
-
-    bool null() override { return show(nullptr); }
-    bool boolean(bool value) override { return show(value); }
-    bool number_integer(number_integer_t value) override { return show(value); }
-    bool number_unsigned(number_unsigned_t value) override { return show(value); }
-    bool number_float(number_float_t value, const string_t&) override { return show(value); }
-    bool string(string_t& value) override { return show(std::move(value)); }
-    bool binary(binary_t&) override { return show(nlohmann::json::object()); }
-    bool start_object(std::size_t) override { return open(); }
-    bool start_array(std::size_t) override { return open(); }
-    bool end_object() override { return --depth_, true; }
-    bool end_array() override { return --depth_, true; }
-    bool key(string_t& name) override {
-        if (depth_ == 1) {
-            wanted_ = {};
-            for (std::string_view key : keys_) {
-                if (key == name) wanted_ = key;
-            }
+// The members `keys` names, shown to `found` as in JsonValue::any_member.
+bool any_member_of_tree(const nlohmann::json& value, std::initializer_list<std::string_view> keys,
+                        const JsonValue::MemberTest& found) {
+    if (!value.is_object()) return false;
+    for (const auto& [key, member] : value.items()) {
+        for (std::string_view wanted : keys) {
+            if (wanted != key) continue;
+            if (found(wanted, member.is_structured() ? nlohmann::json::object() : member))
+                return true;
         }
-        return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-        return false;
-    }
+    return false;
+}
 
-  private:
-    // Returning false ends the walk: when the test passed (or the text is not JSON).
-    template <typename Value>
-    bool show(Value&& value) {
-        if (depth_ != 1 || wanted_.empty()) return true;
-        passed_ = found_(wanted_, nlohmann::json(std::forward<Value>(value)));
-        return !passed_;
-    }
-    bool open() {
-        if (!show(nlohmann::json::object())) return false;
-        wanted_ = {};
-        ++depth_;
-        return true;
-    }
-
-    std::initializer_list<std::string_view> keys_;
-    const JsonValue::MemberTest& found_;
-    std::string_view wanted_;  // the key of the member being read, when it is wanted
-    int depth_ = 0;
-    bool passed_ = false;
-};
-
-// any_member with simdjson, which reads a card's scheduling several times faster than the SAX
-// walk: nothing when simdjson cannot tell (text that is not an object, numbers too big for 64
-// bits, or not JSON at all), and the walk decides.
+// any_member read from text with simdjson, without building a tree: nothing when simdjson
+// cannot tell (numbers too big for 64 bits, or text that is not JSON), and the tree decides.
 std::optional<bool> any_member_fast(const std::string& text,
                                     std::initializer_list<std::string_view> keys,
                                     const JsonValue::MemberTest& found) {
@@ -140,7 +98,7 @@ std::optional<bool> any_member_fast(const std::string& text,
         members.emplace_back(wanted, std::move(member));
     }
     // Shown only once the whole text is read: `found` sees each member once, even when the
-    // walk must take over.
+    // tree must take over.
     for (const auto& [key, member] : members) {
         if (found(key, member)) return true;
     }
@@ -206,34 +164,11 @@ nlohmann::ordered_json JsonValue::parsed_ordered() const {
 
 bool JsonValue::any_member(std::initializer_list<std::string_view> keys,
                            const MemberTest& found) const {
-    if (value_ || text_.empty()) {
-        const nlohmann::json& value = value_ ? *value_ : empty_object();
-        if (!value.is_object()) return false;
-        for (const auto& [key, member] : value.items()) {
-            for (std::string_view wanted : keys) {
-                if (wanted != key) continue;
-                if (found(wanted, member.is_structured() ? nlohmann::json::object() : member))
-                    return true;
-            }
-        }
-        return false;
-    }
+    if (value_ || text_.empty())
+        return any_member_of_tree(value_ ? *value_ : empty_object(), keys, found);
     if (std::optional<bool> passed = any_member_fast(text_, keys, found)) return *passed;
-    MemberVisitor visitor(keys, found);
-    // Text is valid JSON (from_text); were it not, the full parse reports it as parsed() would.
-    if (!nlohmann::json::sax_parse(text_, &visitor) && !visitor.passed()) {
-        [[maybe_unused]] nlohmann::json throws = nlohmann::json::parse(text_);
-    }
-    return visitor.passed();
-}
-
-nlohmann::json JsonValue::members(std::initializer_list<std::string_view> keys) const {
-    nlohmann::json out = nlohmann::json::object();
-    any_member(keys, [&](std::string_view key, const nlohmann::json& value) {
-        out[std::string(key)] = value;
-        return false;
-    });
-    return out;
+    // Rare (a number past 64 bits): the whole tree, which also reports text that is not JSON.
+    return any_member_of_tree(parsed(), keys, found);
 }
 
 bool JsonValue::empty() const {

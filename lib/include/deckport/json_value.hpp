@@ -42,8 +42,6 @@ class JsonValue {
     // at a few keys of every card's value.
     using MemberTest = std::function<bool(std::string_view key, const nlohmann::json& value)>;
     bool any_member(std::initializer_list<std::string_view> keys, const MemberTest& found) const;
-    // The members named in `keys`, as an object (what any_member sees).
-    nlohmann::json members(std::initializer_list<std::string_view> keys) const;
     // The compact JSON text of a value held as text (nlohmann's dump() of it), or null when
     // it is held as a tree: a writer can copy the text instead of parsing it.
     const std::string* compact_text() const { return value_ || text_.empty() ? nullptr : &text_; }

@@ -55,13 +55,8 @@ HtmlFragment::HtmlFragment(std::string_view html, HtmlParser parser) {
         html = tamed_;  // the nodes point into the buffer: it lives as long as we do
     }
     if (parser == HtmlParser::simple_when_possible) {
-        // An arena of its own: gumbo, when it must take over, starts from a fresh one.
-        GumboArena attempt;
-        root_ = parse_simple_html(html, attempt);
-        if (root_) {
-            arena_ = std::move(attempt);  // the blocks move, the nodes in them stay put
-            return;
-        }
+        root_ = parse_simple_html(html, arena_);
+        if (root_) return;
     }
     GumboOptions options = kGumboDefaultOptions;
     arena_.use_in(options);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <utf8proc.h>
+
 #include "escape.hpp"
 #include "html_guard.hpp"
 
@@ -117,19 +119,18 @@ bool is_plain_code_point(char32_t c) {
     return c <= 0x10FFFF;
 }
 
-// The UTF-8 sequence at `pos` (strict: no overlong forms); 0 bytes when it is not one.
-std::size_t utf8_sequence(std::string_view s, std::size_t pos, char32_t& c) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-    unsigned char lead = byte(pos);
-    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || lead > 0xF4 || pos + length > s.size()) return 0;
-    c = lead & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(pos + i) & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (byte(pos + i) & 0x3F);
-    }
-    static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    return c < kSmallest[length] ? 0 : length;
+// The length of the character at s[i] when the tokenizer passes it on without remark, as
+// is_plain_code_point says; 0 for any other character and for invalid UTF-8 (utf8proc decodes
+// strictly, as gumbo's replacements require).
+std::size_t plain_character_length(std::string_view s, std::size_t i) {
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) return is_plain_code_point(byte) ? 1 : 0;
+    utf8proc_int32_t code_point = 0;
+    utf8proc_ssize_t length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                         static_cast<utf8proc_ssize_t>(s.size() - i), &code_point);
+    if (length <= 0 || !is_plain_code_point(static_cast<char32_t>(code_point))) return 0;
+    return static_cast<std::size_t>(length);
 }
 
 // The character reference at html[pos] == '&', decoded onto `out`; false when gumbo's more
@@ -268,17 +269,9 @@ class SimpleParser {
         while (pos_ < html_.size()) {
             char c = html_[pos_];
             if (c == '<' || c == '&') break;
-            auto byte = static_cast<unsigned char>(c);
-            if (byte < 0x80) {
-                if (!is_plain_code_point(byte)) return false;
-                if (c != ' ' && c != '\t' && c != '\n') all_space_ = false;
-                ++pos_;
-                continue;
-            }
-            char32_t code_point = 0;
-            std::size_t length = utf8_sequence(html_, pos_, code_point);
-            if (length == 0 || !is_plain_code_point(code_point)) return false;
-            all_space_ = false;
+            std::size_t length = plain_character_length(html_, pos_);
+            if (length == 0) return false;
+            if (c != ' ' && c != '\t' && c != '\n') all_space_ = false;
             pos_ += length;
         }
         text_.append(html_, start, pos_ - start);
@@ -369,22 +362,16 @@ class SimpleParser {
                 raw_end = pos_;
             }
             std::string value;
+            std::string_view raw = html_.substr(0, raw_end);  // references end with the value
             for (std::size_t i = raw_start; i < raw_end;) {
-                char c = html_[i];
-                auto byte = static_cast<unsigned char>(c);
-                if (c == '&') {
-                    if (!decode_reference(html_.substr(0, raw_end), i, value)) return false;
-                } else if (byte < 0x80) {
-                    if (!is_plain_code_point(byte)) return false;
-                    value += c;
-                    ++i;
-                } else {
-                    char32_t code_point = 0;
-                    std::size_t length = utf8_sequence(html_.substr(0, raw_end), i, code_point);
-                    if (length == 0 || !is_plain_code_point(code_point)) return false;
-                    value.append(html_, i, length);
-                    i += length;
+                if (raw[i] == '&') {
+                    if (!decode_reference(raw, i, value)) return false;
+                    continue;
                 }
+                std::size_t length = plain_character_length(raw, i);
+                if (length == 0) return false;
+                value.append(raw, i, length);
+                i += length;
             }
             attr->value = copy(value);
             attr->original_value = {html_.data() + value_start, pos_ - value_start};
