@@ -15,7 +15,6 @@ set(DECKPORT_PACKAGE_DEPENDENCIES
   "private|PkgConfig::MD4C|md4c|pkg-config md4c|libmd4c-dev"
   "private|PkgConfig::GUMBO|gumbo|pkg-config gumbo|libgumbo-dev"
   "private|PkgConfig::LIBZIP|libzip|pkg-config libzip|libzip-dev"
-  "private|PkgConfig::LIBDEFLATE|libdeflate|pkg-config libdeflate|libdeflate-dev"
   "private|PkgConfig::ISAL|libisal|pkg-config libisal|libisal-dev"
   "private|PkgConfig::ZSTD|libzstd|pkg-config libzstd|libzstd-dev"
   "private|PkgConfig::UTF8PROC|libutf8proc|pkg-config libutf8proc|libutf8proc-dev"

@@ -46,7 +46,36 @@ bool valid_type_and_queue(std::int64_t type, std::int64_t queue) {
     return type >= 0 && type <= 3 && queue >= -3 && queue <= 4;
 }
 
+// Cloze deletions open with "{{c": their count bounds the cards a cloze note makes.
+std::size_t cloze_openers(const Note& note) {
+    std::size_t count = 0;
+    for (const Content& field : note.fields) {
+        for (std::size_t at = field.source.find("{{c"); at != std::string::npos;
+             at = field.source.find("{{c", at + 3)) {
+            ++count;
+        }
+    }
+    return count;
+}
+
 }  // namespace
+
+std::size_t card_rows_hint(const Collection& collection) {
+    std::size_t rows = 0;
+    for (const Note& note : collection.notes) {
+        if (!note.cards.empty()) {
+            rows += note.cards.size();
+            continue;
+        }
+        const NoteType* type = collection.find_note_type(note.note_type_id);
+        if (type && type->kind == NoteTypeKind::cloze) {
+            rows += std::clamp<std::size_t>(cloze_openers(note), 1, kMaxClozeCardOrd + 1);
+        } else {
+            rows += type ? std::max<std::size_t>(type->templates.size(), 1) : 1;
+        }
+    }
+    return rows;
+}
 
 void CardBuilder::add_cards(const Note& note, const std::vector<std::string>& field_html,
                             const NoteType& note_type, const NoteRow& row,

@@ -1,9 +1,7 @@
-// Writes the rows into an SQLite database file in memory. Deterministic: fixed page size, rows
-// in a fixed order, no clock, no randomness.
+// Writes the rows into an SQLite database. Deterministic: fixed page size, rows in a fixed
+// order, no clock, no randomness.
 #include <algorithm>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,6 +12,7 @@
 #include "apkg/schema18_sql.hpp"
 #include "apkg/unicase.hpp"
 #include "common/sqlite_db.hpp"
+#include "deckport/parallel.hpp"
 
 namespace deckport::apkg {
 namespace {
@@ -87,20 +86,12 @@ void insert_schema18_rows(SqliteDb& db, const Schema18Rows& rows) {
 // The header as deckport has always written it (from a :memory: database, whose pager never
 // counts changes): file change counter (offset 24), version-valid-for (92) and the SQLite
 // version number (96) zero, so the bytes do not depend on the SQLite library. The page count
-// at offset 28 stays valid: it is valid when the counter equals version-valid-for.
-void clear_change_counters(std::span<unsigned char> image) {
-    if (image.size() < 100) return;
-    std::fill(image.begin() + 24, image.begin() + 28, 0);
-    std::fill(image.begin() + 92, image.begin() + 100, 0);
-}
-
-constexpr std::size_t kTrimEvery = 4096;  // rows inserted between two give_back_free_memory()
-
-// Free memory that the heap holds goes back to the system (glibc keeps it otherwise).
-void give_back_free_memory() {
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
+// at offset 28 stays valid: it is valid when the counter equals version-valid-for. `piece`
+// holds the file's bytes from `offset`.
+void clear_change_counters(std::uint64_t offset, std::span<char> piece) {
+    for (std::uint64_t at : {24, 25, 26, 27, 92, 93, 94, 95, 96, 97, 98, 99}) {
+        if (at >= offset && at - offset < piece.size()) piece[at - offset] = 0;
+    }
 }
 
 // Moved out and destroyed: the rows are not needed once they are in the database.
@@ -109,24 +100,25 @@ void release(std::vector<Row>& rows) {
     std::vector<Row>().swap(rows);
 }
 
-void insert_notes(SqliteDb& db, std::vector<NoteRow>& notes) {
+void insert_notes(SqliteDb& db, std::vector<NoteRow>& notes,
+                  const std::function<NoteText(const NoteRow&)>& note_text) {
     SqliteStatement insert =
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::size_t inserted = 0;
-    for (NoteRow* row : by_id(notes)) {
-        NoteRow& note = *row;
-        // The rows outlive each insert: bound in place, not copied.
+    std::vector<NoteRow*> sorted = by_id(notes);
+    // The text columns are made on every core, a slice of rows ahead of the inserts, and freed
+    // a slice at a time after them.
+    constexpr std::size_t kSliceSize = 2048;
+    SlicePipeline<NoteText> texts(sorted.size(), kSliceSize,
+                                  [&](std::size_t i) { return note_text(*sorted[i]); });
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        const NoteRow& note = *sorted[i];
+        const NoteText& text = texts.at(i);
+        // The rows and the slice outlive each insert: bound in place, not copied.
         insert.bind(1, note.id).bind_text_in_place(2, note.guid).bind(3, note.note_type_id);
         insert.bind(4, note.modified).bind(5, note.usn).bind_text_in_place(6, note.tags);
-        insert.bind_text_in_place(7, note.fields).bind_text_in_place(8, note.sort_field);
-        insert.bind(9, note.checksum).bind(10, note.flags).bind_text_in_place(11, note.data);
+        insert.bind_text_in_place(7, text.fields).bind_text_in_place(8, text.sort_field);
+        insert.bind(9, text.checksum).bind(10, note.flags).bind_text_in_place(11, note.data);
         insert.run();
-        // The fields' text is in the database now: let it go, and give the memory back to the
-        // system now and then, so that the rows and the database they fill are not both whole
-        // in memory at the peak.
-        std::string().swap(note.fields);
-        std::string().swap(note.sort_field);
-        if (++inserted % kTrimEvery == 0) give_back_free_memory();
     }
 }
 
@@ -158,9 +150,9 @@ void insert_revlog(SqliteDb& db, std::vector<RevlogRow>& revlog) {
 
 }  // namespace
 
-SqliteDb build_collection_database(PackageContent content, CollectionSchema schema, int page_size,
-                                   const std::string& source_name, Diagnostics& diagnostics) {
-    SqliteDb db = SqliteDb::file_in_memory();
+SqliteDb build_collection_database(SqliteDb db, PackageContent content, CollectionSchema schema,
+                                   int page_size, const std::string& source_name,
+                                   Diagnostics& diagnostics) {
     db.exec("pragma page_size = " + std::to_string(page_size));
     db.exec("pragma journal_mode = off");
     db.exec(kCollectionTables);
@@ -177,7 +169,7 @@ SqliteDb build_collection_database(PackageContent content, CollectionSchema sche
         insert_schema18_rows(db, schema18_rows(col.models, col.decks, col.dconf, col.conf, col.tags,
                                                source_name, diagnostics));
     }
-    insert_notes(db, content.notes);
+    insert_notes(db, content.notes, content.note_text);
     release(content.notes);
     insert_cards(db, content.cards);
     release(content.cards);
@@ -186,8 +178,22 @@ SqliteDb build_collection_database(PackageContent content, CollectionSchema sche
     db.exec(kSchema11Indexes);
     if (schema == CollectionSchema::v18) db.exec(kSchema18Indexes);
     db.exec("commit");
-    clear_change_counters(db.file_image());
     return db;
+}
+
+std::uint64_t collection_file_size(SqliteDb& db) {
+    return db.file_size();
+}
+
+void read_collection_file(SqliteDb& db, std::uint64_t offset, std::span<char> into) {
+    db.read_file_bytes(offset, into);
+    clear_change_counters(offset, into);
+}
+
+std::string collection_file(SqliteDb& db) {
+    std::string bytes(static_cast<std::size_t>(db.file_size()), '\0');
+    read_collection_file(db, 0, bytes);
+    return bytes;
 }
 
 }  // namespace deckport::apkg

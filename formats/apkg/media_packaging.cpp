@@ -50,6 +50,12 @@ std::optional<std::string> MediaPackager::package_reference(const std::string& r
     return package(*index, origin, context);
 }
 
+std::optional<std::string> MediaPackager::packaged_name(const std::string& reference) const {
+    std::optional<std::size_t> index = index_.find(reference);
+    if (!index) return std::nullopt;
+    return packaged_name_[*index];
+}
+
 void MediaPackager::add_unreferenced(WriteContext& context) {
     for (std::size_t i = 0; i < collection_.media.size(); ++i) {
         if (packaged_name_[i] || unreadable_[i]) continue;

@@ -28,6 +28,10 @@ class MediaPackager {
                                                  const SourceLocation& origin,
                                                  WriteContext& context);
 
+    // The name package_reference gave `reference` (nullopt: left as written). Safe on several
+    // threads at once, once every reference has been through package_reference.
+    std::optional<std::string> packaged_name(const std::string& reference) const;
+
     // Packages the collection's files that no field referred to (templates' `_` files...).
     void add_unreferenced(WriteContext& context);
 

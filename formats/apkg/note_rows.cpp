@@ -20,13 +20,12 @@ bool is_white_space(char32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
-std::string rewrite_references(const std::string& html, const SourceLocation& origin,
-                               MediaPackager& media, WriteContext& context) {
+// The field's normalised HTML with its media references rewritten to their packaged names.
+std::string rewrite_references(const std::string& html, const MediaPackager& media) {
     std::vector<MediaRef> references = find_media_refs(html, Markup::html);
     if (references.empty()) return html;
     return rewrite_media_refs(html, references, [&](const MediaRef& reference) {
-        std::optional<std::string> name =
-            media.package_reference(reference.target, origin, context);
+        std::optional<std::string> name = media.packaged_name(reference.target);
         if (name && *name == reference.target) return std::optional<std::string>{};
         return name;
     });
@@ -41,9 +40,9 @@ std::vector<std::string> field_html(const Note& note) {
     return html;
 }
 
-std::vector<std::string> note_field_html(const Note& note, const std::vector<std::string>& html,
-                                         const NoteType& note_type, const SourceLocation& origin,
-                                         MediaPackager& media, WriteContext& context) {
+void package_field_media(const Note& note, const std::vector<std::string>& html,
+                         const NoteType& note_type, const SourceLocation& origin,
+                         MediaPackager& media, WriteContext& context) {
     std::size_t count = note_type.fields.size();
     for (std::size_t i = count; i < note.fields.size(); ++i) {
         if (note.fields[i].source.empty()) continue;
@@ -53,30 +52,39 @@ std::vector<std::string> note_field_html(const Note& note, const std::vector<std
                                       std::to_string(count) + " fields");
         break;
     }
-    std::vector<std::string> fields(count);
     for (std::size_t i = 0; i < count && i < html.size(); ++i) {
         std::string normalized = normalize_field(html[i]);
+        std::vector<MediaRef> references = find_media_refs(normalized, Markup::html);
+        if (references.empty()) continue;
         SourceLocation at = i < note.field_origins.size() ? note.field_origin(i) : origin;
-        fields[i] = rewrite_references(normalized, at, media, context);
+        for (const MediaRef& reference : references) {
+            media.package_reference(reference.target, at, context);
+        }
     }
-    return fields;
 }
 
-void set_field_columns(NoteRow& row, const std::vector<std::string>& fields, int sort_field) {
-    row.fields.clear();
+NoteText note_text(const Note& note, int field_count, int sort_field, const MediaPackager& media) {
+    std::vector<std::string> html = field_html(note);
+    auto count = static_cast<std::size_t>(std::max(field_count, 0));
+    std::vector<std::string> fields(count);
+    for (std::size_t i = 0; i < count && i < html.size(); ++i) {
+        fields[i] = rewrite_references(normalize_field(html[i]), media);
+    }
+    NoteText text;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) row.fields += kFieldSeparator;
-        row.fields += fields[i];
+        if (i > 0) text.fields += kFieldSeparator;
+        text.fields += fields[i];
     }
     std::string first =
         fields.empty() ? std::string{} : strip_html_preserving_media_filenames(fields[0]);
-    row.checksum = field_checksum(first);
+    text.checksum = field_checksum(first);
     auto sort_index = static_cast<std::size_t>(std::max(sort_field, 0));
     if (sort_index == 0 || sort_index >= fields.size()) {
-        row.sort_field = std::move(first);
+        text.sort_field = std::move(first);
     } else {
-        row.sort_field = strip_html_preserving_media_filenames(fields[sort_index]);
+        text.sort_field = strip_html_preserving_media_filenames(fields[sort_index]);
     }
+    return text;
 }
 
 std::string tags_column(const std::vector<std::string>& tags, const SourceLocation& origin,

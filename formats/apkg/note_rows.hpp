@@ -15,15 +15,18 @@ namespace deckport::apkg {
 // to_html of each of the note's fields, in order.
 std::vector<std::string> field_html(const Note& note);
 
-// The field values (HTML, normalised as Anki stores them, media references rewritten), exactly
-// one per field of `note_type`, from `html` (field_html of the note). Reports APKG206 when the
-// note has more values than fields.
-std::vector<std::string> note_field_html(const Note& note, const std::vector<std::string>& html,
-                                         const NoteType& note_type, const SourceLocation& origin,
-                                         MediaPackager& media, WriteContext& context);
+// Packages the media files the note's fields refer to (`html`: field_html of the note), as
+// the fields name them once normalised as Anki stores them. Reports APKG206 when the note has
+// more values than `note_type` has fields.
+void package_field_media(const Note& note, const std::vector<std::string>& html,
+                         const NoteType& note_type, const SourceLocation& origin,
+                         MediaPackager& media, WriteContext& context);
 
-// Fills the text columns (flds, sfld, csum) from the field values.
-void set_field_columns(NoteRow& row, const std::vector<std::string>& fields, int sort_field);
+// The text columns of `note`, whose type has `field_count` fields and sort field `sort_field`:
+// each field's HTML normalised as Anki stores it, with media references rewritten to the names
+// `media` packaged them under (package_field_media ran for every note before); the sort field
+// and checksum by Anki's rules. Reports nothing; safe on several threads at once.
+NoteText note_text(const Note& note, int field_count, int sort_field, const MediaPackager& media);
 
 // " a b " for tags a and b ("" for none). Anki splits tags on white space, so white space
 // inside a tag becomes '_' (reported as APKG210).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -92,7 +93,9 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     std::set<std::int64_t> config_ids;
     json configs = deck_configs(collection, config_ids);
     DeckTable decks(collection, config_ids);
-    MediaPackager media(collection);
+    // Shared with note_text, which looks up the names the files were packaged under.
+    auto packager = std::make_shared<MediaPackager>(collection);
+    MediaPackager& media = *packager;
     UniqueIds note_ids;
     UniqueIds card_ids;
     std::unordered_map<std::int64_t, std::int64_t> written_card_id;
@@ -102,7 +105,7 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
 
     // Sized up front: growing tables of 100,000 rows rehash and copy several times.
     content.notes.reserve(collection.notes.size());
-    content.cards.reserve(collection.notes.size());
+    content.cards.reserve(card_rows_hint(collection));
     guids.reserve(collection.notes.size());
     note_ids.reserve(collection.notes.size());
     card_ids.reserve(collection.notes.size());
@@ -150,14 +153,19 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
         if (const json& data = extra(extras, "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
-        set_field_columns(row, note_field_html(note, html, note_type, origin, media, context),
-                          note_type.sort_field);
+        package_field_media(note, html, note_type, origin, media, context);
+        row.note = i;
+        row.field_count = static_cast<int>(note_type.fields.size());
+        row.sort_field = note_type.sort_field;
         if (exported->deck_id == 0) exported->deck_id = decks.id_for(note.deck);
         cards.add_cards(note, html, note_type, row, origin, context, content.cards);
         content.notes.push_back(std::move(row));
     }
     media.add_unreferenced(context);
     content.media = media.members();
+    content.note_text = [&collection, packager](const NoteRow& row) {
+        return note_text(collection.notes[row.note], row.field_count, row.sort_field, *packager);
+    };
     content.revlog = revlog_rows(extra(anki_extras(collection), "revlog"),
                                  collection.meta.source_name, written_card_id, context);
 

@@ -1,7 +1,10 @@
 // The rows and files of one Anki package, as the writer's steps produce them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,12 +29,22 @@ struct NoteRow {
     std::int64_t note_type_id = 0;
     std::int64_t modified = 0;  // seconds
     std::int64_t usn = -1;
-    std::string tags;    // " a b " or ""
+    std::string tags;  // " a b " or ""
+    std::int64_t flags = 0;
+    std::string data;
+    // The text columns (flds, sfld, csum) are made from these when the row is written
+    // (PackageContent::note_text), not held: 100,000 notes' HTML would otherwise be in memory
+    // at once, beside the database it fills.
+    std::size_t note = 0;  // index in Collection::notes
+    int field_count = 0;   // fields of the note's type
+    int sort_field = 0;    // the type's sort field
+};
+
+// A note row's text columns.
+struct NoteText {
     std::string fields;  // joined by U+001F
     std::string sort_field;
     std::int64_t checksum = 0;
-    std::int64_t flags = 0;
-    std::string data;
 };
 
 struct CardRow {
@@ -58,6 +71,9 @@ struct PackageContent {
     std::vector<CardRow> cards;
     std::vector<RevlogRow> revlog;
     std::vector<MediaMember> media;
+    // The text columns of a row of `notes`; safe to call on several threads at once. It refers
+    // to the collection the content was built from.
+    std::function<NoteText(const NoteRow&)> note_text;
 };
 
 // Every step before the database: note types, decks, notes, cards, review log and media.
@@ -69,11 +85,20 @@ enum class CollectionSchema {
     v18,  // latest packages: note types, decks and settings in their own tables, `col.ver` 18
 };
 
-// The database (page size `page_size`) holding `content`, whose file_image() is the
-// collection file. The rows are let go as they are written, to keep memory down. Schema 18
-// reports names that must change to stay unique regardless of case (APKG217) to `diagnostics`.
-SqliteDb build_collection_database(PackageContent content, CollectionSchema schema, int page_size,
-                                   const std::string& source_name, Diagnostics& diagnostics);
+// Fills `db` (empty: SqliteDb::file_in_memory() or temporary_file()) with `content`, at page
+// size `page_size`. The rows are let go as they are written, to keep memory down; the notes'
+// text is made on every core as they are inserted. Schema 18 reports names that must change to
+// stay unique regardless of case (APKG217) to `diagnostics`.
+SqliteDb build_collection_database(SqliteDb db, PackageContent content, CollectionSchema schema,
+                                   int page_size, const std::string& source_name,
+                                   Diagnostics& diagnostics);
+
+// The collection file of a database build_collection_database made: its size, and
+// `into.size()` of its bytes from `offset`, with the header's change counters cleared (the bytes
+// then do not depend on the SQLite library); collection_file gives it whole.
+std::uint64_t collection_file_size(SqliteDb& db);
+void read_collection_file(SqliteDb& db, std::uint64_t offset, std::span<char> into);
+std::string collection_file(SqliteDb& db);
 
 // The media map: {"0": "name", ...} for the members in order.
 std::string media_map_json(const std::vector<MediaMember>& media);

@@ -83,11 +83,10 @@ std::string placeholder_collection(const WriteContext& outer) {
     collection.notes.push_back(std::move(note));
     Diagnostics ignored;
     WriteContext context{ignored, {}, outer.limits, outer.timestamp, "collection.anki2"};
-    SqliteDb db = apkg::build_collection_database(apkg::build_package_content(collection, context),
-                                                  CollectionSchema::v11, kPlaceholderPageSize,
-                                                  "collection.anki2", ignored);
-    std::span<unsigned char> image = db.file_image();
-    return std::string(image.begin(), image.end());
+    SqliteDb db = apkg::build_collection_database(
+        SqliteDb::file_in_memory(), apkg::build_package_content(collection, context),
+        CollectionSchema::v11, kPlaceholderPageSize, "collection.anki2", ignored);
+    return apkg::collection_file(db);
 }
 
 // MediaEntries: entry i names member "i", with the size and SHA-1 of the uncompressed file.
@@ -103,25 +102,23 @@ std::string media_entries(const std::vector<MediaMember>& media) {
     return entries.SerializeAsString();
 }
 
-// `encode` of the database's file; the database is let go when it returns, before the rest of
-// the package is written (at 100,000 cards it is 56 MB, and the finished zip is three more
-// copies of the deflated collection for a moment).
-template <typename Encode>
-void encode_database(SqliteDb database, Encode&& encode) {
-    std::span<unsigned char> image = database.file_image();
-    encode(std::string_view(reinterpret_cast<const char*>(image.data()), image.size()));
+// The collection as member `name`, deflated a piece at a time from the database's file (at
+// 100,000 cards the file is 56 MB, which memory never holds whole).
+void add_deflated_collection(ZipWriter& zip, std::string name, SqliteDb& database) {
+    zip.add_deflated_from(std::move(name), apkg::collection_file_size(database),
+                          [&](std::uint64_t offset, std::span<char> into) {
+                              apkg::read_collection_file(database, offset, into);
+                          });
 }
 
 // Members in Anki's order (rslib import_export/package/colpkg/export.rs): meta, the collection,
 // the placeholder, the media files, the media map last. Everything is stored but the legacy
 // collections, which are deflated.
-std::string package(Variant variant, const std::vector<MediaMember>& media, SqliteDb database,
+std::string package(Variant variant, const std::vector<MediaMember>& media, SqliteDb& database,
                     const WriteContext& context) {
     ZipWriter zip;
     if (variant == Variant::legacy) {
-        encode_database(std::move(database), [&](std::string_view collection) {
-            zip.add_deflated("collection.anki2", collection);
-        });
+        add_deflated_collection(zip, "collection.anki2", database);
         zip.add("media", apkg::media_map_json(media));
         // Media are stored as they are (images and sound are compressed already), as Anki does.
         for (std::size_t i = 0; i < media.size(); ++i) {
@@ -131,13 +128,11 @@ std::string package(Variant variant, const std::vector<MediaMember>& media, Sqli
     }
     bool latest = variant == Variant::latest;
     zip.add("meta", std::string(latest ? kLatestMeta : kLegacy2Meta), false);
-    encode_database(std::move(database), [&](std::string_view collection) {
-        if (latest) {
-            zip.add("collection.anki21b", apkg::zstd_compress(collection), false);
-        } else {
-            zip.add_deflated("collection.anki21", collection);
-        }
-    });
+    if (latest) {
+        zip.add("collection.anki21b", apkg::zstd_compress(apkg::collection_file(database)), false);
+    } else {
+        add_deflated_collection(zip, "collection.anki21", database);
+    }
     zip.add("collection.anki2", placeholder_collection(context), false);
     for (std::size_t i = 0; i < media.size(); ++i) {
         const std::string& bytes = *media[i].bytes;
@@ -157,11 +152,12 @@ class ApkgWriter : public Writer {
         PackageContent content = apkg::build_package_content(collection, context);
         if (context.diagnostics.has_errors()) return;
         std::vector<MediaMember> media = std::move(content.media);
+        // In a temporary file: the page cache holds it, not this process.
         SqliteDb database = apkg::build_collection_database(
-            std::move(content),
+            SqliteDb::temporary_file(), std::move(content),
             variant == Variant::latest ? CollectionSchema::v18 : CollectionSchema::v11, kPageSize,
             collection.meta.source_name, context.diagnostics);
-        sink.write(package(variant, media, std::move(database), context));
+        sink.write(package(variant, media, database, context));
     }
 };
 

@@ -1,9 +1,16 @@
 #include "common/sqlite_db.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
+
+#include "deckport/error.hpp"
 
 namespace deckport {
 namespace {
@@ -170,6 +177,40 @@ SqliteDb SqliteDb::file_in_memory() {
     return db;
 }
 
+SqliteDb SqliteDb::temporary_file() {
+    configure_sqlite_once();
+    std::error_code error;
+    std::filesystem::path folder = std::filesystem::temp_directory_path(error);
+    if (error) {
+        const char* named = std::getenv("TMPDIR");
+        throw IoError("IO002", named ? named : "",
+                      "cannot use it as the temporary folder ($TMPDIR): " + error.message());
+    }
+    std::string path = (folder / "deckport-XXXXXX").string();
+    int fd = mkstemp(path.data());
+    if (fd < 0) {
+        throw IoError(
+            "IO002", folder.string(),
+            "cannot make a temporary file in the temporary folder ($TMPDIR): " + errno_text());
+    }
+    close(fd);
+    sqlite3* handle = nullptr;
+    int opened = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+    // Unlinked at once: SQLite holds the file open, and nothing is left behind whatever happens
+    // next. (An empty name would give SQLite's own temporary database, whose pages stay in its
+    // cache after a commit instead of in the file.)
+    unlink(path.c_str());
+    if (opened != SQLITE_OK) {
+        std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
+        sqlite3_close(handle);
+        throw SqliteError("cannot open a temporary database: " + why);
+    }
+    SqliteDb db(handle);
+    db.exec("pragma synchronous = off");  // nothing in it has to survive a crash
+    return db;
+}
+
 SqliteDb SqliteDb::from_bytes(std::string_view bytes, const SqliteBounds& bounds) {
     return open_untrusted(bytes, bounds, true);
 }
@@ -305,6 +346,39 @@ std::string SqliteDb::serialize() {
     std::string bytes(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
     sqlite3_free(data);
     return bytes;
+}
+
+namespace {
+
+sqlite3_file* main_file(sqlite3* db) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods) {
+        throw SqliteError("the database has no file to read");
+    }
+    return file;
+}
+
+}  // namespace
+
+std::uint64_t SqliteDb::file_size() {
+    sqlite3_file* file = main_file(db_);
+    sqlite3_int64 size = 0;
+    if (file->pMethods->xFileSize(file, &size) != SQLITE_OK || size < 0) {
+        throw SqliteError("cannot find the size of the database's file");
+    }
+    return static_cast<std::uint64_t>(size);
+}
+
+void SqliteDb::read_file_bytes(std::uint64_t offset, std::span<char> into) {
+    if (into.size() > static_cast<std::size_t>(INT32_MAX)) {
+        throw SqliteError("a database file is read at most 2 GiB at a time");
+    }
+    sqlite3_file* file = main_file(db_);
+    if (file->pMethods->xRead(file, into.data(), static_cast<int>(into.size()),
+                              static_cast<sqlite3_int64>(offset)) != SQLITE_OK) {
+        throw SqliteError("cannot read the database's file");
+    }
 }
 
 std::span<unsigned char> SqliteDb::file_image() {

@@ -73,6 +73,11 @@ class SqliteDb {
     // An empty database whose file image grows in one buffer (SQLite's memdb VFS), so that
     // file_image() gives it without a copy.
     static SqliteDb file_in_memory();
+    // An empty database in a file of its own in the temporary folder ($TMPDIR), unlinked as
+    // soon as SQLite has opened it (nothing is left behind, whatever happens): a large database
+    // costs the page cache, not this process's memory. Read it with read_file_bytes. Throws
+    // IoError (IO002) when the temporary folder cannot take it.
+    static SqliteDb temporary_file();
     // A copy of the database file `bytes`, opened in memory (WAL-mode files included),
     // read-only and defensively: SQLITE_DBCONFIG_DEFENSIVE, the schema not trusted, views and
     // triggers disabled, no ATTACH, sqlite3_limit on value and SQL lengths, and a budget of
@@ -102,6 +107,10 @@ class SqliteDb {
     // The file image of a file_in_memory() database, in place (valid until the next change
     // or the end of the database); empty for any other database.
     std::span<unsigned char> file_image();
+    // The size of the database's file, and `into.size()` of its bytes from `offset` (after a
+    // commit: what SQLite has written). For file_in_memory() and temporary_file() databases.
+    std::uint64_t file_size();
+    void read_file_bytes(std::uint64_t offset, std::span<char> into);
 
     sqlite3* handle() { return db_; }
 

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -115,14 +116,21 @@ class ZipWriter {
     ZipWriter(const ZipWriter&) = delete;
     ZipWriter& operator=(const ZipWriter&) = delete;
 
-    // `compress`: deflate at `level` (1 fastest ... 9 smallest); otherwise stored.
-    void add(std::string name, std::string bytes, bool compress = true, int level = 6);
-    // Deflated at `level`, without a copy of `bytes` (read before it returns).
-    void add_deflated(std::string name, std::string_view bytes, int level = 6);
+    // Deflated when `compress`, otherwise stored.
+    void add(std::string name, std::string bytes, bool compress = true);
+    // Deflated, without a copy of `bytes` (read before it returns).
+    void add_deflated(std::string name, std::string_view bytes);
+    // Deflated as it is read, a piece at a time: `read(offset, into)` fills `into` with the
+    // member's bytes from `offset` (`size` bytes in all). Memory holds the deflated member and
+    // one piece, never the whole input (a collection of 100,000 cards is 56 MB).
+    void add_deflated_from(std::string name, std::uint64_t size,
+                           const std::function<void(std::uint64_t, std::span<char>)>& read);
     // Closes the archive and returns its bytes; the writer cannot be used afterwards.
     std::string finish();
 
   private:
+    // Adds `member`, already deflated.
+    void add_member(std::string name, std::unique_ptr<struct Deflated> member);
     // Adds `source` (freed on failure) as member `name`, deflated or stored.
     void add_source(const std::string& name, zip_source* source, bool compressed);
     zip_source* buffer_ = nullptr;

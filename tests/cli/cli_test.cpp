@@ -1,6 +1,9 @@
 // The CLI as scripts use it: exit codes, stdin/stdout, --force, no partial output.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +21,9 @@ namespace {
 
 const std::string kReferenceDeck = "decks/rust-concurrency.md";
 
-std::string reference_deck_text() { return read_text(source_dir() / kReferenceDeck); }
+std::string reference_deck_text() {
+    return read_text(source_dir() / kReferenceDeck);
+}
 
 }  // namespace
 
@@ -43,7 +48,8 @@ TEST(Cli, UsageErrorsExitWithTwo) {
     auto unknown = run_cli({"convert", kReferenceDeck, "--to", "docx"});
     EXPECT_EQ(unknown.exit_code, 2);
     EXPECT_NE(unknown.err.find("unknown format 'docx'"), std::string::npos) << unknown.err;
-    auto bad_time = run_cli({"convert", kReferenceDeck, "--to", "json", "--timestamp", "yesterday"});
+    auto bad_time =
+        run_cli({"convert", kReferenceDeck, "--to", "json", "--timestamp", "yesterday"});
     EXPECT_EQ(bad_time.exit_code, 2);
 }
 
@@ -51,6 +57,31 @@ TEST(Cli, MissingInputIsAnIoError) {
     auto result = run_cli({"convert", "no/such/deck.md", "--to", "json"});
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_EQ(result.err, "no/such/deck.md: error: no such file or folder [IO001]\n");
+}
+
+// A package's collection is built in a file in $TMPDIR: a temporary folder that is not there is
+// an I/O error naming it, with nothing written. (Through a shell: the test's own helpers need
+// the temporary folder.)
+TEST(Cli, UnusableTemporaryFolderIsAnIoError) {
+    TempDir dir;
+    auto out = dir / "rc.apkg";
+    std::string missing = (dir / "no-such-folder").string();
+    std::string command = "cd '" + source_dir().string() + "' && TMPDIR='" + missing + "' " +
+                          deckport::test::cli_path() + " convert " + kReferenceDeck + " -o '" +
+                          out.string() + "' 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string err;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+        err.append(buffer, n);
+    int status = ::pclose(pipe);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 3);
+    EXPECT_EQ(err, missing +
+                       ": error: cannot use it as the temporary folder ($TMPDIR): No such file "
+                       "or directory [IO002]\n");
+    EXPECT_EQ(deckport::test::entry_names(dir.path()), std::vector<std::string>{});
 }
 
 TEST(Cli, ConvertsTheReferenceDeckToJson) {
@@ -76,8 +107,10 @@ TEST(Cli, StdinToStdoutInAPipeline) {
 
 TEST(Cli, ConvertingTwiceGivesIdenticalBytes) {
     TempDir dir;
-    auto first = run_cli({"convert", kReferenceDeck, "--to", "json", "-o", (dir / "a.json").string()});
-    auto second = run_cli({"convert", kReferenceDeck, "--to", "json", "-o", (dir / "b.json").string()});
+    auto first =
+        run_cli({"convert", kReferenceDeck, "--to", "json", "-o", (dir / "a.json").string()});
+    auto second =
+        run_cli({"convert", kReferenceDeck, "--to", "json", "-o", (dir / "b.json").string()});
     ASSERT_EQ(first.exit_code, 0);
     ASSERT_EQ(second.exit_code, 0);
     EXPECT_EQ(read_text(dir / "a.json"), read_text(dir / "b.json"));
@@ -121,8 +154,9 @@ TEST(Cli, SeveralInputsGoToAnOutputFolder) {
     TempDir dir;
     write_text(dir / "in" / "a.md", "Question A\n\n---\nAnswer A\n");
     write_text(dir / "in" / "b.md", "Question B\n\n---\nAnswer B\n");
-    auto result = run_cli({"convert", (dir / "in" / "a.md").string(), (dir / "in" / "b.md").string(),
-                           "--out-dir", (dir / "out").string(), "--to", "json"});
+    auto result =
+        run_cli({"convert", (dir / "in" / "a.md").string(), (dir / "in" / "b.md").string(),
+                 "--out-dir", (dir / "out").string(), "--to", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_TRUE(fs::exists(dir / "out" / "a.json"));
     EXPECT_TRUE(fs::exists(dir / "out" / "b.json"));

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -35,6 +39,45 @@ TEST(Zip, WritesDeterministicArchivesThatReadBack) {
     EXPECT_EQ(reader.read("media"), "{}");
     EXPECT_EQ(reader.read("collection.anki2"), std::string(1000, 'x'));
     EXPECT_EQ(reader.read("missing"), std::nullopt);
+}
+
+// Bytes that deflate somewhat, as a database does: runs of text among pseudo-random bytes.
+std::string mixed_bytes(std::size_t size, std::uint32_t seed) {
+    std::string bytes(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        bytes[i] = (i / 64) % 3 == 0 ? static_cast<char>(seed >> 24) : "deckport"[i % 8];
+    }
+    return bytes;
+}
+
+// Members deflated a piece at a time read back whole, for sizes around the 1 MiB piece, and
+// match what add_deflated makes of the same bytes in one piece.
+TEST(Zip, MembersDeflatedFromPiecesReadBack) {
+    for (std::size_t size :
+         {std::size_t{0}, std::size_t{1}, std::size_t{(1 << 20) - 1}, std::size_t{1 << 20},
+          std::size_t{(1 << 20) + 1}, std::size_t{3 * (1 << 20) + 12345}}) {
+        SCOPED_TRACE(size);
+        std::string bytes = mixed_bytes(size, static_cast<std::uint32_t>(size));
+        std::vector<std::uint64_t> offsets;
+        ZipWriter pieces;
+        pieces.add_deflated_from("m", size, [&](std::uint64_t offset, std::span<char> into) {
+            offsets.push_back(offset);
+            std::copy_n(bytes.data() + offset, into.size(), into.data());
+        });
+        std::string archive = pieces.finish();
+        ZipReader reader(archive, "t.zip", "ZIP");
+        EXPECT_EQ(reader.read("m"), bytes);
+        EXPECT_EQ(offsets.size(), std::max<std::size_t>(1, (size + (1 << 20) - 1) >> 20));
+        ZipWriter whole;
+        whole.add_deflated("m", bytes);
+        std::string whole_archive = whole.finish();  // the reader reads it in place
+        ZipReader whole_reader(whole_archive, "t.zip", "ZIP");
+        EXPECT_EQ(whole_reader.read("m"), bytes);
+        if (size > 1000) {
+            EXPECT_LT(archive.size(), size);  // deflated, not stored
+        }
+    }
 }
 
 // libzip 1.7 fills static tables on a process's first open, unlocked: two archives opened at
@@ -129,6 +172,45 @@ TEST(Sqlite, FileInMemoryGivesItsImageInPlace) {
     // A :memory: database has no file image of its own.
     SqliteDb plain;
     EXPECT_TRUE(plain.file_image().empty());
+}
+
+// A temporary database leaves no file in the temporary folder, even while it is open, and its
+// file (read a piece at a time) is the database SQLite serializes.
+TEST(Sqlite, TemporaryFileIsUnlinkedAndReadsBackAsTheDatabase) {
+    std::filesystem::path folder = std::filesystem::temp_directory_path() / "deckport-sqlite-test";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    const char* previous = std::getenv("TMPDIR");
+    std::string saved = previous ? previous : "";
+    setenv("TMPDIR", folder.c_str(), 1);
+    {
+        SqliteDb db = SqliteDb::temporary_file();
+        EXPECT_TRUE(std::filesystem::is_empty(folder));
+        db.exec("pragma page_size = 4096");
+        db.exec("pragma journal_mode = off");
+        db.exec("create table t (a integer primary key, b text)");
+        db.exec("begin");
+        SqliteStatement insert = db.prepare("insert into t values (?, ?)");
+        for (int i = 0; i < 20000; ++i) {
+            insert.bind(1, std::int64_t{i}).bind_text(2, std::string(100, 'a' + i % 26)).run();
+        }
+        db.exec("commit");
+        EXPECT_TRUE(std::filesystem::is_empty(folder));
+        std::string file(static_cast<std::size_t>(db.file_size()), '\0');
+        EXPECT_GT(file.size(), 2'000'000u);
+        for (std::size_t at = 0; at < file.size(); at += 100'000) {
+            std::size_t n = std::min<std::size_t>(100'000, file.size() - at);
+            db.read_file_bytes(at, std::span<char>(file.data() + at, n));
+        }
+        EXPECT_EQ(file, db.serialize());
+    }
+    if (previous) {
+        setenv("TMPDIR", saved.c_str(), 1);
+    } else {
+        unsetenv("TMPDIR");
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(folder));
+    std::filesystem::remove_all(folder);
 }
 
 TEST(Sqlite, RefusesDamagedFiles) {
