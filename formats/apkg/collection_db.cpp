@@ -105,14 +105,16 @@ void insert_notes(SqliteDb& db, std::vector<NoteRow>& notes,
     SqliteStatement insert =
         db.prepare("insert into notes values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::vector<NoteRow*> sorted = by_id(notes);
-    // The text columns are made on every core, a slice of rows ahead of the inserts, and freed
-    // a slice at a time after them.
+    // The text columns rows do not keep are made on every core, a slice of rows ahead of the
+    // inserts, and freed a slice at a time after them.
     constexpr std::size_t kSliceSize = 2048;
-    SlicePipeline<NoteText> texts(sorted.size(), kSliceSize,
-                                  [&](std::size_t i) { return note_text(*sorted[i]); });
+    SlicePipeline<NoteText> made(sorted.size(), kSliceSize, [&](std::size_t i) {
+        return sorted[i]->text ? NoteText{} : note_text(*sorted[i]);
+    });
     for (std::size_t i = 0; i < sorted.size(); ++i) {
         const NoteRow& note = *sorted[i];
-        const NoteText& text = texts.at(i);
+        const NoteText& remade = made.at(i);  // asked for every row, in order
+        const NoteText& text = note.text ? *note.text : remade;
         // The rows and the slice outlive each insert: bound in place, not copied.
         insert.bind(1, note.id).bind_text_in_place(2, note.guid).bind(3, note.note_type_id);
         insert.bind(4, note.modified).bind(5, note.usn).bind_text_in_place(6, note.tags);

@@ -40,9 +40,10 @@ std::vector<std::string> field_html(const Note& note) {
     return html;
 }
 
-void package_field_media(const Note& note, const std::vector<std::string>& html,
-                         const NoteType& note_type, const SourceLocation& origin,
-                         MediaPackager& media, WriteContext& context) {
+std::vector<std::string> package_field_media(const Note& note, const std::vector<std::string>& html,
+                                             const NoteType& note_type,
+                                             const SourceLocation& origin, MediaPackager& media,
+                                             WriteContext& context) {
     std::size_t count = note_type.fields.size();
     for (std::size_t i = count; i < note.fields.size(); ++i) {
         if (note.fields[i].source.empty()) continue;
@@ -52,26 +53,24 @@ void package_field_media(const Note& note, const std::vector<std::string>& html,
                                       std::to_string(count) + " fields");
         break;
     }
+    std::vector<std::string> fields(count);
     for (std::size_t i = 0; i < count && i < html.size(); ++i) {
-        std::string normalized = normalize_field(html[i]);
-        std::vector<MediaRef> references = find_media_refs(normalized, Markup::html);
+        fields[i] = normalize_field(html[i]);
+        std::vector<MediaRef> references = find_media_refs(fields[i], Markup::html);
         if (references.empty()) continue;
         SourceLocation at = i < note.field_origins.size() ? note.field_origin(i) : origin;
         for (const MediaRef& reference : references) {
             media.package_reference(reference.target, at, context);
         }
     }
+    return fields;
 }
 
-NoteText note_text(const Note& note, int field_count, int sort_field, const MediaPackager& media) {
-    std::vector<std::string> html = field_html(note);
-    auto count = static_cast<std::size_t>(std::max(field_count, 0));
-    std::vector<std::string> fields(count);
-    for (std::size_t i = 0; i < count && i < html.size(); ++i) {
-        fields[i] = rewrite_references(normalize_field(html[i]), media);
-    }
+NoteText note_text_from_fields(std::vector<std::string> fields, int sort_field,
+                               const MediaPackager& media) {
     NoteText text;
     for (std::size_t i = 0; i < fields.size(); ++i) {
+        fields[i] = rewrite_references(fields[i], media);
         if (i > 0) text.fields += kFieldSeparator;
         text.fields += fields[i];
     }
@@ -85,6 +84,15 @@ NoteText note_text(const Note& note, int field_count, int sort_field, const Medi
         text.sort_field = strip_html_preserving_media_filenames(fields[sort_index]);
     }
     return text;
+}
+
+NoteText note_text(const Note& note, int field_count, int sort_field, const MediaPackager& media) {
+    std::vector<std::string> html = field_html(note);
+    std::vector<std::string> fields(static_cast<std::size_t>(std::max(field_count, 0)));
+    for (std::size_t i = 0; i < fields.size() && i < html.size(); ++i) {
+        fields[i] = normalize_field(html[i]);
+    }
+    return note_text_from_fields(std::move(fields), sort_field, media);
 }
 
 std::string tags_column(const std::vector<std::string>& tags, const SourceLocation& origin,

@@ -16,16 +16,22 @@ namespace deckport::apkg {
 std::vector<std::string> field_html(const Note& note);
 
 // Packages the media files the note's fields refer to (`html`: field_html of the note), as
-// the fields name them once normalised as Anki stores them. Reports APKG206 when the note has
-// more values than `note_type` has fields.
-void package_field_media(const Note& note, const std::vector<std::string>& html,
-                         const NoteType& note_type, const SourceLocation& origin,
-                         MediaPackager& media, WriteContext& context);
+// the fields name them once normalised as Anki stores them, and returns those normalised fields
+// (one per field of `note_type`). Reports APKG206 when the note has more values than
+// `note_type` has fields.
+std::vector<std::string> package_field_media(const Note& note, const std::vector<std::string>& html,
+                                             const NoteType& note_type,
+                                             const SourceLocation& origin, MediaPackager& media,
+                                             WriteContext& context);
 
-// The text columns of `note`, whose type has `field_count` fields and sort field `sort_field`:
-// each field's HTML normalised as Anki stores it, with media references rewritten to the names
-// `media` packaged them under (package_field_media ran for every note before); the sort field
-// and checksum by Anki's rules. Reports nothing; safe on several threads at once.
+// The text columns of a note from its normalised fields: media references rewritten to the
+// names `media` packaged them under (package_field_media ran for every note before), the sort
+// field (`sort_field`) and checksum by Anki's rules. Reports nothing; safe on several threads.
+NoteText note_text_from_fields(std::vector<std::string> fields, int sort_field,
+                               const MediaPackager& media);
+
+// The same from the note itself, whose type has `field_count` fields: its fields rendered to
+// HTML and normalised again.
 NoteText note_text(const Note& note, int field_count, int sort_field, const MediaPackager& media);
 
 // " a b " for tags a and b ("" for none). Anki splits tags on white space, so white space

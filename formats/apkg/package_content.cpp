@@ -113,6 +113,10 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     // is turned into rows; memory holds two slices' HTML); everything that reports, counts or
     // takes ids runs in the notes' order.
     constexpr std::size_t kSliceSize = 2048;
+    // Rows keep their text up to this much of it (NoteRow::text); the rest is made again as the
+    // rows are inserted.
+    constexpr std::size_t kKeptTextBytes = std::size_t{4} << 20;
+    std::size_t kept_text_bytes = 0;
     SlicePipeline<std::vector<std::string>> field_htmls(
         collection.notes.size(), kSliceSize,
         [&](std::size_t i) { return field_html(collection.notes[i]); });
@@ -153,7 +157,13 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
         if (const json& data = extra(extras, "data"); data.is_string()) {
             row.data = data.get<std::string>();
         }
-        package_field_media(note, html, note_type, origin, media, context);
+        std::vector<std::string> fields =
+            package_field_media(note, html, note_type, origin, media, context);
+        if (kept_text_bytes < kKeptTextBytes) {
+            row.text = std::make_unique<NoteText>(
+                note_text_from_fields(std::move(fields), note_type.sort_field, media));
+            kept_text_bytes += row.text->fields.size() + row.text->sort_field.size();
+        }
         row.note = i;
         row.field_count = static_cast<int>(note_type.fields.size());
         row.sort_field = note_type.sort_field;

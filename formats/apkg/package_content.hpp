@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,6 +24,13 @@ struct CollectionRow {
     nlohmann::json conf, models, decks, dconf, tags;
 };
 
+// A note row's text columns.
+struct NoteText {
+    std::string fields;  // joined by U+001F
+    std::string sort_field;
+    std::int64_t checksum = 0;
+};
+
 struct NoteRow {
     std::int64_t id = 0;
     std::string guid;
@@ -32,19 +40,15 @@ struct NoteRow {
     std::string tags;  // " a b " or ""
     std::int64_t flags = 0;
     std::string data;
-    // The text columns (flds, sfld, csum) are made from these when the row is written
-    // (PackageContent::note_text), not held: 100,000 notes' HTML would otherwise be in memory
-    // at once, beside the database it fills.
+    // The text columns (flds, sfld, csum): kept from when the row was made while the rows
+    // kept so far hold less than a few megabytes of it (every row of a deck of a few thousand
+    // cards); for the others made again from these when the row is written
+    // (PackageContent::note_text): 100,000 notes' HTML would otherwise be in memory at once,
+    // beside the database it fills.
+    std::unique_ptr<NoteText> text;
     std::size_t note = 0;  // index in Collection::notes
     int field_count = 0;   // fields of the note's type
     int sort_field = 0;    // the type's sort field
-};
-
-// A note row's text columns.
-struct NoteText {
-    std::string fields;  // joined by U+001F
-    std::string sort_field;
-    std::int64_t checksum = 0;
 };
 
 struct CardRow {
@@ -71,8 +75,8 @@ struct PackageContent {
     std::vector<CardRow> cards;
     std::vector<RevlogRow> revlog;
     std::vector<MediaMember> media;
-    // The text columns of a row of `notes`; safe to call on several threads at once. It refers
-    // to the collection the content was built from.
+    // The text columns of a row of `notes` that does not keep them; safe to call on several
+    // threads at once. It refers to the collection the content was built from.
     std::function<NoteText(const NoteRow&)> note_text;
 };
 

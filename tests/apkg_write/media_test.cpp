@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "apkg/field_text.hpp"
 #include "apkg_write_helpers.hpp"
 #include "deckport/identity.hpp"
 
@@ -147,4 +148,40 @@ TEST(ApkgMedia, KeepsDanglingReferencesThatReadingReported) {
     EXPECT_TRUE(result.diagnostics.empty());
     CheckResult check = independent_check(result.bytes, "--allow-missing-media");
     EXPECT_EQ(check.exit_code, 0) << check.output;
+}
+
+// Rows keep their text up to a few megabytes of it; the text of the others is made again as
+// they are inserted. Both give each note its own fields, sort field and checksum, with media
+// references rewritten, first notes and last notes alike (6,000 notes of about 1 KB: the last
+// third or so is made again).
+TEST(ApkgMedia, NotesPastTheKeptTextAreWrittenTheSame) {
+    Collection c;
+    NoteType basic = basic_note_type();
+    c.note_types = {basic};
+    c.media = {media_in_memory("what?.mp3", "ID3")};
+    const std::string padding(1000, 'x');
+    constexpr int kNotes = 6000;
+    for (int i = 0; i < kNotes; ++i) {
+        std::string n = std::to_string(i);
+        std::string back = "back " + n + " " + padding;
+        if (i == 0 || i == kNotes - 1) back += " [sound:what?.mp3]";
+        c.notes.push_back(make_note(basic, {html("<b>front " + n + "</b>"), html(back)}, "Deck", {},
+                                    "guid-" + n));
+    }
+    WriteResult result = write_apkg(c);
+    ASSERT_FALSE(result.bytes.empty()) << rendered(result.diagnostics).size();
+    EXPECT_EQ(media_map(result.bytes), nlohmann::json({{"0", "what.mp3"}}));
+    SqliteDb db = open_collection(result.bytes);
+    SqliteStatement rows = db.prepare("select guid, flds, sfld, csum from notes");
+    int seen = 0;
+    while (rows.step()) {
+        std::string n = rows.text(0).substr(5);  // after "guid-"
+        std::string back = "back " + n + " " + padding;
+        if (n == "0" || n == std::to_string(kNotes - 1)) back += " [sound:what.mp3]";
+        EXPECT_EQ(rows.text(1), "<b>front " + n + "</b>\x1f" + back) << n;
+        EXPECT_EQ(rows.text(2), "front " + n) << n;
+        EXPECT_EQ(rows.int64(3), apkg::writing::field_checksum("front " + n)) << n;
+        ++seen;
+    }
+    EXPECT_EQ(seen, kNotes);
 }
