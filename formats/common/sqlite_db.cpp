@@ -22,6 +22,13 @@ constexpr int kStepsPerCall = 1000;
         throw SqliteError(std::string(what) +
                           ": the database made the query run past its step budget (hostile SQL?)");
     }
+    // A database in a file (SqliteDb::temporary_file) that its disk cannot hold: the user's
+    // problem to fix, not deckport's, so an I/O error naming the folder.
+    if (const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+        file && *file && sqlite3_errcode(db) == SQLITE_FULL) {
+        throw IoError("IO002", std::filesystem::path(file).parent_path().string(),
+                      "no room left for a temporary database: " + std::string(sqlite3_errmsg(db)));
+    }
     throw SqliteError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
@@ -207,7 +214,10 @@ SqliteDb SqliteDb::temporary_file() {
         throw SqliteError("cannot open a temporary database: " + why);
     }
     SqliteDb db(handle);
-    db.exec("pragma synchronous = off");  // nothing in it has to survive a crash
+    // Nothing in it has to survive a crash; and a rollback journal, a file beside the unlinked
+    // database, is refused ("disk I/O error").
+    db.exec("pragma journal_mode = off");
+    db.exec("pragma synchronous = off");
     return db;
 }
 

@@ -75,8 +75,9 @@ class SqliteDb {
     static SqliteDb file_in_memory();
     // An empty database in a file of its own in the temporary folder ($TMPDIR), unlinked as
     // soon as SQLite has opened it (nothing is left behind, whatever happens): a large database
-    // costs the page cache, not this process's memory. Read it with read_file_bytes. Throws
-    // IoError (IO002) when the temporary folder cannot take it.
+    // costs the page cache, not this process's memory. No journal: a transaction that fails
+    // cannot be rolled back (the database is thrown away then). Read it with read_file_bytes.
+    // Throws IoError (IO002) when the temporary folder cannot take it.
     static SqliteDb temporary_file();
     // A copy of the database file `bytes`, opened in memory (WAL-mode files included),
     // read-only and defensively: SQLITE_DBCONFIG_DEFENSIVE, the schema not trusted, views and

@@ -213,6 +213,24 @@ TEST(Sqlite, TemporaryFileIsUnlinkedAndReadsBackAsTheDatabase) {
     std::filesystem::remove_all(folder);
 }
 
+// A temporary database its disk cannot hold is an I/O error naming the temporary folder (a full
+// disk is played here by a page limit, which SQLite reports the same way).
+TEST(Sqlite, FullTemporaryDatabaseIsAnIoError) {
+    SqliteDb db = SqliteDb::temporary_file();
+    db.exec("pragma max_page_count = 4");
+    db.exec("create table t (a text)");
+    SqliteStatement insert = db.prepare("insert into t values (?)");
+    try {
+        for (int i = 0; i < 1000; ++i) insert.bind_text(1, std::string(1000, 'a')).run();
+        FAIL() << "the page limit was not reached";
+    } catch (const IoError& e) {
+        EXPECT_EQ(e.diagnostic().code, "IO002");
+        EXPECT_EQ(e.diagnostic().origin.file, std::filesystem::temp_directory_path().string());
+        EXPECT_EQ(e.diagnostic().message,
+                  "no room left for a temporary database: database or disk is full");
+    }
+}
+
 TEST(Sqlite, RefusesDamagedFiles) {
     EXPECT_THROW(SqliteDb::from_bytes("not a database"), SqliteError);
     std::string garbage = std::string("SQLite format 3\0", 16) + std::string(4000, '\xff');
