@@ -46,16 +46,15 @@ bool valid_type_and_queue(std::int64_t type, std::int64_t queue) {
     return type >= 0 && type <= 3 && queue >= -3 && queue <= 4;
 }
 
-// Cloze deletions open with "{{c": their count bounds the cards a cloze note makes.
-std::size_t cloze_openers(const Note& note) {
-    std::size_t count = 0;
+// How many distinct cloze numbers the note's fields hold: about the cards a cloze note makes.
+std::size_t cloze_number_count(const Note& note) {
+    std::vector<int> numbers;
     for (const Content& field : note.fields) {
-        for (std::size_t at = field.source.find("{{c"); at != std::string::npos;
-             at = field.source.find("{{c", at + 3)) {
-            ++count;
-        }
+        std::vector<int> in_field = cloze_numbers(field.source);
+        numbers.insert(numbers.end(), in_field.begin(), in_field.end());
     }
-    return count;
+    std::sort(numbers.begin(), numbers.end());
+    return static_cast<std::size_t>(std::unique(numbers.begin(), numbers.end()) - numbers.begin());
 }
 
 }  // namespace
@@ -69,7 +68,7 @@ std::size_t card_rows_hint(const Collection& collection) {
         }
         const NoteType* type = collection.find_note_type(note.note_type_id);
         if (type && type->kind == NoteTypeKind::cloze) {
-            rows += std::clamp<std::size_t>(cloze_openers(note), 1, kMaxClozeCardOrd + 1);
+            rows += std::clamp<std::size_t>(cloze_number_count(note), 1, kMaxClozeCardOrd + 1);
         } else {
             rows += type ? std::max<std::size_t>(type->templates.size(), 1) : 1;
         }

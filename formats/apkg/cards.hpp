@@ -14,9 +14,9 @@
 
 namespace deckport::apkg {
 
-// About how many card rows the notes make, and never fewer when field text does not spell cloze
-// openers with entities: room reserved for them up front is not copied as it fills (at 100,000
-// cards, growing past the notes' count copied 15 MB into 30 at the peak of writing).
+// About how many card rows the notes make (cloze notes: one per distinct number in their
+// fields' `{{cN::` openers): room reserved for them up front is not copied as it fills (at
+// 100,000 cards, growing past the notes' count copied 15 MB into 30 at the peak of writing).
 std::size_t card_rows_hint(const Collection& collection);
 
 struct CardBuilder {

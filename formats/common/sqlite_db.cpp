@@ -17,18 +17,32 @@ namespace {
 
 constexpr int kStepsPerCall = 1000;
 
+// The temporary folder as the user named it: the first of the variables
+// std::filesystem::temp_directory_path reads that is set, else /tmp.
+std::string temporary_folder_name() {
+    for (const char* variable : {"TMPDIR", "TMP", "TEMP", "TEMPDIR"}) {
+        if (const char* value = std::getenv(variable); value && *value) return value;
+    }
+    return "/tmp";
+}
+
+// A database deckport writes in a file (SqliteDb::temporary_file: the only one it opens
+// read-write) that its disk cannot hold: the user's problem to fix, not deckport's, so an I/O
+// error naming the folder. Databases read from a file are opened read-only.
+void throw_if_disk_full(sqlite3* db) {
+    if (!db || sqlite3_errcode(db) != SQLITE_FULL) return;
+    const char* file = sqlite3_db_filename(db, "main");
+    if (!file || !*file || sqlite3_db_readonly(db, "main") != 0) return;
+    throw IoError("IO002", std::filesystem::path(file).parent_path().string(),
+                  "no room left for a temporary database: " + std::string(sqlite3_errmsg(db)));
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
     if (db && sqlite3_errcode(db) == SQLITE_INTERRUPT) {
         throw SqliteError(std::string(what) +
                           ": the database made the query run past its step budget (hostile SQL?)");
     }
-    // A database in a file (SqliteDb::temporary_file) that its disk cannot hold: the user's
-    // problem to fix, not deckport's, so an I/O error naming the folder.
-    if (const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-        file && *file && sqlite3_errcode(db) == SQLITE_FULL) {
-        throw IoError("IO002", std::filesystem::path(file).parent_path().string(),
-                      "no room left for a temporary database: " + std::string(sqlite3_errmsg(db)));
-    }
+    throw_if_disk_full(db);
     throw SqliteError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
@@ -189,8 +203,7 @@ SqliteDb SqliteDb::temporary_file() {
     std::error_code error;
     std::filesystem::path folder = std::filesystem::temp_directory_path(error);
     if (error) {
-        const char* named = std::getenv("TMPDIR");
-        throw IoError("IO002", named ? named : "",
+        throw IoError("IO002", temporary_folder_name(),
                       "cannot use it as the temporary folder ($TMPDIR): " + error.message());
     }
     std::string path = (folder / "deckport-XXXXXX").string();
@@ -202,12 +215,18 @@ SqliteDb SqliteDb::temporary_file() {
     }
     close(fd);
     sqlite3* handle = nullptr;
-    int opened = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+    // NOFOLLOW: the name is opened again, and a link put there meanwhile is refused.
+    int opened = sqlite3_open_v2(path.c_str(), &handle,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
                                  nullptr);
     // Unlinked at once: SQLite holds the file open, and nothing is left behind whatever happens
     // next. (An empty name would give SQLite's own temporary database, whose pages stay in its
     // cache after a commit instead of in the file.)
-    unlink(path.c_str());
+    if (unlink(path.c_str()) != 0) {
+        std::string why = errno_text();
+        sqlite3_close(handle);
+        throw IoError("IO002", path, "cannot remove the temporary database's name: " + why);
+    }
     if (opened != SQLITE_OK) {
         std::string why = handle ? sqlite3_errmsg(handle) : "out of memory";
         sqlite3_close(handle);
@@ -313,6 +332,7 @@ void SqliteDb::exec(std::string_view sql) {
     if (sqlite3_exec(db_, statement.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
         std::string why = error ? error : "unknown error";
         sqlite3_free(error);
+        throw_if_disk_full(db_);
         throw SqliteError(why);
     }
 }

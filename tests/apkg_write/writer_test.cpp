@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "apkg/cards.hpp"
 #include "apkg/field_text.hpp"
 #include "apkg_write_helpers.hpp"
 #include "deckport/error.hpp"
@@ -425,4 +426,21 @@ TEST(ApkgWriter, KeepsTheNamesOfNoteTypesNamedLikeBuiltIns) {
     SqliteDb again = open_collection(from_markdown.bytes);
     auto kept = nlohmann::json::parse(column_texts(again, "select models from col").at(0));
     EXPECT_EQ(kept["1342697561419"]["name"], "Basic");
+}
+
+// Room for card rows is reserved from the notes: one per template, one per distinct cloze
+// number (a number repeated a thousand times, or `{{cat}}`, is not a card each), or the cards a
+// note carries.
+TEST(ApkgWriter, ReservesRoomForTheCardsTheNotesMake) {
+    Collection c = three_kinds();  // basic 1 card, reversed 2, cloze c1 c1 c3: 2
+    EXPECT_EQ(apkg::card_rows_hint(c), 5u);
+    NoteType cloze = cloze_note_type();
+    std::string repeated;
+    for (int i = 0; i < 1000; ++i) repeated += "{{c1::x}} {{cat}} {{c";
+    c.notes.push_back(make_note(cloze, {html(repeated), html("")}, "D", {}, "guid-repeated"));
+    EXPECT_EQ(apkg::card_rows_hint(c), 6u);
+    Note carried = make_note(basic_note_type(), {html("a"), html("b")}, "D", {}, "guid-carried");
+    carried.cards.resize(3);
+    c.notes.push_back(carried);
+    EXPECT_EQ(apkg::card_rows_hint(c), 9u);
 }

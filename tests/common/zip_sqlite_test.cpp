@@ -229,6 +229,12 @@ TEST(Sqlite, FullTemporaryDatabaseIsAnIoError) {
         EXPECT_EQ(e.diagnostic().message,
                   "no room left for a temporary database: database or disk is full");
     }
+    // The same through exec, which runs the writer's index building and commit.
+    SqliteDb other = SqliteDb::temporary_file();
+    other.exec("pragma max_page_count = 4");
+    EXPECT_THROW(other.exec("create table t as with recursive n(i) as (select 1 union all select "
+                            "i + 1 from n where i < 1000) select i, printf('%500d', i) from n"),
+                 IoError);
 }
 
 TEST(Sqlite, RefusesDamagedFiles) {
