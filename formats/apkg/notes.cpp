@@ -497,8 +497,12 @@ void read_notes(OpenCollection& collection, Collection& out, Diagnostics& diagno
     // note's cards go by ord; its deck is its first card's.
     parallel_for(out.notes.size(), [&](std::size_t i) {
         Note& note = out.notes[i];
-        std::stable_sort(note.cards.begin(), note.cards.end(),
-                         [](const Card& a, const Card& b) { return a.ord < b.ord; });
+        auto by_ord = [](const Card& a, const Card& b) { return a.ord < b.ord; };
+        // Most notes have one card, or their cards in order already: stable_sort would still
+        // allocate a buffer and move each card through it.
+        if (!std::is_sorted(note.cards.begin(), note.cards.end(), by_ord)) {
+            std::stable_sort(note.cards.begin(), note.cards.end(), by_ord);
+        }
         if (!note.cards.empty()) note.deck = note_deck(note, facts[i], lookups);
     });
     // Notes without cards, in order (their note type's extras are parsed when first asked for).
