@@ -129,7 +129,12 @@ std::string package(Variant variant, const std::vector<MediaMember>& media, Sqli
     bool latest = variant == Variant::latest;
     zip.add("meta", std::string(latest ? kLatestMeta : kLegacy2Meta), false);
     if (latest) {
-        zip.add("collection.anki21b", apkg::zstd_compress(apkg::collection_file(database)), false);
+        zip.add("collection.anki21b",
+                apkg::zstd_compress_from(apkg::collection_file_size(database),
+                                         [&](std::uint64_t offset, std::span<char> into) {
+                                             apkg::read_collection_file(database, offset, into);
+                                         }),
+                false);
     } else {
         add_deflated_collection(zip, "collection.anki21", database);
     }

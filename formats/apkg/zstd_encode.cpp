@@ -2,8 +2,11 @@
 
 #include <zstd.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 namespace deckport::apkg {
 namespace {
@@ -12,28 +15,68 @@ struct CctxDeleter {
     void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
 };
 
-void check(std::size_t result) {
+std::size_t check(std::size_t result) {
     if (ZSTD_isError(result)) {
         throw std::runtime_error(std::string("zstd compression failed: ") +
                                  ZSTD_getErrorName(result));
     }
+    return result;
 }
+
+// One frame, fed a piece at a time.
+class FrameWriter {
+  public:
+    FrameWriter() : context_(ZSTD_createCCtx()) {
+        if (!context_) throw std::runtime_error("cannot create a zstd encoder (out of memory)");
+        check(ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_compressionLevel, ZSTD_CLEVEL_DEFAULT));
+        // Anki's streaming encoder never knows the size up front: its frames carry none.
+        check(ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_contentSizeFlag, 0));
+        check(ZSTD_CCtx_setParameter(context_.get(), ZSTD_c_checksumFlag, 0));
+    }
+
+    void add(std::string_view piece, bool last) {
+        ZSTD_inBuffer in{piece.data(), piece.size(), 0};
+        ZSTD_EndDirective mode = last ? ZSTD_e_end : ZSTD_e_continue;
+        std::size_t step = ZSTD_CStreamOutSize();
+        for (;;) {
+            std::size_t used = out_.size();
+            out_.resize(used + step);
+            ZSTD_outBuffer out{out_.data() + used, step, 0};
+            std::size_t left = check(ZSTD_compressStream2(context_.get(), &out, &in, mode));
+            out_.resize(used + out.pos);
+            // Done with the piece when zstd took all of it (and, at the end, flushed all).
+            if (last ? left == 0 : in.pos == in.size) break;
+        }
+    }
+
+    std::string take() { return std::move(out_); }
+
+  private:
+    std::unique_ptr<ZSTD_CCtx, CctxDeleter> context_;
+    std::string out_;
+};
 
 }  // namespace
 
 std::string zstd_compress(std::string_view bytes) {
-    std::unique_ptr<ZSTD_CCtx, CctxDeleter> context(ZSTD_createCCtx());
-    if (!context) throw std::runtime_error("cannot create a zstd encoder (out of memory)");
-    check(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, ZSTD_CLEVEL_DEFAULT));
-    // Anki's streaming encoder never knows the size up front: its frames carry none.
-    check(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_contentSizeFlag, 0));
-    check(ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 0));
-    std::string out(ZSTD_compressBound(bytes.size()), '\0');
-    std::size_t written =
-        ZSTD_compress2(context.get(), out.data(), out.size(), bytes.data(), bytes.size());
-    check(written);
-    out.resize(written);
-    return out;
+    return zstd_compress_from(bytes.size(), [&](std::uint64_t offset, std::span<char> into) {
+        std::memcpy(into.data(), bytes.data() + offset, into.size());
+    });
+}
+
+std::string zstd_compress_from(std::uint64_t size,
+                               const std::function<void(std::uint64_t, std::span<char>)>& read) {
+    constexpr std::size_t kPiece = 1 << 20;
+    std::vector<char> piece(static_cast<std::size_t>(std::min<std::uint64_t>(size, kPiece)));
+    FrameWriter frame;
+    std::uint64_t offset = 0;
+    do {
+        auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size - offset, kPiece));
+        read(offset, std::span<char>(piece.data(), n));
+        offset += n;
+        frame.add(std::string_view(piece.data(), n), offset == size);
+    } while (offset < size);
+    return frame.take();
 }
 
 }  // namespace deckport::apkg

@@ -2,13 +2,16 @@
 // shape of a real Anki 25.02 export (anki-facts.md section 2), read back by deckport, and
 // checked by independent_check.py with Python's zipfile and sqlite3 and the zstd tool.
 #include <gtest/gtest.h>
+#include <zstd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "apkg/unicase.hpp"
+#include "apkg/zstd_encode.hpp"
 #include "apkg_write_helpers.hpp"
 #include "deckport/identity.hpp"
 
@@ -369,4 +372,38 @@ TEST(ApkgLatest, TheLegacy2MediaMapComesLastAsInAnki) {
         independent_check(result.bytes, "--variant legacy2 --notes 3 --cards 5 --media 2");
     EXPECT_EQ(check.exit_code, 0) << check.output;
     EXPECT_FALSE(has_code(result.diagnostics, "APKG217"));
+}
+
+// Frames made a megabyte at a time (the collection, read from its file) decompress to the
+// input, carry no content size (as Anki's streaming encoder writes them), and are the frames
+// zstd_compress makes of the same bytes in one piece.
+TEST(ApkgLatest, ZstdFramesFromPiecesMatchOnePiece) {
+    for (std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{1} << 20,
+                             (std::size_t{1} << 20) + 1, (std::size_t{3} << 20) + 12345}) {
+        SCOPED_TRACE(size);
+        std::string bytes(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) {
+            bytes[i] =
+                i % 97 < 60 ? "deckport "[i % 9] : static_cast<char>((i * 2654435761u) >> 24);
+        }
+        std::size_t reads = 0;
+        std::string frame =
+            apkg::zstd_compress_from(size, [&](std::uint64_t offset, std::span<char> into) {
+                ++reads;
+                std::memcpy(into.data(), bytes.data() + offset, into.size());
+            });
+        EXPECT_EQ(reads, std::max<std::size_t>(1, (size + (1 << 20) - 1) >> 20));
+        EXPECT_EQ(frame, apkg::zstd_compress(bytes));
+        EXPECT_EQ(ZSTD_getFrameContentSize(frame.data(), frame.size()), ZSTD_CONTENTSIZE_UNKNOWN);
+        std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context(ZSTD_createDCtx(),
+                                                                     &ZSTD_freeDCtx);
+        std::string back(size + 1, '\0');
+        ZSTD_inBuffer in{frame.data(), frame.size(), 0};
+        ZSTD_outBuffer out{back.data(), back.size(), 0};
+        std::size_t left = ZSTD_decompressStream(context.get(), &out, &in);
+        ASSERT_FALSE(ZSTD_isError(left)) << ZSTD_getErrorName(left);
+        EXPECT_EQ(left, 0u);
+        back.resize(out.pos);
+        EXPECT_EQ(back, bytes);
+    }
 }
