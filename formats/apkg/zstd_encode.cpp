@@ -2,11 +2,8 @@
 
 #include <zstd.h>
 
-#include <algorithm>
-#include <cstring>
 #include <memory>
 #include <stdexcept>
-#include <vector>
 
 namespace deckport::apkg {
 namespace {
@@ -59,23 +56,14 @@ class FrameWriter {
 }  // namespace
 
 std::string zstd_compress(std::string_view bytes) {
-    return zstd_compress_from(bytes.size(), [&](std::uint64_t offset, std::span<char> into) {
-        std::memcpy(into.data(), bytes.data() + offset, into.size());
-    });
+    FrameWriter frame;
+    frame.add(bytes, true);
+    return frame.take();
 }
 
-std::string zstd_compress_from(std::uint64_t size,
-                               const std::function<void(std::uint64_t, std::span<char>)>& read) {
-    constexpr std::size_t kPiece = 1 << 20;
-    std::vector<char> piece(static_cast<std::size_t>(std::min<std::uint64_t>(size, kPiece)));
+std::string zstd_compress_from(std::uint64_t size, const PieceReader& read) {
     FrameWriter frame;
-    std::uint64_t offset = 0;
-    do {
-        auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size - offset, kPiece));
-        read(offset, std::span<char>(piece.data(), n));
-        offset += n;
-        frame.add(std::string_view(piece.data(), n), offset == size);
-    } while (offset < size);
+    read_in_pieces(size, read, [&](std::string_view piece, bool last) { frame.add(piece, last); });
     return frame.take();
 }
 

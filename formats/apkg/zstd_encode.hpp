@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <span>
 #include <string>
 #include <string_view>
+
+#include "common/pieces.hpp"
 
 namespace deckport::apkg {
 
@@ -17,7 +17,6 @@ std::string zstd_compress(std::string_view bytes);
 // The same frame for `size` bytes read a piece at a time: `read(offset, into)` fills `into` with
 // the bytes from `offset`. Memory holds the compressed frame and one piece, never the whole
 // input (a collection of 100,000 cards is 56 MB).
-std::string zstd_compress_from(std::uint64_t size,
-                               const std::function<void(std::uint64_t, std::span<char>)>& read);
+std::string zstd_compress_from(std::uint64_t size, const PieceReader& read);
 
 }  // namespace deckport::apkg

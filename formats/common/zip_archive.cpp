@@ -10,6 +10,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "common/pieces.hpp"
 #include "deckport/error.hpp"
 
 namespace deckport {
@@ -451,19 +452,11 @@ void ZipWriter::add_deflated(std::string name, std::string_view bytes) {
     add_member(std::move(name), deflater.finish());
 }
 
-void ZipWriter::add_deflated_from(std::string name, std::uint64_t size,
-                                  const std::function<void(std::uint64_t, std::span<char>)>& read) {
+void ZipWriter::add_deflated_from(std::string name, std::uint64_t size, const PieceReader& read) {
     if (!archive_) throw std::logic_error("ZipWriter used after finish()");
-    constexpr std::size_t kPiece = 1 << 20;
-    std::vector<char> piece(static_cast<std::size_t>(std::min<std::uint64_t>(size, kPiece)));
     Deflater deflater;
-    std::uint64_t offset = 0;
-    do {
-        auto n = static_cast<std::size_t>(std::min<std::uint64_t>(size - offset, kPiece));
-        read(offset, std::span<char>(piece.data(), n));
-        offset += n;
-        deflater.add(std::string_view(piece.data(), n), offset == size);
-    } while (offset < size);
+    read_in_pieces(size, read,
+                   [&](std::string_view piece, bool last) { deflater.add(piece, last); });
     add_member(std::move(name), deflater.finish());
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/pieces.hpp"
 #include "deckport/diagnostics.hpp"
 #include "deckport/io.hpp"
 #include "deckport/media_refs.hpp"  // is_safe_relative_path, for member names
@@ -123,8 +124,7 @@ class ZipWriter {
     // Deflated as it is read, a piece at a time: `read(offset, into)` fills `into` with the
     // member's bytes from `offset` (`size` bytes in all). Memory holds the deflated member and
     // one piece, never the whole input (a collection of 100,000 cards is 56 MB).
-    void add_deflated_from(std::string name, std::uint64_t size,
-                           const std::function<void(std::uint64_t, std::span<char>)>& read);
+    void add_deflated_from(std::string name, std::uint64_t size, const PieceReader& read);
     // Closes the archive and returns its bytes; the writer cannot be used afterwards.
     std::string finish();
 

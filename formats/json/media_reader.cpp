@@ -15,10 +15,6 @@
 namespace deckport::json_format {
 namespace {
 
-std::string in_quotes(const std::string& text) {
-    return "\"" + text + "\"";
-}
-
 // The bytes of media file `name` from the media root, or nullopt (reported) when it is absent
 // or the root refuses the path (the same codes as for references in fields).
 std::optional<std::string> read_from_root(const std::string& name, const MediaRoot& media,

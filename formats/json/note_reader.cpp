@@ -7,10 +7,6 @@
 namespace deckport::json_format {
 namespace {
 
-std::string in_quotes(const std::string& text) {
-    return "\"" + text + "\"";
-}
-
 std::string joined(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;

@@ -79,4 +79,9 @@ bool expect_object(const nlohmann::json& value, const std::string& pointer, Prob
 std::optional<std::int64_t> as_integer(const nlohmann::json& value, const std::string& pointer,
                                        Problems& problems);
 
+// `text` between double quotes, for messages that name a value.
+inline std::string in_quotes(const std::string& text) {
+    return "\"" + text + "\"";
+}
+
 }  // namespace deckport::json_format
