@@ -115,7 +115,7 @@ PackageContent build_package_content(const Collection& collection, WriteContext&
     constexpr std::size_t kSliceSize = 2048;
     // Rows keep their text up to this much of it (NoteRow::text); the rest is made again as the
     // rows are inserted.
-    constexpr std::size_t kKeptTextBytes = std::size_t{4} << 20;
+    constexpr std::size_t kKeptTextBytes = std::size_t{2} << 20;
     std::size_t kept_text_bytes = 0;
     SlicePipeline<std::vector<std::string>> field_htmls(
         collection.notes.size(), kSliceSize,

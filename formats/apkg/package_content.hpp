@@ -41,8 +41,8 @@ struct NoteRow {
     std::int64_t flags = 0;
     std::string data;
     // The text columns (flds, sfld, csum): kept from when the row was made while the rows
-    // kept so far hold less than a few megabytes of it (every row of a deck of a few thousand
-    // cards); for the others made again from these when the row is written
+    // kept so far hold less than 2 MiB of it (every row of a deck of a few thousand cards);
+    // for the others made again from these when the row is written
     // (PackageContent::note_text): 100,000 notes' HTML would otherwise be in memory at once,
     // beside the database it fills.
     std::unique_ptr<NoteText> text;

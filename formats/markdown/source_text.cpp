@@ -1,9 +1,11 @@
 #include "markdown/source_text.hpp"
 
-#include "common/utf8.hpp"
-
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+
+#include "common/utf8.hpp"
+#include "deckport/error.hpp"
 
 namespace deckport::markdown {
 namespace {
@@ -125,15 +127,20 @@ SourceText::SourceText(std::string_view bytes, std::string file, Diagnostics& di
                           "a markdown deck is text; remove the NUL bytes");
     }
 
+    if (text_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        throw IoError("IO003", file_, "a markdown deck is read up to 4 GiB");
+    }
     line_starts_.reserve(line_breaks + 2);
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text_.size(); ++i) {
         if (text_[i] != '\n' && text_[i] != '\r') continue;
         if (text_[i] == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
-        line_starts_.push_back(i + 1);
+        line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     }
     // The last line has no line ending; the text's end closes the last line that has one.
-    if (line_starts_.back() < text_.size()) line_starts_.push_back(text_.size());
+    if (line_starts_.back() < text_.size()) {
+        line_starts_.push_back(static_cast<std::uint32_t>(text_.size()));
+    }
 }
 
 SourceLocation SourceText::location(std::size_t index, std::size_t offset) const {

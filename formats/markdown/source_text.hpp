@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,8 @@ class SourceText {
     // Drops a leading UTF-8 BOM; accepts LF, CRLF and CR line endings. Reports the first
     // invalid UTF-8 byte (MD001) and the first NUL byte (MD002) with their line:col, and
     // replaces every such byte by U+FFFD so that the rest of the reader sees valid text.
-    // `bytes` must outlive the SourceText: valid text is viewed, not copied.
+    // `bytes` must outlive the SourceText: valid text is viewed, not copied. Text of 4 GiB or
+    // more is refused (IoError IO003).
     SourceText(std::string_view bytes, std::string file, Diagnostics& diagnostics);
     SourceText(const SourceText&) = delete;  // text_ may point into repaired_
     SourceText& operator=(const SourceText&) = delete;
@@ -42,9 +44,9 @@ class SourceText {
     std::string file_;
     std::string repaired_;   // the text with bad bytes replaced; empty when none were found
     std::string_view text_;  // the input's bytes, or repaired_
-    // Where each line starts, then the end of the text: one offset per line (8 bytes rather than
-    // an offset and a length, for decks of a million lines).
-    std::vector<std::size_t> line_starts_;
+    // Where each line starts, then the end of the text: one 32-bit offset per line (a deck of a
+    // million lines holds 5 MB of them, not 10 or 20; a deck is read up to 4 GiB).
+    std::vector<std::uint32_t> line_starts_;
 };
 
 // 1 + the number of UTF-8 characters in `text` before byte `offset`.

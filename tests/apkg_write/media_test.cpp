@@ -152,8 +152,8 @@ TEST(ApkgMedia, KeepsDanglingReferencesThatReadingReported) {
 
 // Rows keep their text up to a few megabytes of it; the text of the others is made again as
 // they are inserted. Both give each note its own fields, sort field and checksum, with media
-// references rewritten, first notes and last notes alike (6,000 notes of about 1 KB: the last
-// third or so is made again).
+// references rewritten, first notes and last notes alike (6,000 notes of about 1 KB: all but
+// the first two thousand or so are made again).
 TEST(ApkgMedia, NotesPastTheKeptTextAreWrittenTheSame) {
     Collection c;
     NoteType basic = basic_note_type();
