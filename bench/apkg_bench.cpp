@@ -130,10 +130,7 @@ int convert(const std::string& input_path, const std::string& output_path) {
 // The collection file of `db` deflated into `zip` a megabyte at a time, as deckport's writer
 // does it.
 void add_collection(ZipWriter& zip, SqliteDb& db) {
-    zip.add_deflated_from("collection.anki2", apkg::collection_file_size(db),
-                          [&](std::uint64_t offset, std::span<char> into) {
-                              apkg::read_collection_file(db, offset, into);
-                          });
+    zip.add_deflated_from("collection.anki2", db.file_size(), apkg::collection_file_reader(db));
 }
 
 int floor(int cards, const std::string& output_path) {

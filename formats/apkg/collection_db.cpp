@@ -183,18 +183,16 @@ SqliteDb build_collection_database(SqliteDb db, PackageContent content, Collecti
     return db;
 }
 
-std::uint64_t collection_file_size(SqliteDb& db) {
-    return db.file_size();
-}
-
-void read_collection_file(SqliteDb& db, std::uint64_t offset, std::span<char> into) {
-    db.read_file_bytes(offset, into);
-    clear_change_counters(offset, into);
+PieceReader collection_file_reader(SqliteDb& db) {
+    return [&db](std::uint64_t offset, std::span<char> into) {
+        db.read_file_bytes(offset, into);
+        clear_change_counters(offset, into);
+    };
 }
 
 std::string collection_file(SqliteDb& db) {
     std::string bytes(static_cast<std::size_t>(db.file_size()), '\0');
-    read_collection_file(db, 0, bytes);
+    collection_file_reader(db)(0, bytes);
     return bytes;
 }
 

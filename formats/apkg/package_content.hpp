@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/pieces.hpp"
 #include "common/sqlite_db.hpp"
 #include "deckport/format.hpp"
 #include "deckport/model.hpp"
@@ -97,11 +98,10 @@ SqliteDb build_collection_database(SqliteDb db, PackageContent content, Collecti
                                    int page_size, const std::string& source_name,
                                    Diagnostics& diagnostics);
 
-// The collection file of a database build_collection_database made: its size, and
-// `into.size()` of its bytes from `offset`, with the header's change counters cleared (the bytes
-// then do not depend on the SQLite library); collection_file gives it whole.
-std::uint64_t collection_file_size(SqliteDb& db);
-void read_collection_file(SqliteDb& db, std::uint64_t offset, std::span<char> into);
+// The collection file of a database build_collection_database made, with the header's change
+// counters cleared (the bytes then do not depend on the SQLite library): read a piece at a time
+// (its size is db.file_size()), or whole.
+PieceReader collection_file_reader(SqliteDb& db);
 std::string collection_file(SqliteDb& db);
 
 // The media map: {"0": "name", ...} for the members in order.

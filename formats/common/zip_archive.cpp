@@ -378,8 +378,23 @@ class Deflater {
         zip_error_init(&member_->error);
     }
 
-    // The next piece of the input; `last` ends the stream.
+    // The next piece of the input, of any size; `last` ends the stream.
     void add(std::string_view piece, bool last) {
+        // igzip takes at most 4 GiB at a time.
+        constexpr std::size_t kMostAtOnce = std::size_t{1} << 30;
+        while (piece.size() > kMostAtOnce) {
+            add_part(piece.substr(0, kMostAtOnce), false);
+            piece.remove_prefix(kMostAtOnce);
+        }
+        add_part(piece, last);
+    }
+
+    std::unique_ptr<Deflated> finish() { return std::move(member_); }
+
+  private:
+    static constexpr std::size_t kOutputStep = 1 << 16;
+
+    void add_part(std::string_view piece, bool last) {
         member_->crc = crc32_gzip_refl(
             member_->crc, reinterpret_cast<const unsigned char*>(piece.data()), piece.size());
         member_->size += piece.size();
@@ -399,10 +414,6 @@ class Deflater {
         } while (stream_->avail_in > 0 || (last && stream_->internal_state.state != ZSTATE_END));
     }
 
-    std::unique_ptr<Deflated> finish() { return std::move(member_); }
-
-  private:
-    static constexpr std::size_t kOutputStep = 1 << 16;
     std::unique_ptr<isal_zstream> stream_;
     std::vector<std::uint8_t> level_buffer_;
     std::unique_ptr<Deflated> member_;
@@ -442,13 +453,7 @@ void ZipWriter::add(std::string name, std::string bytes, bool compress) {
 void ZipWriter::add_deflated(std::string name, std::string_view bytes) {
     if (!archive_) throw std::logic_error("ZipWriter used after finish()");
     Deflater deflater;
-    // igzip takes at most 4 GiB at a time.
-    constexpr std::size_t kPiece = std::size_t{1} << 30;
-    do {
-        std::string_view piece = bytes.substr(0, kPiece);
-        bytes.remove_prefix(piece.size());
-        deflater.add(piece, bytes.empty());
-    } while (!bytes.empty());
+    deflater.add(bytes, true);
     add_member(std::move(name), deflater.finish());
 }
 
